@@ -42,8 +42,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages = i18n.Languages.from_config(config)
     language = languages.building(config)
     strings = i18n.load_strings(Path(config.config_file_path).parent, languages.codes)
-    for problem in strings.problems:
-        log.warning(problem)
+    if language == languages.default:  # Once per site, not once per language.
+        for problem in strings.problems:
+            log.warning(problem)
     ui = strings.by_language[language]
     current.clear()
     current.update(languages=languages, language=language, ui=ui, nav=None)

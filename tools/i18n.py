@@ -161,7 +161,7 @@ def check_pages(pages: list[Path], languages: Languages, root: Path) -> list[Pro
                 problems.append(
                     Problem(
                         source.path, 1,
-                        f"no {languages.names[code]} ({code}) translation: add {stem}.{code}.md.",
+                        f"no translation into {languages.names[code]} ({code}): add {stem}.{code}.md.",
                     )
                 )
                 continue

@@ -1,0 +1,106 @@
+"""Shared fixtures: real builds of the real site, and of small fixture sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def mkdocs_build(config: Path, site: Path) -> Build:
+    """`mkdocs build --strict`, exactly as the Makefile runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The project's own site, built once per test run."""
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+def english_pages() -> list[str]:
+    """Source paths of the English pages, e.g. 'modules/customer-service.md'."""
+    from tools.i18n import split_locale
+
+    pages = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").as_posix()
+        if split_locale(rel, ["it"])[1] is None:
+            pages.append(rel)
+    return pages
+
+
+def output_path(source: str, language: str, default: str = "en") -> str:
+    """Where a page is built: 'modules/x.md' -> 'it/modules/x/index.html'."""
+    stem = source[: -len(".md")]
+    folder = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    prefix = "" if language == default else f"{language}/"
+    return f"{prefix}{folder}index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# -----------------------------------------------------------------------------
+# Fixture sites: the project's config, hooks and strings with tiny docs
+# -----------------------------------------------------------------------------
+
+
+def make_site(tmp_path: Path, name: str) -> Path:
+    """A copy of the project's set-up with docs from tests/fixtures/sites.
+
+    The docs are those of the 'control' fixture, overlaid with the files of
+    fixture `name`, which holds only what it changes. The page tree comes
+    from the files, since fixture pages differ from the real ones.
+    """
+    project = tmp_path / name
+    for part in ("tools", "locales", "overrides"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\n# Page tree\n")[0] + "\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(FIXTURE_SITES / "control", project, dirs_exist_ok=True)
+    if name != "control":
+        overlay = FIXTURE_SITES / name
+        shutil.copytree(overlay, project, dirs_exist_ok=True)
+        for deleted in overlay.rglob("*.delete"):
+            (project / deleted.relative_to(overlay).with_suffix("")).unlink()
+            (project / deleted.relative_to(overlay)).unlink()
+    return project
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    def build(name: str) -> Build:
+        project = make_site(tmp_path, name)
+        return mkdocs_build(project / "mkdocs.yml", tmp_path / f"{name}-site")
+
+    return build
