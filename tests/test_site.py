@@ -221,7 +221,7 @@ def test_italian_navigation_is_translated(site):
     labels = [a.get_text(" ", strip=True) for a in nav.select("label.md-nav__link, a.md-nav__link")]
     assert "Moduli" in labels
     assert "Pagina iniziale" in labels
-    assert "Servizio clienti: riconsidera chi sono i tuoi clienti" in labels
+    assert "Servizio al cliente: ripensa a chi sono i tuoi clienti" in labels
     assert not {"Home", "Modules", "Customer service: rethink who your customers are"} & set(labels)
 
 
