@@ -8,7 +8,11 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is known.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+# Debian packages the browser tests need. Installed when missing (as root,
+# as in CI); otherwise the command to run is printed.
+SYSTEM_PACKAGES := chromium
+
+.PHONY: serve build test lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 serve: $(VENV)/.installed
@@ -18,8 +22,8 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## test: every check: content structure, the built site, failing fixtures
-test: $(VENV)/.installed
+## test: every check: content, the built site, the site in Chromium, failing fixtures
+test: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python -m pytest
 
 ## lock: re-pin requirements.txt (with hashes) after editing requirements.in
@@ -36,5 +40,25 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
+# axe-core, Lighthouse and html-validate, exactly as package-lock.json pins them.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-packages:
+	@missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian packages:$$missing. Run: sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) node_modules site test-output .pytest_cache

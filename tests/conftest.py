@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tools import webcheck
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
 
@@ -23,10 +25,12 @@ class Build:
     site: Path
 
 
-def mkdocs_build(config: Path, site: Path) -> Build:
+def mkdocs_build(config: Path, site: Path, site_url: str | None = None) -> Build:
     """`mkdocs build --strict`, exactly as the Makefile runs it."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         cwd=config.parent,
@@ -38,11 +42,43 @@ def mkdocs_build(config: Path, site: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The project's own site, built once per test run."""
-    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+def port() -> int:
+    return webcheck.free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, port) -> Path:
+    """The project's own site, built once per test run for the test server's
+    address, so that its canonical and alternate URLs are real there."""
+    site_url = f"http://127.0.0.1:{port}/"
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", site_url)
     assert build.returncode == 0, build.output
     return build.site
+
+
+@pytest.fixture(scope="session")
+def base_url(site, port):
+    """The built site served on 127.0.0.1, each language with its own 404 page."""
+    with webcheck.serve(site, port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = webcheck.launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    """test-output/: screenshots and reports for people to look at."""
+    path = ROOT / "test-output"
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def english_pages() -> list[str]:

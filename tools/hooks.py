@@ -13,6 +13,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -102,9 +103,23 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     return context
 
 
+# After static-i18n (priority 50) has pointed config.extra.alternate at this page.
+@event_priority(40)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["ui"] = current["ui"]
+    context["hreflang"] = hreflang(config)
     return context
+
+
+# Absolute language alternates of the page being rendered, and x-default (the
+# default language), for the <head> links in overrides/main.html.
+def hreflang(config: MkDocsConfig) -> list[dict]:
+    languages: i18n.Languages = current["languages"]
+    links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
+    result = [{"lang": code, "href": links[code]} for code in languages.codes if code in links]
+    if languages.default in links:
+        result.append({"lang": "x-default", "href": links[languages.default]})
+    return result
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -166,6 +181,16 @@ MARKERS = {
 }
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_html(output)
+
+
+# Material's nav-item.html writes tabindex="" on section labels, which is not
+# valid HTML (tabindex takes a number) and means the same as no attribute.
+def valid_html(output: str) -> str:
+    return output.replace(' tabindex=""', "")
+
+
 # -----------------------------------------------------------------------------
 # Build output: one 404 page per language
 # -----------------------------------------------------------------------------
@@ -176,6 +201,7 @@ not_found_pages: dict[str, str] = {}
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    output_content = valid_html(output_content)
     if template_name == "404.html":
         not_found_pages[current["language"]] = output_content
     return output_content
@@ -187,6 +213,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # A nested language build: the outer build writes the pages.
+    write_not_found_pages(config)
+    disable_sitemap_lookup(config)
+
+
+def write_not_found_pages(config: MkDocsConfig) -> None:
     languages = i18n.Languages.from_config(config)
     for code in languages.codes:
         if code not in not_found_pages:
@@ -195,3 +226,38 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder = Path(config.site_dir) / ("" if code == languages.default else code)
         (folder / "404.html").write_text(not_found_pages[code], encoding="utf-8")
     not_found_pages.clear()
+
+
+# -----------------------------------------------------------------------------
+# Build output: Material's alternate-language sitemap lookup
+# -----------------------------------------------------------------------------
+
+# On every page Material fetches "sitemap.xml" beside each <link rel=alternate>
+# so that its switcher can map a page to its translation. That assumes the
+# alternates are language roots; static-i18n links each page to its own
+# translation, so every lookup is a 404 (and with absolute alternates, a
+# request to the production host). The switcher's links are already right,
+# so the lookup is switched off: this is its one call in Material 9.8.1.
+SITEMAP_LOOKUP_CALL = "ui({document$:ct});"
+
+
+def disable_sitemap_lookup(config: MkDocsConfig) -> None:
+    bundles = list((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        code = bundle.read_text(encoding="utf-8")
+        if code.count(SITEMAP_LOOKUP_CALL) != 1:
+            log.warning(
+                f"{bundle.name}: Material's sitemap lookup call '{SITEMAP_LOOKUP_CALL}' was not "
+                "found exactly once. Material was probably upgraded: find the function that "
+                "fetches sitemap.xml for link[rel=alternate] and update SITEMAP_LOOKUP_CALL in "
+                "tools/hooks.py."
+            )
+            continue
+        code = code.replace(SITEMAP_LOOKUP_CALL, "")
+        # The source map no longer matches the edited bundle; a wrong map is
+        # worse than none, so the reference and the map go.
+        code = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", code)
+        bundle.write_text(code, encoding="utf-8")
+        bundle.with_name(bundle.name + ".map").unlink(missing_ok=True)
+    if not bundles:
+        log.warning("no Material bundle.*.min.js in the built site; the theme has changed.")

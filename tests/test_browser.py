@@ -1,0 +1,299 @@
+"""The served site in Debian's Chromium, as readers get it.
+
+Every page in both languages, at phone and desktop widths, in light and dark:
+accessibility (axe-core, WCAG 2.2 A/AA), console and network, the language
+switcher, search, Lighthouse, links and anchors, HTML validity. Screenshots
+go to test-output/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, english_pages, output_path
+from tools import webcheck
+
+LANGUAGES = ["en", "it"]
+PAGES = english_pages()
+SIZES = {"phone": webcheck.PHONE, "desktop": webcheck.DESKTOP}
+SCHEMES = {"light": "default", "dark": "slate"}  # Reader's setting -> Material's scheme.
+SEARCH_PLACEHOLDER = {"en": "Search", "it": "Cerca"}
+
+
+def path_of(source: str, language: str) -> str:
+    """URL path below the site root: 'it/modules/x/'."""
+    return output_path(source, language).removesuffix("index.html")
+
+
+def all_paths() -> list[str]:
+    pages = [path_of(s, lang) for lang in LANGUAGES for s in PAGES]
+    # Unknown addresses, which get each language's 404 page.
+    return pages + ["no-such-page/", "it/no-such-page/"]
+
+
+def open_page(browser, url: str, size: str = "desktop", scheme: str = "light"):
+    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
+    page = context.new_page()
+    watch = webcheck.Watch(origin=url.split("/", 3)[0] + "//" + url.split("/", 3)[2]).attach(page)
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, watch, response
+
+
+# -----------------------------------------------------------------------------
+# Accessibility, with a screenshot of every combination
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", all_paths())
+def test_no_accessibility_violations_at_any_width_or_scheme(browser, base_url, output_dir, path):
+    violations = []
+    for size in SIZES:
+        for scheme, material_scheme in SCHEMES.items():
+            page, _, _ = open_page(browser, base_url + path, size, scheme)
+            applied = page.eval_on_selector("body", "b => b.getAttribute('data-md-color-scheme')")
+            assert applied == material_scheme, f"{path} {scheme}: palette did not follow the reader"
+            name = path.strip("/").replace("/", "_") or "home"
+            shot = output_dir / "screenshots" / f"{name}-{size}-{scheme}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+            violations += [f"{size} {scheme}: {v}" for v in webcheck.axe_violations(page)]
+            page.context.close()
+    assert violations == []
+
+
+# -----------------------------------------------------------------------------
+# Console and network
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [p for p in all_paths() if "no-such-page" not in p])
+def test_no_console_error_failed_request_or_other_host(browser, base_url, path):
+    page, watch, response = open_page(browser, base_url + path)
+    assert response.status == 200
+    # Opening search loads its index and worker: those requests count too.
+    webcheck.search(page, "customer")
+    page.wait_for_load_state("networkidle")
+    page.context.close()
+    assert watch.problems() == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unknown_address_gets_the_404_page_in_its_language(browser, base_url, language):
+    prefix = "" if language == "en" else f"{language}/"
+    page, watch, response = open_page(browser, f"{base_url}{prefix}no-such-page/")
+    assert response.status == 404
+    assert page.get_attribute("html", "lang") == language
+    heading = {"en": "Page not found", "it": "Pagina non trovata"}[language]
+    assert page.locator("article h1").inner_text() == heading
+    page.context.close()
+    # The page's own 404 is expected; nothing else may fail.
+    missing = f"{base_url}{prefix}no-such-page/ (HTTP 404)"
+    assert [p for p in watch.problems() if missing not in p and "404" not in p] == []
+
+
+# -----------------------------------------------------------------------------
+# Language switcher
+# -----------------------------------------------------------------------------
+
+
+def switch_language(page, language: str) -> tuple[str, str, str]:
+    """Use the switcher as a reader does; where it lands: (URL, lang, search label)."""
+    page.locator(".md-select button").first.hover()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={language}]").click()
+    return (
+        page.url,
+        page.get_attribute("html", "lang"),
+        page.get_attribute("input.md-search__input", "placeholder"),
+    )
+
+
+@pytest.mark.parametrize("source", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_lands_on_the_same_page_in_the_other_language(browser, base_url, source, language):
+    other = "it" if language == "en" else "en"
+    page, _, _ = open_page(browser, base_url + path_of(source, language))
+    landed = switch_language(page, other)
+    page.context.close()
+    assert landed == (base_url + path_of(source, other), other, SEARCH_PLACEHOLDER[other])
+
+
+def test_switcher_follows_navigation_inside_the_site(browser, base_url):
+    guidelines, essay = "modules/supplier-guidelines.md", "modules/customer-service.md"
+    page, _, _ = open_page(browser, base_url)
+    # English home -> the guidelines, through the navigation -> Italian.
+    with page.expect_navigation():
+        page.locator(f"nav.md-nav--primary a[href$='{path_of(guidelines, 'en')[len('modules/'):]}']").first.click()
+    assert switch_language(page, "it") == (base_url + path_of(guidelines, "it"), "it", "Cerca")
+    # Italian guidelines -> the essay, through "previous" in the footer -> English.
+    with page.expect_navigation():
+        page.locator("a.md-footer__link--prev").click()
+    assert page.url == base_url + path_of(essay, "it")
+    assert switch_language(page, "en") == (base_url + path_of(essay, "en"), "en", "Search")
+    page.context.close()
+
+
+def test_switcher_check_catches_a_wrong_target(browser, site, tmp_path):
+    # A copy of the site whose English essay sends Italian readers to the Italian home.
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page_file = broken / output_path("modules/customer-service.md", "en")
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace('href="../../it/modules/customer-service/"', 'href="../../it/"'), encoding="utf-8")
+    port = webcheck.free_port()
+    with webcheck.serve(broken, port) as url:
+        page, _, _ = open_page(browser, url + "modules/customer-service/")
+        landed = switch_language(page, "it")
+        page.context.close()
+    assert landed[0] == url + "it/"
+
+
+# -----------------------------------------------------------------------------
+# Search
+# -----------------------------------------------------------------------------
+
+# (page to search from, word, page it must find first)
+SEARCHES = [
+    ("modules/customer-service.md", "en", "recognition", "modules/customer-service.md"),
+    ("modules/customer-service.md", "it", "riconoscimento", "modules/customer-service.md"),
+    ("index.md", "en", "contractors", "modules/supplier-guidelines.md"),
+    ("index.md", "it", "fornitori", "modules/supplier-guidelines.md"),
+]
+
+
+@pytest.mark.parametrize(("source", "language", "word", "expected"), SEARCHES)
+def test_search_finds_the_page_in_the_reader_language(browser, base_url, source, language, word, expected):
+    page, _, _ = open_page(browser, base_url + path_of(source, language))
+    results = webcheck.search(page, word)
+    page.context.close()
+    assert results, f"no result for '{word}'"
+    # Results carry ?h=<word> (highlighting) and #section: compare the page.
+    assert urlsplit(results[0])._replace(query="", fragment="").geturl() == base_url + path_of(expected, language)
+
+
+def test_search_check_reports_no_results_for_an_absent_word(browser, base_url):
+    page, _, _ = open_page(browser, base_url)
+    assert webcheck.search(page, "xylophonist") == []
+    page.context.close()
+
+
+# -----------------------------------------------------------------------------
+# Lighthouse
+# -----------------------------------------------------------------------------
+
+GATED = ["accessibility", "best-practices", "seo"]
+PERFORMANCE_FLOOR = 95
+
+
+def lighthouse(urls: list[str], out) -> dict:
+    result = subprocess.run(
+        ["node", str(ROOT / "tools" / "lighthouse.mjs"), str(out), *urls],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_lighthouse_scores_on_every_page(base_url, output_dir):
+    report_dir = output_dir / "lighthouse"
+    urls = [base_url + path_of(s, lang) for lang in LANGUAGES for s in PAGES]
+    summary = lighthouse(urls, report_dir)
+    (report_dir / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    below = {}
+    for url, result in summary.items():
+        scores = result["scores"]
+        if any(scores[c] < 100 for c in GATED) or scores["performance"] < PERFORMANCE_FLOOR:
+            below[url] = result
+    assert len(summary) == len(urls)
+    assert below == {}
+
+
+# -----------------------------------------------------------------------------
+# Links, anchors, HTML
+# -----------------------------------------------------------------------------
+
+
+def test_every_link_and_anchor_resolves(base_url):
+    result = webcheck.crawl(base_url)
+    assert result.pages >= len(LANGUAGES) * len(PAGES)
+    assert result.broken == []
+
+
+def html_validate(paths) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ROOT / "node_modules" / ".bin" / "html-validate"),
+         "--config", str(ROOT / "tests" / "html-validate.cjs"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_html_is_valid(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= len(LANGUAGES) * (len(PAGES) + 1)
+    result = html_validate(pages)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -----------------------------------------------------------------------------
+# Each check, shown failing on a page made to break it
+# -----------------------------------------------------------------------------
+
+BROKEN = ROOT / "tests" / "fixtures" / "browser"
+
+
+@pytest.fixture(scope="module")
+def broken_url():
+    with webcheck.serve(BROKEN, webcheck.free_port()) as url:
+        yield url
+
+
+def test_axe_catches_an_image_without_alt_text(browser, broken_url):
+    page, _, _ = open_page(browser, broken_url + "broken.html")
+    violations = webcheck.axe_violations(page)
+    page.context.close()
+    assert any(v.startswith("image-alt (critical)") for v in violations), violations
+
+
+def test_watch_catches_another_host_a_failed_request_and_a_console_error(browser, broken_url):
+    page, watch, _ = open_page(browser, broken_url + "broken.html")
+    page.context.close()
+    problems = watch.problems()
+    for expected in [
+        "request to another host: https://fonts.googleapis.com/css?family=Roboto",
+        f"failed request: {broken_url}missing.css (HTTP 404)",
+        "console error: broken on purpose",
+    ]:
+        assert expected in problems
+
+
+def test_crawl_catches_a_broken_link_and_a_missing_anchor(broken_url):
+    result = webcheck.crawl(broken_url + "broken.html")
+    assert result.broken == [
+        f"{broken_url}broken.html links to {broken_url}broken.html#no-such-anchor: "
+        "no element with id 'no-such-anchor'",
+        f"{broken_url}broken.html links to {broken_url}missing.css: not found",
+        f"{broken_url}broken.html links to {broken_url}no-such-page.html: not found",
+    ]
+
+
+def test_html_validate_catches_invalid_markup():
+    result = html_validate([BROKEN / "broken.html"])
+    assert result.returncode == 1
+    assert "element-required-attributes" in result.stdout or "no-dup-id" in result.stdout, result.stdout
+
+
+def test_lighthouse_gate_catches_a_failing_page(broken_url, tmp_path):
+    summary = lighthouse([broken_url + "broken.html"], tmp_path)
+    result = summary[broken_url + "broken.html"]
+    assert result["scores"]["accessibility"] < 100
+    assert any("image-alt" in audit for audit in result["failing"]), result["failing"]
