@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # as in CI); otherwise the command to run is printed.
 SYSTEM_PACKAGES := chromium
 
-.PHONY: serve build test lock clean system-packages
+.PHONY: serve build test translations translated lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 serve: $(VENV)/.installed
@@ -24,7 +24,17 @@ build: $(VENV)/.installed
 
 ## test: every check: content, the built site, the site in Chromium, failing fixtures
 test: $(VENV)/.installed node_modules/.installed system-packages
+	$(BIN)/python -m tools translations --check
 	$(BIN)/python -m pytest
+
+## translations: status of every translation (up to date, outdated, missing...)
+translations: $(VENV)/.installed
+	$(BIN)/python -m tools translations
+
+## translated: record a reviewed translation as current: make translated FILE=docs/x.it.md
+translated: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Name the translation: make translated FILE=docs/<page>.<lang>.md"; exit 2; }
+	$(BIN)/python -m tools translations mark $(FILE)
 
 ## lock: re-pin requirements.txt (with hashes) after editing requirements.in
 lock: $(VENV)/.installed

@@ -28,25 +28,44 @@ def test_control_site_builds_cleanly(fixture_site):
             "'modules/m.md' does not contain an anchor '#no-such-part'.",
         ),
         (
-            "missing-translation",
-            "training: docs/modules/m.md:1: no translation into Italiano (it): "
-            "add docs/modules/m.it.md.",
-        ),
-        (
             "orphan-translation",
             "training: docs/modules/extra.it.md:1: translation with no English page: "
             "add docs/modules/extra.md or remove this file.",
         ),
         (
             "anchor-mismatch",
-            "training: docs/modules/m.it.md:15: heading 'La parte' is level 2 with anchor "
-            "#la-parte; the English heading at docs/modules/m.md:15 is level 2 with anchor "
+            "training: docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor "
+            "#la-parte; the English heading at docs/modules/m.md:17 is level 2 with anchor "
             "#the-part. Use the same level and anchor.",
         ),
         (
             "unknown-marker",
-            "training: docs/index.md:12: unknown marker '<!-- training:quizz -->'. "
+            "training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
             "Known markers: training:modules.",
+        ),
+        (
+            "malformed-front-matter",
+            "training: docs/modules/m.md:2: front matter is not valid YAML (while scanning a "
+            "quoted scalar; found unexpected end of stream). Fix it, or the page would be "
+            "published with its front matter as text.",
+        ),
+        (
+            "unknown-suffix",
+            "training: docs/modules/m.fr.md:1: 'fr' is not a language of this site (en, it). "
+            "Add it under plugins > i18n > languages in mkdocs.yml, or rename the file.",
+        ),
+        (
+            "not-utf8",
+            "training: docs/modules/m.it.md:14: not UTF-8 (byte 0xe8). Save the file as UTF-8.",
+        ),
+        (
+            "empty-page",
+            "training: docs/modules/m.it.md:1: the page is empty. Write its content, or delete the file.",
+        ),
+        (
+            "missing-anchor",
+            "training: docs/modules/m.it.md:21: heading 'La parte' has no pinned anchor. Add one, "
+            "e.g. '## La parte { #la-parte }', and use the same anchor in every translation.",
         ),
         (
             "missing-ui-string",
@@ -62,6 +81,17 @@ def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
     assert "Aborted with" in build.output
 
 
-def test_each_problem_is_reported_once(fixture_site):
-    build = fixture_site("missing-ui-string")
-    assert build.output.count("key 'permalink_title' is missing") == 1
+@pytest.mark.parametrize(
+    ("fixture", "needle"),
+    [
+        ("missing-ui-string", "key 'permalink_title' is missing"),
+        ("malformed-front-matter", "docs/modules/m.md:2: front matter is not valid YAML"),
+        ("not-utf8", "not UTF-8"),
+    ],
+)
+def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
+    build = fixture_site(fixture)
+    ours = [line for line in build.output.splitlines() if "training:" in line]
+    assert build.output.count(needle) == 1
+    assert len(ours) == 1, ours
+    assert "Traceback" not in build.output

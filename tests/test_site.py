@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from conftest import ROOT, english_pages, output_path, soup
-from tools.i18n import check_pages, Languages
+from tools.i18n import Languages
+from tools.translations import UP_TO_DATE, scan
 from tools.structure import parse_file
 
 LANGUAGES = ["en", "it"]
@@ -160,10 +161,13 @@ def test_external_url_detection_catches_each_kind_of_reference(tmp_path):
 # -----------------------------------------------------------------------------
 
 
-def test_sources_have_no_structure_problems():
-    docs = ROOT / "docs"
+def test_sources_have_no_problems_and_every_translation_is_current():
     languages = Languages("en", LANGUAGES, {"en": "English", "it": "Italiano"})
-    assert [str(p) for p in check_pages(sorted(docs.rglob("*.md")), languages, ROOT)] == []
+    report = scan(sorted((ROOT / "docs").rglob("*.md")), languages, ROOT)
+    assert [str(p) for p in report.problems] == []
+    assert {(str(s.english), s.state) for s in report.statuses} == {
+        (f"docs/{page}", UP_TO_DATE) for page in PAGES
+    }
 
 
 @pytest.mark.parametrize("source", PAGES)

@@ -1,54 +1,68 @@
 """MkDocs hooks of the training library (listed under `hooks:` in mkdocs.yml).
 
-static-i18n builds the site once per language and runs every event again for
-each build. These hooks localize the interface strings of that build, check
-that each translation keeps the skeleton of its English page, and fill the
-markers that pages use for generated content.
+static-i18n builds the site once per language, default language first, and
+runs every event again for each build. These hooks:
+
+- localize our interface strings for the language being built;
+- check every page once (bad input, and each translation against its
+  English page), failing the strict build on problems;
+- tell readers when a page is not in their language or is out of date;
+- fill the markers that pages use for generated content;
+- write what static-i18n leaves shared or wrong: a 404 page, a search
+  index and a sitemap per language.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 import posixpath
 import re
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
+from xml.sax.saxutils import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file by path with only tools/ on sys.path; the project
 # root must be there too for the package import below.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import i18n, structure  # noqa: E402
+from tools import i18n, structure, translations  # noqa: E402
 
 log = get_plugin_logger("training")
 
 # Set for each language build in on_config, read by the later events.
 current: dict = {}
+# Kept across the language builds of one site build.
+site: dict = {"report": None, "unreadable": set(), "not_found": {}, "search": {}, "sitemap": {}}
 
 # -----------------------------------------------------------------------------
 # Configuration: interface strings of the language being built
 # -----------------------------------------------------------------------------
 
 
-# After static-i18n (priority -100) has switched the config to this build's language.
-@event_priority(-110)
+# Before the search plugin (priority 0) sets up this build's index. static-i18n
+# has already chosen the language of the build (it sets it before each build).
+@event_priority(10)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages = i18n.Languages.from_config(config)
     language = languages.building(config)
+    one_search_index_per_language(config, language)
     strings = i18n.load_strings(Path(config.config_file_path).parent, languages.codes)
     if language == languages.default:  # Once per site, not once per language.
         for problem in strings.problems:
             log.warning(problem)
     ui = strings.by_language[language]
     current.clear()
-    current.update(languages=languages, language=language, ui=ui, nav=None)
+    current.update(languages=languages, language=language, ui=ui, nav=None, env=None, config=config)
 
     # Palette toggle labels: mkdocs.yml names them in English. The config object
     # is shared by all language builds, so keep the English name to start from.
@@ -68,28 +82,57 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Each language gets its own search index with its own stemmer: the search
+# plugin keeps the first build's language unless told, and static-i18n merges
+# every language's entries into the root index after the last build even with
+# reconfigure_search off. That merge is switched off here; on_post_build
+# writes one index per language instead.
+def one_search_index_per_language(config: MkDocsConfig, language: str) -> None:
+    search = config.plugins.get("material/search")
+    if search is None:
+        log.warning("mkdocs.yml: the search plugin is not configured; add 'search' under 'plugins:'.")
+        return
+    search.config.lang = [language]
+    i18n_plugin = config.plugins["i18n"]
+    if not hasattr(i18n_plugin, "reconfigure_search_index"):
+        log.warning(
+            "mkdocs-static-i18n no longer has reconfigure_search_index(): check how it "
+            "writes the search index and update one_search_index_per_language() in tools/hooks.py."
+        )
+        return
+    i18n_plugin.reconfigure_search_index = lambda config: None
+
+
 # -----------------------------------------------------------------------------
-# Files: every translation keeps the skeleton of its English page
+# Files: every page checked once, before static-i18n narrows them to one language
 # -----------------------------------------------------------------------------
 
 
-# Before static-i18n narrows the files to one language, so all pages are seen.
 @event_priority(10)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     languages: i18n.Languages = current["languages"]
-    if current["language"] != languages.default:
-        return files  # Checked once, in the first (default-language) build.
-    root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    pages = [docs / f.src_path for f in files.documentation_pages()]
-    for problem in i18n.check_pages(pages, languages, root):
-        log.warning(problem)
+    if current["language"] == languages.default:
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        pages = [docs / f.src_path for f in files.documentation_pages()]
+        report = translations.scan(pages, languages, root)
+        for problem in report.problems:
+            log.warning(problem)
+        site.update(report=report, docs=docs, root=root, not_found={}, search={}, sitemap={})
+        # A page that is not UTF-8 is reported above; MkDocs would only add a
+        # traceback for it, so it is left out of the build (which fails anyway).
+        site["unreadable"] = {str(p.path) for p in report.problems if "not UTF-8" in p.message}
+    for file in list(files.documentation_pages()):
+        if str(_shown(Path(config.docs_dir) / file.src_path)) in site["unreadable"]:
+            files.remove(file)
     return files
 
 
-# -----------------------------------------------------------------------------
-# Navigation and pages: generated content behind markers
-# -----------------------------------------------------------------------------
+def _shown(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(site["root"].resolve())
+    except ValueError:
+        return path
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -97,32 +140,29 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-# Templates see this build's interface strings as `ui` (see overrides/).
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    context["ui"] = current["ui"]
-    return context
+# -----------------------------------------------------------------------------
+# Pages: the reader always knows when a page is not current in their language
+# -----------------------------------------------------------------------------
 
 
-# After static-i18n (priority 50) has pointed config.extra.alternate at this page.
-@event_priority(40)
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["ui"] = current["ui"]
-    context["hreflang"] = hreflang(config)
-    return context
+def is_fallback(page: Page) -> bool:
+    """Shown in this language's site, but written in another (it is not translated yet)."""
+    return getattr(page.file, "locale", current["language"]) != current["language"]
 
 
-# Absolute language alternates of the page being rendered, and x-default (the
-# default language), for the <head> links in overrides/main.html.
-def hreflang(config: MkDocsConfig) -> list[dict]:
-    languages: i18n.Languages = current["languages"]
-    links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
-    result = [{"lang": code, "href": links[code]} for code in languages.codes if code in links]
-    if languages.default in links:
-        result.append({"lang": "x-default", "href": links[languages.default]})
-    return result
+def english_path(page: Page) -> Path:
+    return _shown(site["docs"] / i18n.source_uri(page.file.src_uri))
+
+
+def status_of(page: Page) -> translations.Status | None:
+    return site["report"].status_of(english_path(page), current["language"])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if is_fallback(page):
+        # The other language's text must not turn up in this language's search.
+        page.meta["search"] = {"exclude": True}
+
     def fill(match: re.Match) -> str:
         name = match.group(1)
         if name in MARKERS:
@@ -142,6 +182,109 @@ def front_matter_lines(page: Page) -> int:
     return structure.body_start(source)[1]
 
 
+# Notices go at the top of the content, from overrides/partials/training-notice.html.
+# Each carries data-training-notice="<kind>" so tests and people can find it.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    languages: i18n.Languages = current["languages"]
+    if current["language"] == languages.default:
+        return html
+    ui = current["ui"]["notice"]
+    original = getattr(page.file, "alternates", {}).get(languages.default)
+    source_url = get_relative_url(original.url, page.url) if original else None
+    if is_fallback(page):
+        notice = render_notice("missing", ui["missing_title"], ui["missing_text"], [], source_url)
+        return f'{notice}<div lang="{page.file.locale}">{html}</div>'
+    status = status_of(page)
+    if status is None or status.state != translations.OUTDATED:
+        return html
+    own_ids = {item.id for item in _toc_items(page.toc)}
+    sections = []
+    for key in status.changed:
+        if key == translations.META:
+            sections.append({"title": ui["meta"]})
+        elif key == translations.INTRO:
+            sections.append({"title": ui["intro"]})
+        elif key in own_ids:
+            title = next(item.title for item in _toc_items(page.toc) if item.id == key)
+            sections.append({"title": title, "href": f"#{key}"})
+        else:  # New in English: there is no translated heading to name it by.
+            sections.append({"title": status.titles.get(key, key), "lang": languages.default})
+    notice = render_notice("outdated", ui["outdated_title"], ui["outdated_text"], sections, source_url)
+    return notice + html
+
+
+def _toc_items(toc):
+    for item in toc:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def render_notice(kind: str, title: str, text: str, sections: list[dict], source_url: str | None) -> str:
+    # MkDocs makes its template environment after rendering pages; this one
+    # reads the same theme folders, overrides/ included.
+    if current["env"] is None:
+        current["env"] = current["config"].theme.get_env()
+    template = current["env"].get_template("partials/training-notice.html")
+    return template.render(
+        kind=kind, title=title, text=text, sections=sections, source_url=source_url,
+        source_link=current["ui"]["notice"]["source_link"], source_lang=current["languages"].default,
+    )
+
+
+# After static-i18n (priority 50) has pointed config.extra.alternate at this page.
+@event_priority(40)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    languages: i18n.Languages = current["languages"]
+    context["ui"] = current["ui"]
+    context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
+    links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
+    if is_fallback(page):
+        # Not a page in this language: point search engines at the original,
+        # and announce no alternates for it.
+        page.canonical_url = links.get(page.file.locale, page.canonical_url)
+        context["hreflang"] = []
+        return context
+    # Announce only the languages the page really exists in.
+    status = {code: site["report"].status_of(english_path(page), code) for code in languages.translations}
+    real = [
+        code for code in languages.codes
+        if code in links and (code == languages.default or (status[code] and status[code].state != translations.MISSING))
+    ]
+    context["hreflang"] = [{"lang": code, "href": links[code]} for code in real]
+    if len(real) > 1:
+        context["hreflang"].append({"lang": "x-default", "href": links[languages.default]})
+    else:
+        context["hreflang"] = []
+    # The sitemap lists the same pairs.
+    site["sitemap"].setdefault(str(english_path(page)), {})[current["language"]] = {
+        "loc": page.canonical_url, "alternates": context["hreflang"],
+    }
+    return context
+
+
+# Templates outside pages (404.html) see the same strings and language root.
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    languages: i18n.Languages = current["languages"]
+    context["ui"] = current["ui"]
+    context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_html(output)
+
+
+# Material's nav-item.html writes tabindex="" on section labels, which is not
+# valid HTML (tabindex takes a number) and means the same as no attribute.
+def valid_html(output: str) -> str:
+    return output.replace(' tabindex=""', "")
+
+
+# -----------------------------------------------------------------------------
+# Generated content behind markers
+# -----------------------------------------------------------------------------
+
+
 # The home page's list of modules: title, summary and reading time of every
 # page under modules/, in navigation order, in the language being built.
 def module_list(page: Page) -> str:
@@ -157,9 +300,12 @@ def module_list(page: Page) -> str:
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = reading_minutes(text)
+        lang = getattr(module.file, "locale", current["language"])
+        label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if lang != current["language"] else ""
+        # A missing title or description is reported by the checks in on_files.
         cards.append(
-            f"-   [**{meta['title']}**]({target})\n\n"
-            f"    {meta['description']}\n\n"
+            f"-   [**{meta.get('title', module.file.src_uri)}**]({target}){{ hreflang={lang} }}{label}\n\n"
+            f"    {meta.get('description', '')}\n\n"
             f"    {ui['reading_time'].format(minutes=minutes)}\n"
         )
     if not cards:
@@ -181,51 +327,76 @@ MARKERS = {
 }
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_html(output)
-
-
-# Material's nav-item.html writes tabindex="" on section labels, which is not
-# valid HTML (tabindex takes a number) and means the same as no attribute.
-def valid_html(output: str) -> str:
-    return output.replace(' tabindex=""', "")
-
-
 # -----------------------------------------------------------------------------
-# Build output: one 404 page per language
+# Build output: what each language build writes to the same shared file
 # -----------------------------------------------------------------------------
+
 
 # Every language build renders 404.html to the site root, so the last one wins.
 # Keep each language's version and write them all once the last build is done.
-not_found_pages: dict[str, str] = {}
-
-
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     output_content = valid_html(output_content)
     if template_name == "404.html":
-        not_found_pages[current["language"]] = output_content
+        site["not_found"][current["language"]] = output_content
     return output_content
 
 
-# After static-i18n's on_post_build (priority -100), which runs the other
-# languages' builds from inside the default language's build.
-@event_priority(-200)
+# After the search plugin has written this build's index to search/ (the same
+# file for every language), and before static-i18n starts the next build.
+# Each build writes the shared files from what the builds so far have made,
+# so whichever build is last leaves them right.
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
-        return  # A nested language build: the outer build writes the pages.
-    write_not_found_pages(config)
+    languages = i18n.Languages.from_config(config)
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        site["search"][current["language"]] = json.loads(index.read_text(encoding="utf-8"))
+    last = current["language"] == languages.codes[-1]
+    write_per_language(config, languages, "404.html", site["not_found"], lambda html, code: html, last)
+    write_per_language(config, languages, "search/search_index.json", site["search"], search_index, last)
+    write_sitemap(config, languages)
     disable_sitemap_lookup(config)
 
 
-def write_not_found_pages(config: MkDocsConfig) -> None:
-    languages = i18n.Languages.from_config(config)
+def write_per_language(config, languages, name: str, versions: dict, transform, last: bool) -> None:
     for code in languages.codes:
-        if code not in not_found_pages:
-            log.warning(f"no 404 page was rendered for '{code}'; is its build disabled in mkdocs.yml?")
+        if code not in versions:
+            if last:
+                log.warning(f"no {name} was made for '{code}'; is its build disabled in mkdocs.yml?")
             continue
-        folder = Path(config.site_dir) / ("" if code == languages.default else code)
-        (folder / "404.html").write_text(not_found_pages[code], encoding="utf-8")
-    not_found_pages.clear()
+        path = Path(config.site_dir) / ("" if code == languages.default else code) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(transform(versions[code], code), encoding="utf-8")
+
+
+# A language's index, with locations relative to that language's root (the
+# base its pages give Material's search; see overrides/main.html).
+def search_index(index: dict, code: str) -> str:
+    prefix = "" if code == current["languages"].default else f"{code}/"
+    docs = [dict(doc, location=doc["location"].removeprefix(prefix)) for doc in index["docs"]]
+    return json.dumps(dict(index, docs=docs), ensure_ascii=False, separators=(",", ":"))
+
+
+def write_sitemap(config: MkDocsConfig, languages: i18n.Languages) -> None:
+    entries = []
+    for source, by_language in sorted(site["sitemap"].items()):
+        for code in languages.codes:
+            if code not in by_language:
+                continue
+            entry = by_language[code]
+            links = "".join(
+                f'\n    <xhtml:link rel="alternate" hreflang="{a["lang"]}" href="{escape(a["href"])}"/>'
+                for a in entry["alternates"]
+            )
+            entries.append(f"  <url>\n    <loc>{escape(entry['loc'])}</loc>{links}\n  </url>\n")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "".join(entries) + "</urlset>\n"
+    )
+    path = Path(config.site_dir) / "sitemap.xml"
+    path.write_text(xml, encoding="utf-8")
+    path.with_suffix(".xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
 # -----------------------------------------------------------------------------
@@ -245,6 +416,8 @@ def disable_sitemap_lookup(config: MkDocsConfig) -> None:
     bundles = list((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
     for bundle in bundles:
         code = bundle.read_text(encoding="utf-8")
+        if SITEMAP_LOOKUP_CALL not in code and "sourceMappingURL" not in code:
+            continue  # Already done by an earlier language build.
         if code.count(SITEMAP_LOOKUP_CALL) != 1:
             log.warning(
                 f"{bundle.name}: Material's sitemap lookup call '{SITEMAP_LOOKUP_CALL}' was not "

@@ -13,7 +13,6 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from tools.structure import Problem, compare, missing_anchors, parse_file
 
 # -----------------------------------------------------------------------------
 # Languages
@@ -106,8 +105,14 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def front_matter(text: str) -> dict:
+    """The page's front matter; {} when it has none or it is broken (the checks
+    in tools/translations.py report broken front matter)."""
     match = FRONT_MATTER.match(text)
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+    try:
+        data = yaml.safe_load(match.group(1)) if match else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def split_locale(path: str, codes: list[str]) -> tuple[str, str | None]:
@@ -122,50 +127,3 @@ def split_locale(path: str, codes: list[str]) -> tuple[str, str | None]:
 def source_uri(uri: str) -> str:
     """The English file name of a page, which links should use."""
     return re.sub(r"\.[a-z]{2}(?:_[A-Z]{2})?\.md$", ".md", uri)
-
-
-def check_pages(pages: list[Path], languages: Languages, root: Path) -> list[Problem]:
-    """Pinned anchors on every page, and the skeleton of every translation."""
-
-    def rel(path: Path) -> Path:
-        try:
-            return path.resolve().relative_to(root.resolve())
-        except ValueError:
-            return path
-
-    groups: dict[str, dict[str, Path]] = {}
-    for path in pages:
-        name, locale = split_locale(path.as_posix(), languages.codes)
-        groups.setdefault(name, {})[locale or languages.default] = path
-
-    problems: list[Problem] = []
-    for name, versions in sorted(groups.items()):
-        source_path = versions.get(languages.default)
-        if source_path is None:
-            for path in versions.values():
-                problems.append(
-                    Problem(
-                        rel(path), 1,
-                        f"translation with no English page: add {rel(Path(name))} "
-                        "or remove this file.",
-                    )
-                )
-            continue
-        source = parse_file(source_path)
-        source.path = rel(source_path)
-        problems += missing_anchors(source)
-        for code in languages.translations:
-            path = versions.get(code)
-            if path is None:
-                stem = rel(Path(name)).with_suffix("")
-                problems.append(
-                    Problem(
-                        source.path, 1,
-                        f"no translation into {languages.names[code]} ({code}): add {stem}.{code}.md.",
-                    )
-                )
-                continue
-            translation = parse_file(path)
-            translation.path = rel(path)
-            problems += missing_anchors(translation) + compare(source, translation)
-    return problems

@@ -1,0 +1,183 @@
+"""Translation status: the command authors run, and what readers see for each state.
+
+Fixture sites (tests/fixtures/sites) hold one state each: 'control' is up to
+date, 'outdated' changed one English section, 'missing-translation' has no
+Italian module, 'orphan-translation' has an Italian page with no English one,
+'anchor-mismatch' is a current translation with a different anchor.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site, mkdocs_build, soup
+
+
+def status(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "tools", "translations", *args],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+def rows(output: str) -> list[str]:
+    """The table rows, with the column padding squeezed: 'docs/x.md it up to date'."""
+    lines = output.split("\n\n")[0].splitlines()[1:]
+    return [re.sub(r"\s{2,}", " ", line.strip()) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected_rows", "exit_code"),
+    [
+        ("control", ["docs/index.md it up to date", "docs/modules/m.md it up to date"], 0),
+        ("outdated", ["docs/index.md it up to date", "docs/modules/m.md it outdated: #the-part"], 1),
+        ("missing-translation", ["docs/index.md it up to date", "docs/modules/m.md it missing"], 1),
+        (
+            "orphan-translation",
+            ["docs/index.md it up to date", "docs/modules/extra.it.md it orphan", "docs/modules/m.md it up to date"],
+            1,
+        ),
+        (
+            "anchor-mismatch",
+            [
+                "docs/index.md it up to date",
+                "docs/modules/m.md it structure mismatch",
+                "docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor #la-parte; the "
+                "English heading at docs/modules/m.md:17 is level 2 with anchor #the-part. Use the "
+                "same level and anchor.",
+            ],
+            1,
+        ),
+    ],
+)
+def test_status_command_reports_each_state(tmp_path, fixture, expected_rows, exit_code):
+    project = make_site(tmp_path, fixture)
+    result = status(project, "--check")
+    assert result.returncode == exit_code, result.stdout + result.stderr
+    assert rows(result.stdout) == expected_rows
+
+
+def test_status_without_check_only_reports(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    result = status(project)
+    assert result.returncode == 0
+    assert "1 up to date, 1 outdated." in result.stdout
+
+
+def test_mark_records_a_reviewed_translation_as_current(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    marked = status(project, "mark", "docs/modules/m.it.md")
+    assert marked.returncode == 0, marked.stderr
+    assert marked.stdout == "docs/modules/m.it.md: recorded as current (1 section hashes updated).\n"
+    assert status(project, "--check").returncode == 0
+    # The rest of the front matter is kept as written.
+    text = (project / "docs" / "modules" / "m.it.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Modulo di prova\ndescription: Un modulo di un sito di prova.\n")
+
+
+def test_mark_refuses_a_page_that_is_not_a_translation(tmp_path):
+    project = make_site(tmp_path, "control")
+    result = status(project, "mark", "docs/modules/m.md")
+    assert result.returncode == 1
+    assert "not a translation (expected a name like page.it.md)" in result.stderr
+
+
+def test_a_language_added_to_mkdocs_yml_is_tracked_like_italian(tmp_path):
+    project = make_site(tmp_path, "control")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    french = "        - locale: fr\n          name: Français\n"
+    config.write_text(text.replace("        - locale: it\n", french + "        - locale: it\n"), encoding="utf-8")
+    result = status(project, "--check")
+    assert result.returncode == 1
+    assert "docs/modules/m.md fr missing" in rows(result.stdout)
+    assert "docs/modules/m.md it up to date" in rows(result.stdout)
+
+
+# -----------------------------------------------------------------------------
+# What readers get
+# -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build a fixture site once per state."""
+    cache = {}
+
+    def build(name: str) -> Path:
+        if name not in cache:
+            tmp = tmp_path_factory.mktemp(name)
+            result = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site")
+            assert result.returncode == 0, result.output
+            cache[name] = result.site
+        return cache[name]
+
+    return build
+
+
+def test_outdated_translation_names_the_changed_sections_in_italian(built):
+    page = soup(built("outdated") / "it" / "modules" / "m" / "index.html")
+    notice = page.select_one("article [data-training-notice=outdated]")
+    assert notice.select_one(".admonition-title").get_text() == "Traduzione da aggiornare"
+    assert [a.get_text() for a in notice.select("li a")] == ["La parte"]
+    assert notice.select_one("li a")["href"] == "#the-part"
+    english = notice.select("p a")[-1]
+    assert (english.get_text(), english["href"]) == ("Leggi la versione inglese", "../../../modules/m/")
+
+
+def test_current_translation_has_no_notice(built):
+    assert soup(built("control") / "it" / "modules" / "m" / "index.html").select("[data-training-notice]") == []
+    assert soup(built("outdated") / "it" / "index.html").select("[data-training-notice]") == []
+
+
+def test_missing_translation_shows_english_marked_as_english(built):
+    site = built("missing-translation")
+    page = soup(site / "it" / "modules" / "m" / "index.html")
+    assert page.html["lang"] == "it"  # The interface around it is Italian...
+    notice = page.select_one("article [data-training-notice=missing]")
+    assert notice.select_one(".admonition-title").get_text() == "Pagina non ancora tradotta"
+    content = notice.find_next_sibling("div")
+    assert content["lang"] == "en"  # ...the text is English, and says so.
+    assert content.h1.get_text(strip=True).startswith("Fixture module")
+    assert page.select_one("link[rel=canonical]")["href"] == "http://127.0.0.1:8000/modules/m/"
+    assert page.select("link[rel=alternate][hreflang]") == []
+
+
+def test_missing_translation_is_not_announced_as_italian(built):
+    site = built("missing-translation")
+    english = soup(site / "modules" / "m" / "index.html")
+    assert [l["hreflang"] for l in english.select("link[rel=alternate][hreflang]")] == []
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/it/modules/m/" not in sitemap
+    assert "<loc>http://127.0.0.1:8000/modules/m/</loc>" in sitemap
+    home = soup(site / "it" / "index.html")
+    card = home.select_one(".grid.cards li")
+    assert "Solo in inglese" in card.get_text()
+
+
+def test_missing_translation_stays_out_of_the_italian_search(built):
+    import json
+
+    site = built("missing-translation")
+    italian = json.loads((site / "it" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert italian["config"]["lang"] == ["it"] and english["config"]["lang"] == ["en"]
+    assert not [d for d in italian["docs"] if d["location"].startswith("modules/m/")]
+    assert [d for d in english["docs"] if d["location"].startswith("modules/m/")]
+
+
+def test_sitemap_lists_each_page_with_its_translations(built):
+    sitemap = (built("control") / "sitemap.xml").read_text(encoding="utf-8")
+    block = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/it/modules/m/</loc>(.*?)</url>", sitemap, re.S).group(1)
+    assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block) == [
+        ("en", "http://127.0.0.1:8000/modules/m/"),
+        ("it", "http://127.0.0.1:8000/it/modules/m/"),
+        ("x-default", "http://127.0.0.1:8000/modules/m/"),
+    ]

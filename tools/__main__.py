@@ -1,0 +1,107 @@
+"""Commands for authors and translators.
+
+    python -m tools translations            status of every page in every language
+    python -m tools translations --check    the same; exit 1 unless all are up to date
+    python -m tools translations mark FILE  record a reviewed translation as current
+
+The Makefile wraps these as `make translations` and `make translated FILE=...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from tools.i18n import Languages
+from tools.translations import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_languages(config_file: Path) -> tuple[Languages, Path]:
+    """The site's languages and docs folder, from mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    # Loading the config loads its plugins, which log at INFO; keep the output to the table.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file))
+    return Languages.from_config(config), Path(config.docs_dir)
+
+
+def section_names(keys: list[str]) -> str:
+    names = {"_meta": "title/description", "_intro": "introduction"}
+    return ", ".join(names.get(key, f"#{key}") for key in keys)
+
+
+def status_command(config_file: Path, check: bool) -> int:
+    languages, docs = load_languages(config_file)
+    root = config_file.parent
+    report = scan(sorted(docs.rglob("*.md")), languages, root)
+    rows = []
+    for status in report.statuses:
+        page = status.translation if status.state == ORPHAN else status.english
+        state = status.state
+        if status.state == OUTDATED:
+            state += f": {section_names(status.changed)}"
+        rows.append((str(page), status.language, state, status))
+    width = max([len(r[0]) for r in rows] + [4])
+    print(f"{'Page':<{width}}  Lang  Status")
+    for page, language, state, status in rows:
+        print(f"{page:<{width}}  {language:<4}  {state}")
+        for detail in status.details:
+            print(f"{'':<{width}}        {detail}")
+    if report.problems:
+        print("\nProblems that stop the build:")
+        for problem in report.problems:
+            print(f"  {problem}")
+    counts = {s: sum(1 for r in rows if r[3].state == s) for s in (UP_TO_DATE, OUTDATED, MISSING, ORPHAN)}
+    print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
+    not_current = [r for r in rows if r[3].state != UP_TO_DATE]
+    if not_current or report.problems:
+        print("To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md")
+    if check and (not_current or report.problems):
+        return 1
+    return 0
+
+
+def mark_command(config_file: Path, files: list[str]) -> int:
+    languages, _ = load_languages(config_file)
+    status = 0
+    for name in files:
+        path = Path(name)
+        try:
+            changed = mark(path, languages)
+        except (ValueError, FileNotFoundError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        if changed:
+            print(f"{name}: recorded as current ({len(changed)} section hashes updated).")
+        else:
+            print(f"{name}: already recorded as current.")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    translations = commands.add_parser("translations", help="translation status")
+    translations.add_argument("--check", action="store_true", help="exit 1 unless every translation is up to date")
+    translations.add_argument("action", nargs="?", choices=["mark"], help="record translations as current")
+    translations.add_argument("files", nargs="*", help="translations to mark, e.g. docs/page.it.md")
+    args = parser.parse_args(argv)
+    if args.action == "mark":
+        if not args.files:
+            parser.error("mark needs at least one translation file, e.g. docs/index.it.md")
+        return mark_command(args.config_file, args.files)
+    return status_command(args.config_file, args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
