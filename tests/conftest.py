@@ -123,6 +123,8 @@ def make_site(tmp_path: Path, name: str) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\n# Page tree\n")[0] + "\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The site's own CSS and JavaScript, which every page loads.
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     shutil.copytree(FIXTURE_SITES / "control", project, dirs_exist_ok=True)
     if name != "control":
         overlay = FIXTURE_SITES / name

@@ -8,6 +8,7 @@ go to test-output/screenshots/ for people to look at.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -297,3 +298,84 @@ def test_lighthouse_gate_catches_a_failing_page(broken_url, tmp_path):
     result = summary[broken_url + "broken.html"]
     assert result["scores"]["accessibility"] < 100
     assert any("image-alt" in audit for audit in result["failing"]), result["failing"]
+
+
+# -----------------------------------------------------------------------------
+# One language per search, language at the root, notices
+# -----------------------------------------------------------------------------
+
+# A word that only one language's pages contain finds nothing in the other.
+@pytest.mark.parametrize(("language", "word"), [("en", "fornitori"), ("it", "contractors")])
+def test_search_finds_nothing_from_the_other_language(browser, base_url, language, word):
+    page, _, _ = open_page(browser, base_url + path_of("index.md", language))
+    results = webcheck.search(page, word)
+    page.context.close()
+    assert results == []
+
+
+def open_root(browser, base_url, locale: str, context=None):
+    context = context or browser.new_context(locale=locale, viewport=SIZES["desktop"])
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_first_visit_with_italian_browser_lands_on_italian(browser, base_url):
+    page = open_root(browser, base_url, "it-IT")
+    assert page.url == base_url + "it/"
+    assert page.get_attribute("html", "lang") == "it"
+    page.context.close()
+
+
+def test_first_visit_with_english_browser_stays_on_english(browser, base_url):
+    page = open_root(browser, base_url, "en-US")
+    assert page.url == base_url
+    page.context.close()
+
+
+def test_explicit_choice_wins_over_the_browser_language(browser, base_url):
+    page = open_root(browser, base_url, "it-IT")
+    assert page.url == base_url + "it/"
+    assert switch_language(page, "en")[:2] == (base_url, "en")
+    # Back at the root later, the reader's choice beats the browser's Italian.
+    again = open_root(browser, base_url, "it-IT", context=page.context)
+    assert again.url == base_url
+    cookie = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert cookie["training-language"] == "en"  # What a server can read (deploy/).
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_states(tmp_path_factory):
+    """The 'outdated' and 'missing-translation' fixture sites, built and served."""
+    from conftest import make_site, mkdocs_build
+
+    served = {}
+    with contextlib.ExitStack() as stack:
+        for name in ("outdated", "missing-translation"):
+            tmp = tmp_path_factory.mktemp(name)
+            port = webcheck.free_port()
+            build = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site", f"http://127.0.0.1:{port}/")
+            assert build.returncode == 0, build.output
+            served[name] = stack.enter_context(webcheck.serve(build.site, port))
+        yield served
+
+
+@pytest.mark.parametrize(
+    ("fixture", "kind", "title"),
+    [("outdated", "outdated", "Traduzione da aggiornare"), ("missing-translation", "missing", "Pagina non ancora tradotta")],
+)
+def test_notice_is_shown_accessible_and_leads_to_the_english_page(browser, fixture_states, fixture, kind, title):
+    url = fixture_states[fixture]
+    page, watch, _ = open_page(browser, url + "it/modules/m/", "phone")
+    notice = page.locator(f"[data-training-notice={kind}]")
+    assert notice.is_visible()
+    assert notice.locator(".admonition-title").inner_text() == title
+    assert webcheck.axe_violations(page) == []
+    with page.expect_navigation():
+        notice.get_by_role("link", name="Leggi la versione inglese").click()
+    assert page.url == url + "modules/m/"
+    assert page.get_attribute("html", "lang") == "en"
+    page.context.close()
+    assert watch.problems() == []

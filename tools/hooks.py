@@ -237,6 +237,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     languages: i18n.Languages = current["languages"]
     context["ui"] = current["ui"]
     context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
+    context["site_languages"] = languages.codes
     links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
     if is_fallback(page):
         # Not a page in this language: point search engines at the original,
@@ -267,6 +268,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     languages: i18n.Languages = current["languages"]
     context["ui"] = current["ui"]
     context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
+    context["site_languages"] = languages.codes
     return context
 
 
