@@ -8,22 +8,27 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is known.
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages the browser tests need. Installed when missing (as root,
-# as in CI); otherwise the command to run is printed.
-SYSTEM_PACKAGES := chromium
+# Debian packages: Pango and fonts for the PDFs (the published build), and
+# Chromium for the browser tests. Installed when missing (as root, as in CI);
+# otherwise the command to run is printed.
+BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium
 
 .PHONY: serve build test translations translated lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
+## (without the PDFs, which only `make build` makes)
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	TRAINING_PDF=off $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the publishable site, both languages, into site/
 build: $(VENV)/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	$(BIN)/mkdocs build --strict
 
 ## test: every check: content, the built site, the site in Chromium, failing fixtures
-test: $(VENV)/.installed node_modules/.installed system-packages
+test: $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m tools translations --check
 	$(BIN)/python -m pytest
 
@@ -57,7 +62,7 @@ node_modules/.installed: package-lock.json
 
 system-packages:
 	@missing=""; \
-	for package in $(SYSTEM_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \

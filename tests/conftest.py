@@ -118,7 +118,7 @@ def make_site(tmp_path: Path, name: str) -> Path:
     from the files, since fixture pages differ from the real ones.
     """
     project = tmp_path / name
-    for part in ("tools", "locales", "overrides"):
+    for part in ("tools", "locales", "glossary", "overrides"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\n# Page tree\n")[0] + "\n"

@@ -379,3 +379,103 @@ def test_notice_is_shown_accessible_and_leads_to_the_english_page(browser, fixtu
     assert page.get_attribute("html", "lang") == "en"
     page.context.close()
     assert watch.problems() == []
+
+
+# -----------------------------------------------------------------------------
+# Training: knowledge check by keyboard, progress, glossary terms
+# -----------------------------------------------------------------------------
+
+RESULT = {"en": "You answered {} of {} questions correctly.", "it": "Hai risposto correttamente a {} domande su {}."}
+COMPLETE = {"en": "Mark this module as complete", "it": "Segna il modulo come completato"}
+
+
+def answer_by_keyboard(page, wrong_question: int | None = None) -> int:
+    """Answer every question with the keyboard only; one can be answered wrongly on purpose.
+
+    Returns the number of questions. Focus starts on the first answer, as after
+    tabbing into the form; from there only keys are pressed.
+    """
+    questions = page.locator("form.training-quiz fieldset")
+    page.locator("form.training-quiz input").first.focus()
+    for index in range(questions.count()):
+        inputs = questions.nth(index).locator("input")
+        correct = [inputs.nth(i).get_attribute("data-correct") == "true" for i in range(inputs.count())]
+        if index == wrong_question:  # Pick the first wrong answer instead.
+            wrong = correct.index(False)
+            correct = [i == wrong for i in range(len(correct))]
+        if inputs.first.get_attribute("type") == "radio":
+            # Radio group: one tab stop; arrows move and select, no auto-submit.
+            target = correct.index(True)
+            page.keyboard.press("Space" if target == 0 else "ArrowDown")
+            for _ in range(target - 1):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Tab")
+        else:
+            # Checkboxes: one tab stop each; Space ticks.
+            for tick in correct:
+                if tick:
+                    page.keyboard.press("Space")
+                page.keyboard.press("Tab")
+    return questions.count()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_knowledge_check_by_keyboard_gives_feedback_and_a_score(browser, base_url, language):
+    module = "modules/customer-service.md"
+    page, watch, _ = open_page(browser, base_url + path_of(module, language), "phone")
+    total = answer_by_keyboard(page, wrong_question=0)
+    # Focus is now on "Check my answers"; arrow keys never submitted anything.
+    assert page.locator(".training-quiz__result").inner_text() == ""
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    result = page.locator(".training-quiz__result")
+    assert result.inner_text() == RESULT[language].format(total - 1, total)
+    assert page.locator(".training-quiz__feedback:visible").count() == page.locator("form.training-quiz input").count()
+    assert page.locator("fieldset[data-result=wrong]").count() == 1
+    assert webcheck.axe_violations(page) == []  # With every feedback showing.
+    stored = page.evaluate("JSON.parse(localStorage.getItem('training-progress'))")
+    assert stored == {"customer-service": {"score": total - 1, "total": total}}
+    page.context.close()
+    assert watch.problems() == []
+
+
+def test_progress_survives_reload_and_language_switch_and_can_be_cleared(browser, base_url):
+    module = "modules/supplier-guidelines.md"
+    page, _, _ = open_page(browser, base_url + path_of(module, "en"))
+    button = page.get_by_role("button", name=COMPLETE["en"])
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    page.reload()
+    assert page.get_by_role("button", name=COMPLETE["en"]).get_attribute("aria-pressed") == "true"
+    switch_language(page, "it")
+    assert page.get_by_role("button", name=COMPLETE["it"]).get_attribute("aria-pressed") == "true"
+    page.goto(base_url + "it/")
+    status = page.locator("[data-training-status=supplier-guidelines]")
+    assert status.inner_text() == "Completato"
+    assert page.locator("[data-training-status=customer-service]").inner_text() == "Non ancora completato"
+    page.get_by_role("button", name="Cancella i miei progressi").click()
+    assert status.inner_text() == "Non ancora completato"
+    assert page.locator("[data-training-reset-status]").inner_text() == "I tuoi progressi sono stati cancellati."
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_definition_shows_on_keyboard_focus_and_escape_hides_it(browser, base_url, language):
+    page, _, _ = open_page(browser, base_url + path_of("modules/supplier-guidelines.md", language))
+    term = page.locator("[data-training-term]").first
+    tip = term.locator("[role=tooltip]")
+    assert not tip.is_visible()
+    for _ in range(60):  # Tab through the page until a glossary term has focus.
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('[data-training-term]')"):
+            break
+    focused = page.locator("[data-training-term]:focus-within")
+    assert focused.count() == 1
+    focused_tip = focused.locator("[role=tooltip]")
+    assert focused_tip.is_visible()
+    assert focused_tip.inner_text() == page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
+    page.keyboard.press("Escape")
+    assert not focused_tip.is_visible()
+    page.context.close()

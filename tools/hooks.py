@@ -14,13 +14,18 @@ runs every event again for each build. These hooks:
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import math
+import os
 import posixpath
 import re
 import sys
 from pathlib import Path
+
+from babel.dates import format_date
+from bs4 import BeautifulSoup, NavigableString
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
@@ -35,7 +40,7 @@ from mkdocs.utils import get_relative_url
 # root must be there too for the package import below.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import i18n, structure, translations  # noqa: E402
+from tools import glossary, i18n, pdf, quiz, structure, translations  # noqa: E402
 
 log = get_plugin_logger("training")
 
@@ -61,8 +66,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in strings.problems:
             log.warning(problem)
     ui = strings.by_language[language]
+    terms = glossary.load(Path(config.config_file_path).parent, languages.codes)
+    if language == languages.default:
+        for problem in terms.problems:
+            log.warning(problem)
     current.clear()
-    current.update(languages=languages, language=language, ui=ui, nav=None, env=None, config=config)
+    current.update(languages=languages, language=language, ui=ui, nav=None, env=None, config=config,
+                   terms=terms.by_language.get(language, []), fragments={})
 
     # Palette toggle labels: mkdocs.yml names them in English. The config object
     # is shared by all language builds, so keep the English name to start from.
@@ -174,7 +184,41 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
         return match.group(0)
 
-    return structure.MARKER.sub(fill, markdown)
+    markdown = structure.MARKER.sub(fill, markdown)
+    return quiz.FENCE.sub(lambda match: render_quiz(page, match), markdown)
+
+
+# A quiz becomes a placeholder paragraph here and its HTML in on_page_content,
+# so that Markdown never sees (or rewraps) the form.
+def render_quiz(page: Page, match: re.Match) -> str:
+    questions, _ = quiz.parse(match.group(1), Path(page.file.src_uri), 1)  # Problems: see on_files.
+    number = sum(1 for key in current["fragments"] if key.startswith(page.file.src_uri)) + 1
+    html = macros().quiz(f"quiz-{number}", questions, current["ui"]["quiz"])
+    return fragment(page, html)
+
+
+def fragment(page: Page, html: str) -> str:
+    key = f"{page.file.src_uri}#{len(current['fragments'])}"
+    current["fragments"][key] = html
+    return f"\n\nTRAINING-FRAGMENT-{len(current['fragments']) - 1}\n\n"
+
+
+def put_fragments(html: str, page: Page) -> str:
+    def put(match: re.Match) -> str:
+        for key, value in current["fragments"].items():
+            if key.startswith(f"{page.file.src_uri}#") and key.endswith(f"#{match.group(1)}"):
+                return value
+        raise ValueError(f"{page.file.src_uri}: fragment {match.group(1)} was lost")
+
+    return re.sub(r"<p>TRAINING-FRAGMENT-(\d+)</p>", put, html)
+
+
+def macros():
+    # MkDocs makes its template environment after rendering pages; this one
+    # reads the same theme folders, overrides/ included.
+    if current["env"] is None:
+        current["env"] = current["config"].theme.get_env()
+    return current["env"].get_template("partials/training.html").module
 
 
 def front_matter_lines(page: Page) -> int:
@@ -185,6 +229,15 @@ def front_matter_lines(page: Page) -> int:
 # Notices go at the top of the content, from overrides/partials/training-notice.html.
 # Each carries data-training-notice="<kind>" so tests and people can find it.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = put_fragments(html, page)
+    if is_module(page):
+        html = module_extras(html, page)
+    if not is_fallback(page) and i18n.source_uri(page.file.src_uri) != GLOSSARY_PAGE:
+        html = link_terms(html, page)
+    return with_notice(html, page)
+
+
+def with_notice(html: str, page: Page) -> str:
     languages: i18n.Languages = current["languages"]
     if current["language"] == languages.default:
         return html
@@ -220,15 +273,89 @@ def _toc_items(toc):
 
 
 def render_notice(kind: str, title: str, text: str, sections: list[dict], source_url: str | None) -> str:
-    # MkDocs makes its template environment after rendering pages; this one
-    # reads the same theme folders, overrides/ included.
-    if current["env"] is None:
-        current["env"] = current["config"].theme.get_env()
+    macros()  # Makes sure the template environment exists.
     template = current["env"].get_template("partials/training-notice.html")
     return template.render(
         kind=kind, title=title, text=text, sections=sections, source_url=source_url,
         source_link=current["ui"]["notice"]["source_link"], source_lang=current["languages"].default,
     )
+
+
+def is_module(page: Page) -> bool:
+    return page.file.src_uri.startswith("modules/")
+
+
+def module_id(page: Page) -> str:
+    """The same in every language, so progress follows the reader across languages."""
+    return Path(i18n.source_uri(page.file.src_uri)).stem
+
+
+# Under the title: reading time, last review and owner. At the end: the
+# button that marks the module complete.
+def module_extras(html: str, page: Page) -> str:
+    ui = current["ui"]
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    reviewed = page.meta.get("last_reviewed")
+    if isinstance(reviewed, str):
+        reviewed = datetime.date.fromisoformat(reviewed)
+    date = format_date(reviewed, format="long", locale=ui["date_locale"])
+    line = " · ".join([
+        ui["reading_time"].format(minutes=reading_minutes(text)),
+        ui["meta"]["reviewed"].format(date=date, owner=page.meta.get("owner", "")),
+    ])
+    meta = macros().meta(line)
+    html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
+    return html + macros().progress(module_id(page), ui["progress"])
+
+
+GLOSSARY_PAGE = "glossary.md"
+# Where terms are not linked: headings, links, code, form labels, and the
+# tooltips themselves.
+NO_TERMS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend",
+            "button", "script", "style", "dt", "summary"}
+
+
+def glossary_url(page: Page) -> str | None:
+    for other in current["nav"].pages if current["nav"] else []:
+        if i18n.source_uri(other.file.src_uri) == GLOSSARY_PAGE:
+            return get_relative_url(other.url, page.url)
+    return None
+
+
+# The first use of each glossary term on a page links to its entry and shows
+# its definition on hover and keyboard focus.
+def link_terms(html: str, page: Page) -> str:
+    href = glossary_url(page)
+    if not href or not current["terms"]:
+        return html
+    forms = sorted(
+        ((form, term) for term in current["terms"] for form in term.forms),
+        key=lambda pair: -len(pair[0]),
+    )
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in forms) + r")\b", re.I)
+    by_form = {form.lower(): term for form, term in forms}
+    soup = BeautifulSoup(html, "html.parser")
+    done: set[str] = set()
+    queue = list(soup.find_all(string=True))
+    while queue:
+        text = queue.pop(0)
+        if any(parent.name in NO_TERMS for parent in text.parents):
+            continue
+        if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
+               for parent in text.parents if parent.name):
+            continue
+        match = next((m for m in pattern.finditer(text) if by_form[m.group(1).lower()].id not in done), None)
+        if match is None:
+            continue
+        term = by_form[match.group(1).lower()]
+        done.add(term.id)
+        element = BeautifulSoup(
+            macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}"), "html.parser"
+        )
+        rest = NavigableString(text[match.end():])
+        text.replace_with(NavigableString(text[: match.start()]), element, rest)
+        queue.insert(0, rest)  # Other terms may follow in the same text.
+    return str(soup)
 
 
 # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
@@ -238,6 +365,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["ui"] = current["ui"]
     context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
     context["site_languages"] = languages.codes
+    context["training_module"] = module_id(page) if is_module(page) else None
     links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
     if is_fallback(page):
         # Not a page in this language: point search engines at the original,
@@ -260,6 +388,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     site["sitemap"].setdefault(str(english_path(page)), {})[current["language"]] = {
         "loc": page.canonical_url, "alternates": context["hreflang"],
     }
+    current.setdefault("pages", {})[page.file.src_uri] = page
     return context
 
 
@@ -305,14 +434,16 @@ def module_list(page: Page) -> str:
         lang = getattr(module.file, "locale", current["language"])
         label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if lang != current["language"] else ""
         # A missing title or description is reported by the checks in on_files.
+        status = f'<span class="training-status" data-training-status="{module_id(module)}"></span>'
         cards.append(
             f"-   [**{meta.get('title', module.file.src_uri)}**]({target}){{ hreflang={lang} }}{label}\n\n"
             f"    {meta.get('description', '')}\n\n"
-            f"    {ui['reading_time'].format(minutes=minutes)}\n"
+            f"    {ui['reading_time'].format(minutes=minutes)}<br>{status}\n"
         )
     if not cards:
         log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")
-    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
+    reset = fragment(page, macros().reset(ui["progress"], pdf_name(), ui["pdf"]))
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n" + reset
 
 
 WORDS_PER_MINUTE = 200
@@ -320,12 +451,19 @@ WORDS_PER_MINUTE = 200
 
 def reading_minutes(text: str) -> int:
     body, _ = structure.body_start(text)
+    body = re.sub(r"(?m)^\s*-?\s*(question|answers|text|correct|feedback):", " ", body)
     words = re.findall(r"\w+", re.sub(r"\{[^}]*\}|<[^>]+>|\([^)]*\.md[^)]*\)", " ", body))
     return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
 
 
+def glossary_list(page: Page) -> str:
+    terms = sorted(current["terms"], key=lambda term: term.term.lower())
+    return fragment(page, macros().glossary(terms))
+
+
 MARKERS = {
     "training:modules": module_list,
+    "training:glossary": glossary_list,
 }
 
 
@@ -358,6 +496,51 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_per_language(config, languages, "search/search_index.json", site["search"], search_index, last)
     write_sitemap(config, languages)
     disable_sitemap_lookup(config)
+    write_pdf(config, languages)
+
+
+# -----------------------------------------------------------------------------
+# Build output: the whole training as one PDF per language
+# -----------------------------------------------------------------------------
+
+# `make serve` sets TRAINING_PDF=off for a faster preview; the published
+# build (`mkdocs build`, `make build`) always makes the PDFs.
+def pdf_enabled() -> bool:
+    return os.environ.get("TRAINING_PDF", "on") != "off"
+
+
+def pdf_name() -> str:
+    return current["ui"]["pdf"]["file"]
+
+
+def write_pdf(config: MkDocsConfig, languages: i18n.Languages) -> None:
+    if not pdf_enabled():
+        log.info(f"PDF for '{current['language']}' skipped (TRAINING_PDF=off)")
+        return
+    pages = current.get("pages", {})
+    chapters, glossary_chapter, reviewed = [], None, []
+    for page in current["nav"].pages:
+        rendered = pages.get(page.file.src_uri)
+        if rendered is None:
+            continue
+        reviewed.append(rendered.meta.get("last_reviewed"))
+        chapter = pdf.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem, rendered.title, rendered.content)
+        if is_module(page):
+            chapters.append(chapter)
+        elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
+            glossary_chapter = chapter
+    # The cover's date is the newest review among the pages: it changes with
+    # the content, not with the day of the build.
+    dates = [d if isinstance(d, datetime.date) else datetime.date.fromisoformat(str(d)) for d in reviewed if d]
+    newest = max(dates) if dates else datetime.date(1970, 1, 1)
+    strings = current["ui"]["pdf"]
+    html = pdf.document(
+        current["language"], config.site_name, strings["subtitle"],
+        format_date(newest, format="long", locale=current["ui"]["date_locale"]), strings, chapters, glossary_chapter,
+    )
+    folder = Path(config.site_dir) / ("" if current["language"] == languages.default else current["language"])
+    created = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.timezone.utc)
+    pdf.write(folder / pdf_name(), html, config.site_author or "", created)
 
 
 def write_per_language(config, languages, name: str, versions: dict, transform, last: bool) -> None:

@@ -71,13 +71,26 @@ def parse(text: str, path: Path) -> Page:
     in_fence = False
     in_quote = False
     list_indent: int | None = None
+    quiz_lines: list[str] | None = None  # Inside a ```quiz block: its YAML so far.
+    quiz_start = 0
     for number, line in enumerate(body.splitlines(), start=offset + 1):
         if FENCE.match(line):
             in_fence = not in_fence
-            if in_fence:
+            if in_fence and line.strip() == "```quiz":
+                quiz_lines, quiz_start = [], number
+            elif in_fence:
                 sections[-1].blocks.append(("code block", number))
+            elif quiz_lines is not None:
+                # A knowledge check counts as its questions and their correct answers.
+                from tools.quiz import signature
+
+                for what in signature("\n".join(quiz_lines)):
+                    sections[-1].blocks.append((what, quiz_start))
+                quiz_lines = None
             continue
         if in_fence:
+            if quiz_lines is not None:
+                quiz_lines.append(line)
             continue
         block = sections[-1].blocks
         heading = HEADING.match(line)

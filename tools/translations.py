@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from tools import quiz
 from tools.i18n import Languages, split_locale
 from tools.structure import Page, Problem, compare, missing_anchors, parse
 
@@ -99,6 +100,8 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
             Problem(shown, 1, f"front matter has no {', '.join(missing)}. Every page needs "
                     f"{', '.join(REQUIRED_META)} (see README: add a module).")
         )
+    for _, _, quiz_problems in quiz.blocks(text, shown):
+        problems += quiz_problems
     return Source(shown, text, meta, parse(text, shown)), problems
 
 
