@@ -12,14 +12,14 @@ export NO_MKDOCS_2_WARNING := 1
 # Chromium for the browser tests. Installed when missing (as root, as in CI);
 # otherwise the command to run is printed.
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static
 
-.PHONY: serve build test translations translated lock clean system-packages
+.PHONY: serve build test translations translated headers offline bench-load lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
-## (without the PDFs, which only `make build` makes)
+## (without the PDFs and precompressed files, which `make build` makes)
 serve: $(VENV)/.installed
-	TRAINING_PDF=off $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	TRAINING_PREVIEW=on $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the publishable site, both languages, into site/
 build: $(VENV)/.installed
@@ -40,6 +40,21 @@ translations: $(VENV)/.installed
 translated: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Name the translation: make translated FILE=docs/<page>.<lang>.md"; exit 2; }
 	$(BIN)/python -m tools translations mark $(FILE)
+
+## headers: rewrite deploy/nginx/security-headers.conf from a fresh build
+headers: build
+	$(BIN)/python -m tools headers site
+
+## offline: the site as a zip that staff unzip and open from a folder (file://)
+offline: $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
+	TRAINING_OFFLINE=on $(BIN)/mkdocs build --strict --site-dir build/staff-training
+	$(BIN)/python -m tools offline-zip build/staff-training dist/staff-training.zip
+
+## bench-load: requests per second and latency of nginx serving site/ (wrk, 24 s)
+bench-load: build
+	@$(MAKE) --no-print-directory system-packages PACKAGES="nginx libnginx-mod-http-brotli-static wrk"
+	$(BIN)/python -m benchmarks.load site
 
 ## lock: re-pin requirements.txt (with hashes) after editing requirements.in
 lock: $(VENV)/.installed
@@ -76,4 +91,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules site test-output .pytest_cache
+	rm -rf $(VENV) node_modules site build dist test-output .pytest_cache

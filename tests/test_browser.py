@@ -342,7 +342,7 @@ def test_explicit_choice_wins_over_the_browser_language(browser, base_url):
     again = open_root(browser, base_url, "it-IT", context=page.context)
     assert again.url == base_url
     cookie = {c["name"]: c["value"] for c in page.context.cookies()}
-    assert cookie["training-language"] == "en"  # What a server can read (deploy/).
+    assert cookie["training_language"] == "en"  # What a server can read (deploy/).
     page.context.close()
 
 

@@ -3,8 +3,11 @@
     python -m tools translations            status of every page in every language
     python -m tools translations --check    the same; exit 1 unless all are up to date
     python -m tools translations mark FILE  record a reviewed translation as current
+    python -m tools headers SITE            write deploy/nginx/security-headers.conf for a built site
+    python -m tools offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
 
-The Makefile wraps these as `make translations` and `make translated FILE=...`.
+The Makefile wraps these: `make translations`, `make translated FILE=...`,
+`make headers`, `make offline`.
 """
 
 from __future__ import annotations
@@ -86,6 +89,22 @@ def mark_command(config_file: Path, files: list[str]) -> int:
     return status
 
 
+def offline_zip_command(site: Path, archive: Path) -> int:
+    import time
+
+    from tools.deploy import offline_zip
+
+    if not (site / "index.html").exists():
+        print(f"{site}: not a built site; run make offline", file=sys.stderr)
+        return 1
+    # The zip's dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    date = time.gmtime(max(epoch, 315532800))[:6]
+    count = offline_zip(site, archive, archive.stem, date)
+    print(f"{archive}: {count} files, {archive.stat().st_size // 1024} KB. Unzip and open {archive.stem}/index.html.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -95,7 +114,21 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--check", action="store_true", help="exit 1 unless every translation is up to date")
     translations.add_argument("action", nargs="?", choices=["mark"], help="record translations as current")
     translations.add_argument("files", nargs="*", help="translations to mark, e.g. docs/page.it.md")
+    headers = commands.add_parser("headers", help="write the nginx security headers for a built site")
+    headers.add_argument("site", type=Path)
+    headers.add_argument("--out", type=Path, default=ROOT / "deploy" / "nginx" / "security-headers.conf")
+    offline = commands.add_parser("offline-zip", help="zip an offline build")
+    offline.add_argument("site", type=Path)
+    offline.add_argument("zip", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "headers":
+        from tools.deploy import nginx_headers
+
+        args.out.write_text(nginx_headers(args.site), encoding="utf-8")
+        print(f"{args.out}: written from {args.site}")
+        return 0
+    if args.command == "offline-zip":
+        return offline_zip_command(args.site, args.zip)
     if args.action == "mark":
         if not args.files:
             parser.error("mark needs at least one translation file, e.g. docs/index.it.md")

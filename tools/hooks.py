@@ -40,7 +40,7 @@ from mkdocs.utils import get_relative_url
 # root must be there too for the package import below.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import glossary, i18n, pdf, quiz, structure, translations  # noqa: E402
+from tools import deploy, glossary, i18n, pdf, quiz, structure, translations  # noqa: E402
 
 log = get_plugin_logger("training")
 
@@ -89,7 +89,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             toggle["name"] = ui["palette"][name]
 
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink_title"]
+    if offline():
+        # Opened from a folder: links must name files, and search needs the
+        # iframe-worker shim (copied from its npm package, never a CDN).
+        config.use_directory_urls = False
+        config.extra["polyfills"] = [SHIM_TARGET]
     return config
+
+
+# -----------------------------------------------------------------------------
+# Modes: `make offline` builds for file://, `make serve` is a quick preview
+# -----------------------------------------------------------------------------
+
+SHIM_SOURCE = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
+
+
+def offline() -> bool:
+    return os.environ.get("TRAINING_OFFLINE", "off") == "on"
+
+
+# `make serve` sets TRAINING_PREVIEW=on: no PDFs, no precompressed files.
+# The published build (`mkdocs build`, `make build`) always makes them.
+def preview() -> bool:
+    return os.environ.get("TRAINING_PREVIEW", "off") == "on"
 
 
 # Each language gets its own search index with its own stemmer: the search
@@ -366,6 +389,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
     context["site_languages"] = languages.codes
     context["training_module"] = module_id(page) if is_module(page) else None
+    # static-i18n links the home pages' switcher to "/" and "/it/": absolute
+    # paths, wrong on a sub-path and from a folder. Every page gets the same
+    # site-relative links instead (the template makes them page-relative).
+    alternates = getattr(page.file, "alternates", {})
+    for alt in config.extra.alternate:
+        if alt["lang"] in alternates:
+            alt["link"] = alternates[alt["lang"]].url
     links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
     if is_fallback(page):
         # Not a page in this language: point search engines at the original,
@@ -494,28 +524,42 @@ def on_post_build(config: MkDocsConfig) -> None:
     last = current["language"] == languages.codes[-1]
     write_per_language(config, languages, "404.html", site["not_found"], lambda html, code: html, last)
     write_per_language(config, languages, "search/search_index.json", site["search"], search_index, last)
+    if offline():  # From file://, Material loads the index as a script, not with fetch.
+        write_per_language(config, languages, "search/search_index.js", site["search"],
+                           lambda index, code: f"var __index = {search_index(index, code)}", last)
     write_sitemap(config, languages)
     disable_sitemap_lookup(config)
     write_pdf(config, languages)
+    if last:
+        finish(config)
+
+
+# Once every language is built: what depends on the whole site.
+def finish(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    if offline():
+        if not SHIM_SOURCE.exists():
+            log.warning(f"{SHIM_SOURCE} is missing: run `npm ci` (make offline does).")
+        else:
+            (site_dir / SHIM_TARGET).write_bytes(SHIM_SOURCE.read_bytes())
+        return
+    (site_dir / "_headers").write_text(deploy.netlify_headers(site_dir), encoding="utf-8")
+    if not preview():
+        count = deploy.precompress(site_dir)
+        log.info(f"precompressed {count} files (.gz, .br)")
 
 
 # -----------------------------------------------------------------------------
 # Build output: the whole training as one PDF per language
 # -----------------------------------------------------------------------------
 
-# `make serve` sets TRAINING_PDF=off for a faster preview; the published
-# build (`mkdocs build`, `make build`) always makes the PDFs.
-def pdf_enabled() -> bool:
-    return os.environ.get("TRAINING_PDF", "on") != "off"
-
-
 def pdf_name() -> str:
     return current["ui"]["pdf"]["file"]
 
 
 def write_pdf(config: MkDocsConfig, languages: i18n.Languages) -> None:
-    if not pdf_enabled():
-        log.info(f"PDF for '{current['language']}' skipped (TRAINING_PDF=off)")
+    if preview():
+        log.info(f"PDF for '{current['language']}' skipped (TRAINING_PREVIEW=on)")
         return
     pages = current.get("pages", {})
     chapters, glossary_chapter, reviewed = [], None, []

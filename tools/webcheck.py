@@ -11,7 +11,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import http.client
 import http.server
+import shutil
+import subprocess
+import time
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -108,6 +112,63 @@ def serve(site: Path, port: int, languages: tuple[str, ...] = ("it",)):
     finally:
         server.shutdown()
         server.server_close()
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+@contextlib.contextmanager
+def nginx(site: Path, workdir: Path):
+    """Debian's nginx with deploy/nginx/training.conf, as installed, but on a
+    free port of 127.0.0.1 and serving `site`, until the block ends."""
+    conf = workdir / "conf"
+    shutil.copytree(ROOT / "deploy" / "nginx", conf / "training")
+    server = (conf / "training" / "training.conf").read_text(encoding="utf-8")
+    port = free_port()
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    server = server.replace("root /srv/staff-training/site;", f"root {site};")
+    if BROTLI_MODULE.exists():
+        server = server.replace("# include training/brotli.conf;", "include training/brotli.conf;")
+    (conf / "training" / "training.conf").write_text(server, encoding="utf-8")
+    load = f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else ""
+    (conf / "nginx.conf").write_text(
+        f"""{load}daemon off;
+user root;  # Tests only: the site is in a temporary folder of root's.
+worker_processes 1;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    fastcgi_temp_path {workdir}/fastcgi;
+    uwsgi_temp_path {workdir}/uwsgi;
+    scgi_temp_path {workdir}/scgi;
+    include {conf}/training/training.conf;
+}}
+""",
+        encoding="utf-8",
+    )
+    test = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")],
+                          capture_output=True, text=True)
+    if test.returncode != 0:
+        raise RuntimeError(f"deploy/nginx/training.conf does not load: {test.stderr}")
+    process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf / "nginx.conf")])
+    try:
+        for _ in range(50):
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 # -----------------------------------------------------------------------------

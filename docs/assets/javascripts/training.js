@@ -14,6 +14,7 @@
   var script = document.currentScript;
   var config = JSON.parse(document.getElementById("training-config").textContent);
   var LANGUAGE = "training-language";
+  var COOKIE = "training_language"; // nginx reads it as $cookie_training_language.
   var PROGRESS = "training-progress";
 
   function format(template, values) {
@@ -53,7 +54,7 @@
       write(LANGUAGE, link.hreflang);
       if (location.protocol !== "file:") {
         // A web server can read this and honour the choice at "/" (deploy/).
-        document.cookie = LANGUAGE + "=" + link.hreflang + "; path=" + root.pathname +
+        document.cookie = COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
           "; max-age=31536000; SameSite=Lax";
       }
     }

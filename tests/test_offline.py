@@ -1,0 +1,123 @@
+"""The offline zip, opened from a folder (file://) in Chromium; reproducible builds."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from tools import deploy, webcheck
+
+DATE = (2026, 11, 23, 0, 0, 0)
+
+
+def offline_build(target: Path) -> Path:
+    os.environ["TRAINING_OFFLINE"] = "on"
+    try:
+        build = mkdocs_build(ROOT / "mkdocs.yml", target)
+    finally:
+        del os.environ["TRAINING_OFFLINE"]
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    """The zip as staff get it, unzipped into a folder."""
+    tmp = tmp_path_factory.mktemp("offline")
+    site = offline_build(tmp / "staff-training")
+    archive = tmp / "staff-training.zip"
+    deploy.offline_zip(site, archive, "staff-training", DATE)
+    folder = tmp / "unzipped"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    return {"archive": archive, "site": site, "root": (folder / "staff-training").as_uri() + "/"}
+
+
+def open_file(browser, url: str, locale: str = "en-US"):
+    context = browser.new_context(locale=locale, viewport=webcheck.DESKTOP)
+    page = context.new_page()
+    watch = webcheck.Watch(origin="file://").attach(page)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, watch
+
+
+def test_zip_holds_the_site_and_nothing_only_servers_need(unzipped):
+    names = zipfile.ZipFile(unzipped["archive"]).namelist()
+    assert "staff-training/index.html" in names
+    assert "staff-training/it/modules/customer-service.html" in names  # File links, not folders.
+    assert "staff-training/staff-training.pdf" in names and "staff-training/it/formazione-del-personale.pdf" in names
+    assert "staff-training/assets/javascripts/iframe-worker-shim.js" in names
+    assert "staff-training/it/search/search_index.js" in names
+    assert not [n for n in names if n.endswith((".gz", ".br", "_headers"))]
+
+
+def test_same_site_gives_the_same_zip(unzipped, tmp_path):
+    again = tmp_path / "again.zip"
+    deploy.offline_zip(unzipped["site"], again, "staff-training", DATE)
+    assert again.read_bytes() == unzipped["archive"].read_bytes()
+
+
+def test_navigation_language_switch_and_search_work_from_a_folder(browser, unzipped):
+    root = unzipped["root"]
+    page, watch = open_file(browser, root + "index.html")
+    with page.expect_navigation():
+        page.locator("nav.md-nav--primary a[href$='customer-service.html']").first.click()
+    assert page.url == root + "modules/customer-service.html"
+    page.locator(".md-select button").first.hover()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=it]").click()
+    assert page.url == root + "it/modules/customer-service.html"
+    assert page.get_attribute("html", "lang") == "it"
+    results = webcheck.search(page, "riconoscimento")
+    assert results and results[0].split("?")[0].split("#")[0] == root + "it/modules/customer-service.html"
+    page.keyboard.press("Escape")
+    # (The home page would now send this reader to Italian: they chose it.)
+    page.goto(root + "modules/customer-service.html")
+    results = webcheck.search(page, "contractors")
+    assert results and results[0].split("?")[0].split("#")[0] == root + "modules/supplier-guidelines.html"
+    page.context.close()
+    assert watch.problems() == []
+
+
+def test_knowledge_check_and_progress_work_from_a_folder(browser, unzipped):
+    root = unzipped["root"]
+    page, watch = open_file(browser, root + "modules/supplier-guidelines.html")
+    page.get_by_role("button", name="Check my answers").click()
+    assert page.locator(".training-quiz__result").inner_text() == "You answered 0 of 5 questions correctly."
+    page.get_by_role("button", name="Mark this module as complete").click()
+    page.goto(root + "it/index.html")
+    status = page.locator("[data-training-status=supplier-guidelines]").inner_text()
+    assert status == "Completato · Ultima verifica: 0 su 5"
+    page.context.close()
+    assert watch.problems() == []
+
+
+def test_italian_reader_opening_the_folder_gets_italian(browser, unzipped):
+    page, _ = open_file(browser, unzipped["root"] + "index.html", locale="it-IT")
+    assert page.url == unzipped["root"] + "it/index.html"
+    page.context.close()
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    first = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "one")
+    second = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "two")
+    assert first.returncode == second.returncode == 0
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    assert len(files) > 100  # Pages, assets, indexes, PDFs, compressed copies.
+    _, mismatch, errors = filecmp.cmpfiles(first.site, second.site, [str(f) for f in files], shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_reproducibility_check_catches_a_difference(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.html").write_text("built at 10:00")
+    (tmp_path / "b" / "x.html").write_text("built at 10:01")
+    assert filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", ["x.html"], shallow=False)[1] == ["x.html"]
