@@ -1,0 +1,53 @@
+"""What a first visit costs: requests and bytes over the wire, per page.
+
+    make bench-transfer      (or: .venv/bin/python -m benchmarks.first_visit [SITE])
+
+Serves the built site with deploy/nginx/ (brotli and gzip as in production)
+and loads a few pages in Debian's Chromium with an empty cache, counting
+every response's encoded size (Chrome DevTools Protocol). Prints figures.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tools import webcheck
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "glossary/"]
+
+
+def main() -> int:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if not (site / "index.html").exists():
+        print(f"{site} has no built site: run `make build` first.", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base, \
+            sync_playwright() as playwright:
+        browser = webcheck.launch(playwright)
+        print(f"{'page':<36} {'requests':>8} {'KB':>7}   largest")
+        for path in PAGES:
+            context = browser.new_context(locale="en-US")
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            sizes, urls = {}, {}
+            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            fetched = {k: v for k, v in sizes.items() if not urls.get(k, "").startswith("data:")}
+            largest = max(fetched, key=fetched.get)
+            name = urls[largest].replace(base, "/")
+            print(f"/{path:<35} {len(fetched):>8} {sum(fetched.values()) / 1024:>7.1f}   {name} {fetched[largest] / 1024:.1f} KB")
+            context.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
