@@ -25,10 +25,17 @@ class Build:
     site: Path
 
 
-def mkdocs_build(config: Path, site: Path, site_url: str | None = None) -> Build:
-    """`mkdocs build --strict`, exactly as the Makefile runs it."""
+def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False) -> Build:
+    """`mkdocs build --strict`, exactly as the Makefile runs it.
+
+    `preview` skips the PDFs and precompressed files, as `make serve` does:
+    fixture sites test checks and pages, not those.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
+    env.pop("TRAINING_PREVIEW", None)
+    if preview:
+        env["TRAINING_PREVIEW"] = "on"
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
@@ -139,6 +146,6 @@ def make_site(tmp_path: Path, name: str) -> Path:
 def fixture_site(tmp_path):
     def build(name: str) -> Build:
         project = make_site(tmp_path, name)
-        return mkdocs_build(project / "mkdocs.yml", tmp_path / f"{name}-site")
+        return mkdocs_build(project / "mkdocs.yml", tmp_path / f"{name}-site", preview=True)
 
     return build

@@ -356,7 +356,7 @@ def fixture_states(tmp_path_factory):
         for name in ("outdated", "missing-translation"):
             tmp = tmp_path_factory.mktemp(name)
             port = webcheck.free_port()
-            build = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site", f"http://127.0.0.1:{port}/")
+            build = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site", f"http://127.0.0.1:{port}/", preview=True)
             assert build.returncode == 0, build.output
             served[name] = stack.enter_context(webcheck.serve(build.site, port))
         yield served

@@ -91,7 +91,7 @@ def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
 )
 def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
     build = fixture_site(fixture)
-    ours = [line for line in build.output.splitlines() if "training:" in line]
+    ours = [line for line in build.output.splitlines() if line.startswith("WARNING -  training:")]
     assert build.output.count(needle) == 1
     assert len(ours) == 1, ours
     assert "Traceback" not in build.output

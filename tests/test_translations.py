@@ -114,7 +114,7 @@ def built(tmp_path_factory):
     def build(name: str) -> Path:
         if name not in cache:
             tmp = tmp_path_factory.mktemp(name)
-            result = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site")
+            result = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site", preview=True)
             assert result.returncode == 0, result.output
             cache[name] = result.site
         return cache[name]
