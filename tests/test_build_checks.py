@@ -68,6 +68,16 @@ def test_control_site_builds_cleanly(fixture_site):
             "e.g. '## La parte { #la-parte }', and use the same anchor in every translation.",
         ),
         (
+            "missing-nested-ui-string",
+            "training: locales/it.yml: key 'notice.missing_title' is missing; "
+            "translate it from locales/en.yml.",
+        ),
+        (
+            "bad-review-date",
+            "training: docs/modules/m.md:5: last_reviewed '23/11/2026' is not a date. "
+            "Write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-23.",
+        ),
+        (
             "missing-ui-string",
             "training: locales/it.yml: key 'permalink_title' is missing; "
             "translate it from locales/en.yml.",
@@ -87,6 +97,7 @@ def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
         ("missing-ui-string", "key 'permalink_title' is missing"),
         ("malformed-front-matter", "docs/modules/m.md:2: front matter is not valid YAML"),
         ("not-utf8", "not UTF-8"),
+        ("missing-nested-ui-string", "notice.missing_title"),
     ],
 )
 def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):

@@ -241,6 +241,13 @@ def test_home_page_lists_every_module_with_its_reading_time(site, language):
         assert re.search(unit, card.get_text()), card.get_text()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_404_switcher_offers_each_language_home(site, language):
+    page = soup(site / ("" if language == "en" else f"{language}/") / "404.html")
+    targets = {a["hreflang"]: a["href"].rstrip(".") for a in page.select("a.md-select__link")}
+    assert targets == {"en": "/", "it": "/it/"}
+
+
 def test_each_language_has_its_own_404_page(site):
     english = soup(site / "404.html")
     italian = soup(site / "it" / "404.html")

@@ -39,6 +39,10 @@ MODULES = [p for p in english_pages() if p.startswith("modules/")]
             "unknown_key.md:10: question 1, answer 1: unknown key(s) corect; an answer has correct, feedback, text.",
         ),
         (
+            "correct_not_boolean.md",
+            "correct_not_boolean.md:10: question 1, answer 1: 'correct' must be true or false.",
+        ),
+        (
             "not_yaml.md",
             "not_yaml.md:10: quiz is not valid YAML (mapping values are not allowed here). "
             "Quote text that contains ': ' with double quotes.",
@@ -86,6 +90,11 @@ def test_glossary_problems_name_the_file_and_the_fix(tmp_path):
     )
     (tmp_path / "glossary" / "it.yml").write_text("fornitore:\n  term: Fornitore\n", encoding="utf-8")
     problems = glossary.load(tmp_path, ["en", "it"]).problems
+    (tmp_path / "glossary" / "fr.yml").write_text("- term: Fournisseur\n", encoding="utf-8")
+    assert glossary.load(tmp_path, ["en", "fr"]).problems == [
+        "glossary/en.yml: id 'Bad_Id' must be lowercase words joined by '-'.",
+        "glossary/fr.yml: write one 'id:' entry per term (a YAML mapping), not a list.",
+    ]
     assert problems == [
         "glossary/en.yml: id 'Bad_Id' must be lowercase words joined by '-'.",
         "glossary/it.yml: 'fornitore' needs 'term:' and 'definition:'.",
@@ -146,7 +155,8 @@ def test_glossary_page_lists_every_term_and_modules_link_to_it(site, language):
             assert tip.get_text() == terms[term["data-training-term"]].definition
             assert term.a["href"].endswith(f"glossary/#{term['data-training-term']}")
             linked.add(term["data-training-term"])
-    assert {"internal-customer", "external-customer", "supplier", "contractor"} <= linked
+    # Multi-word terms match across the line breaks of the source text too.
+    assert {"internal-customer", "external-customer", "supplier", "contractor", "customer-service"} <= linked
 
 
 # -----------------------------------------------------------------------------

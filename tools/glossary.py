@@ -51,12 +51,17 @@ def load(root: Path, codes: list[str]) -> Glossary:
             glossary.problems.append(f"{name}{line}: not valid YAML ({getattr(error, 'problem', error)}).")
             data = {}
             unreadable.add(code)
+        if not isinstance(data, dict):
+            glossary.problems.append(f"{name}: write one 'id:' entry per term (a YAML mapping), not a list.")
+            data = {}
+            unreadable.add(code)
         terms = []
         for term_id, entry in data.items():
             if not ID.match(str(term_id)):
                 glossary.problems.append(f"{name}: id '{term_id}' must be lowercase words joined by '-'.")
                 continue
-            if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):
+            if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) \
+                    or not isinstance(entry.get("definition"), str) or not entry["term"] or not entry["definition"]:
                 glossary.problems.append(f"{name}: '{term_id}' needs 'term:' and 'definition:'.")
                 continue
             forms = entry.get("forms") or [entry["term"].lower()]

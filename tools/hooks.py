@@ -154,7 +154,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site.update(report=report, docs=docs, root=root, not_found={}, search={}, sitemap={})
         # A page that is not UTF-8 is reported above; MkDocs would only add a
         # traceback for it, so it is left out of the build (which fails anyway).
-        site["unreadable"] = {str(p.path) for p in report.problems if "not UTF-8" in p.message}
+        site["unreadable"] = {str(path) for path in report.undecodable}
     for file in list(files.documentation_pages()):
         if str(_shown(Path(config.docs_dir) / file.src_path)) in site["unreadable"]:
             files.remove(file)
@@ -304,6 +304,11 @@ def render_notice(kind: str, title: str, text: str, sections: list[dict], source
     )
 
 
+def review_date(value) -> datetime.date | None:
+    """A page's last_reviewed, or None when it is missing or not a date."""
+    return value if isinstance(value, datetime.date) else None
+
+
 def is_module(page: Page) -> bool:
     return page.file.src_uri.startswith("modules/")
 
@@ -318,14 +323,12 @@ def module_id(page: Page) -> str:
 def module_extras(html: str, page: Page) -> str:
     ui = current["ui"]
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    reviewed = page.meta.get("last_reviewed")
-    if isinstance(reviewed, str):
-        reviewed = datetime.date.fromisoformat(reviewed)
-    date = format_date(reviewed, format="long", locale=ui["date_locale"])
-    line = " · ".join([
-        ui["reading_time"].format(minutes=reading_minutes(text)),
-        ui["meta"]["reviewed"].format(date=date, owner=page.meta.get("owner", "")),
-    ])
+    parts = [ui["reading_time"].format(minutes=reading_minutes(text))]
+    reviewed = review_date(page.meta.get("last_reviewed"))
+    if reviewed:  # Otherwise on_files has reported it and the build fails.
+        date = format_date(reviewed, format="long", locale=ui["date_locale"])
+        parts.append(ui["meta"]["reviewed"].format(date=date, owner=page.meta.get("owner", "")))
+    line = " · ".join(parts)
     meta = macros().meta(line)
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
     return html + macros().progress(module_id(page), ui["progress"])
@@ -355,8 +358,11 @@ def link_terms(html: str, page: Page) -> str:
         ((form, term) for term in current["terms"] for form in term.forms),
         key=lambda pair: -len(pair[0]),
     )
-    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in forms) + r")\b", re.I)
-    by_form = {form.lower(): term for form, term in forms}
+    # Words of a term may be split across lines in the HTML: any whitespace matches.
+    pattern = re.compile(
+        r"\b(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
+    )
+    by_form = {" ".join(form.lower().split()): term for form, term in forms}
     soup = BeautifulSoup(html, "html.parser")
     done: set[str] = set()
     queue = list(soup.find_all(string=True))
@@ -367,10 +373,13 @@ def link_terms(html: str, page: Page) -> str:
         if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
                for parent in text.parents if parent.name):
             continue
-        match = next((m for m in pattern.finditer(text) if by_form[m.group(1).lower()].id not in done), None)
+        def term_of(match: re.Match) -> glossary.Term:
+            return by_form[" ".join(match.group(1).lower().split())]
+
+        match = next((m for m in pattern.finditer(text) if term_of(m).id not in done), None)
         if match is None:
             continue
-        term = by_form[match.group(1).lower()]
+        term = term_of(match)
         done.add(term.id)
         element = BeautifulSoup(
             macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}"), "html.parser"
@@ -385,9 +394,7 @@ def link_terms(html: str, page: Page) -> str:
 @event_priority(40)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     languages: i18n.Languages = current["languages"]
-    context["ui"] = current["ui"]
-    context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
-    context["site_languages"] = languages.codes
+    add_language_context(context)
     context["training_module"] = module_id(page) if is_module(page) else None
     # static-i18n links the home pages' switcher to "/" and "/it/": absolute
     # paths, wrong on a sub-path and from a folder. Every page gets the same
@@ -424,11 +431,25 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 # Templates outside pages (404.html) see the same strings and language root.
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    add_language_context(context)
+    if template_name == "404.html":
+        # The alternates still point at the last page rendered; on a page that
+        # does not exist, the switcher can only offer each language's home.
+        # static-i18n sets extra.alternate as an attribute, which templates read
+        # before the mapping item; set both.
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        roots = [dict(alt, link="" if alt["lang"] == current["languages"].default else f"{alt['lang']}/")
+                 for alt in alternates]
+        config.extra.alternate = roots
+        config.extra["alternate"] = roots
+    return context
+
+
+def add_language_context(context: dict) -> None:
     languages: i18n.Languages = current["languages"]
     context["ui"] = current["ui"]
     context["language_root"] = "" if current["language"] == languages.default else f"{current['language']}/"
     context["site_languages"] = languages.codes
-    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -575,7 +596,7 @@ def write_pdf(config: MkDocsConfig, languages: i18n.Languages) -> None:
             glossary_chapter = chapter
     # The cover's date is the newest review among the pages: it changes with
     # the content, not with the day of the build.
-    dates = [d if isinstance(d, datetime.date) else datetime.date.fromisoformat(str(d)) for d in reviewed if d]
+    dates = [d for d in map(review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
     strings = current["ui"]["pdf"]
     html = pdf.document(

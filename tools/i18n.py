@@ -91,10 +91,16 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         for key in sorted(have - reference):
             result.problems.append(f"locales/{code}.yml: key '{key}' is not in locales/{codes[0]}.yml; remove it or add it there.")
         # Build on: a missing string shows in English, and the strict build fails on the warning above.
-        merged = dict(result.by_language[codes[0]])
-        merged.update(result.by_language[code])
-        result.by_language[code] = merged
+        result.by_language[code] = _merged(result.by_language[codes[0]], result.by_language[code])
     return result
+
+
+def _merged(base: dict, over: dict) -> dict:
+    """`over` on top of `base`, key by key at every level."""
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = _merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
 
 
 # -----------------------------------------------------------------------------

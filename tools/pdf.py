@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -52,14 +53,16 @@ def quiz_on_paper(form, strings: dict) -> str:
     for number, fieldset in enumerate(form.select("fieldset"), start=1):
         legend = fieldset.legend.get_text(" ", strip=True)
         items, right = [], []
-        for letter, answer in zip("abcdefghij", fieldset.select(".training-quiz__answer")):
-            text = answer.label.get_text(" ", strip=True)
+        for index, answer in enumerate(fieldset.select(".training-quiz__answer")):
+            letter = chr(ord("a") + index)
+            text = escape(answer.label.get_text(" ", strip=True))
             items.append(f"<li><span class='box'></span> {letter}) {text}</li>")
             if answer.input.get("data-correct") == "true":
                 feedback = answer.select_one(".training-quiz__feedback")
                 feedback.select_one(".training-quiz__verdict").decompose()
-                right.append(f"{letter}) {feedback.get_text(' ', strip=True)}")
-        questions.append(f"<div class='question'><p class='legend'>{legend}</p><ul class='answers'>{''.join(items)}</ul></div>")
+                right.append(f"{letter}) {escape(feedback.get_text(' ', strip=True))}")
+        questions.append(f"<div class='question'><p class='legend'>{escape(legend)}</p>"
+                         f"<ul class='answers'>{''.join(items)}</ul></div>")
         key.append(f"<li>{number}. {' '.join(right)}</li>")
     return (
         "<div class='quiz'>" + "".join(questions) + "</div>"
@@ -70,8 +73,9 @@ def quiz_on_paper(form, strings: dict) -> str:
 def document(language: str, title: str, subtitle: str, date: str, strings: dict,
              chapters: list[Chapter], glossary: Chapter | None) -> str:
     contents = "".join(
-        f"<li><a href='#{c.id}'>{c.title}</a></li>" for c in chapters + ([glossary] if glossary else [])
+        f"<li><a href='#{c.id}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
     )
+    title, subtitle, date = escape(title), escape(subtitle), escape(date)
     body = "".join(
         f"<section class='chapter' id='{c.id}'>{printable(c, strings)}</section>" for c in chapters
     )
@@ -102,12 +106,13 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 def write(path: Path, html: str, author: str, created: datetime.datetime) -> None:
     from weasyprint import CSS as StyleSheet, HTML
 
-    # Dates in the PDF come from the build, not the clock, so that two builds
-    # of the same sources give the same file (SOURCE_DATE_EPOCH, see hooks).
+    # Dates in the PDF come from the content (the newest last_reviewed, see
+    # write_pdf in tools/hooks.py), not the clock, so that two builds of the
+    # same sources give the same file.
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = html.replace(
         "</head>",
-        f'<meta name="author" content="{author}"><meta name="dcterms.created" content="{stamp}">'
+        f'<meta name="author" content="{escape(author)}"><meta name="dcterms.created" content="{stamp}">'
         f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -91,7 +91,7 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
                 problems.append(Problem(path, line, f"{label} needs 'text:' and 'feedback:' "
                                         "(the feedback says why the answer is right or wrong)."))
                 continue
-            if answer.get("correct", False) not in (True, False):
+            if not isinstance(answer.get("correct", False), bool):
                 problems.append(Problem(path, line, f"{label}: 'correct' must be true or false."))
             answers.append(Answer(answer["text"], answer.get("correct") is True, answer["feedback"]))
         if answers and not any(a.correct for a in answers):

@@ -16,6 +16,7 @@ reviewed translation as current.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ INTRO = "_intro"
 # Page file names whose last suffix looks like a language: page.fr.md, page.pt_BR.md
 LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
 
+NOT_UTF8 = "not UTF-8"
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
 MISSING = "missing"
@@ -65,7 +67,7 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
-            Problem(shown, line, f"not UTF-8 (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
+            Problem(shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
         ]
     text = text.removeprefix("\ufeff")
     meta: dict = {}
@@ -100,6 +102,11 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
             Problem(shown, 1, f"front matter has no {', '.join(missing)}. Every page needs "
                     f"{', '.join(REQUIRED_META)} (see README: add a module).")
         )
+    reviewed = meta.get("last_reviewed")
+    if reviewed and not isinstance(reviewed, datetime.date):
+        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)
+        problems.append(Problem(shown, line, f"last_reviewed '{reviewed}' is not a date. Write it as "
+                                "YYYY-MM-DD, e.g. last_reviewed: 2026-11-23."))
     for _, _, quiz_problems in quiz.blocks(text, shown):
         problems += quiz_problems
     return Source(shown, text, meta, parse(text, shown)), problems
@@ -159,6 +166,7 @@ class Status:
 class Report:
     statuses: list[Status]
     problems: list[Problem]  # Bad input: the build must fail on each.
+    undecodable: list[Path] = field(default_factory=list)  # Not UTF-8: MkDocs cannot even read them.
 
     def status_of(self, english: Path, language: str) -> Status | None:
         return next((s for s in self.statuses if s.english == english and s.language == language), None)
@@ -176,6 +184,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
     problems: list[Problem] = []
     groups: dict[Path, dict[str, Source]] = {}
     unreadable: set[tuple[Path, str]] = set()  # Reported already: say nothing more of them.
+    undecodable: list[Path] = []
     for path in sorted(pages):
         name, locale = split_locale(path.as_posix(), languages.codes)
         unknown = LANGUAGE_SUFFIX.search(path.name)
@@ -195,6 +204,8 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
         else:
             groups.setdefault(key, {})
             unreadable.add((key, locale or languages.default))
+            if bad and bad[0].message.startswith(NOT_UTF8):
+                undecodable.append(shown(path))
 
     statuses: list[Status] = []
     for english_path, versions in sorted(groups.items()):
@@ -238,7 +249,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
                 problems += mismatches
             else:
                 statuses.append(Status(english_path, code, UP_TO_DATE, translation.path))
-    return Report(statuses, problems)
+    return Report(statuses, problems, undecodable)
 
 
 # -----------------------------------------------------------------------------
