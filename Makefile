@@ -90,7 +90,7 @@ system-packages:
 	    echo "Installing Debian packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian packages:$$missing. Run: sudo apt-get install$$missing"; \
+	    echo "This needs Debian packages:$$missing. Run: sudo apt-get install$$missing"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -25,7 +25,8 @@ class Build:
     site: Path
 
 
-def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False) -> Build:
+def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
+                 offline: bool = False) -> Build:
     """`mkdocs build --strict`, exactly as the Makefile runs it.
 
     `preview` skips the PDFs and precompressed files, as `make serve` does:
@@ -34,8 +35,11 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     env.pop("TRAINING_PREVIEW", None)
+    env.pop("TRAINING_OFFLINE", None)
     if preview:
         env["TRAINING_PREVIEW"] = "on"
+    if offline:
+        env["TRAINING_OFFLINE"] = "on"
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(

@@ -9,8 +9,6 @@ from __future__ import annotations
 import gzip
 import http.client
 import shutil
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT, english_pages, output_path
@@ -45,7 +43,7 @@ def test_committed_nginx_headers_match_the_built_site(site):
     assert committed == deploy.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
 
 
-@pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/",
+@pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/", "_headers",
                                   "assets/javascripts/training.js", "assets/javascripts/bundle.a5f9d56c.min.js"])
 def test_every_response_has_the_security_headers(site, nginx, path):
     status, headers, _ = get(nginx, path, {"Accept-Language": "en"})
@@ -67,6 +65,7 @@ def test_precompressed_gzip_is_served_as_built(site, nginx):
     status, headers, body = get(nginx, "assets/javascripts/training.js", {"Accept-Encoding": "gzip"})
     assert (status, headers.get("content-encoding")) == (200, "gzip")
     assert body == (site / "assets/javascripts/training.js.gz").read_bytes()
+    assert headers["vary"] == "Accept-Encoding"
     assert gzip.decompress(body) == (site / "assets/javascripts/training.js").read_bytes()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import filecmp
-import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,11 +16,7 @@ DATE = (2026, 11, 23, 0, 0, 0)
 
 
 def offline_build(target: Path) -> Path:
-    os.environ["TRAINING_OFFLINE"] = "on"
-    try:
-        build = mkdocs_build(ROOT / "mkdocs.yml", target)
-    finally:
-        del os.environ["TRAINING_OFFLINE"]
+    build = mkdocs_build(ROOT / "mkdocs.yml", target, offline=True)
     assert build.returncode == 0, build.output
     return build.site
 
@@ -104,20 +100,33 @@ def test_italian_reader_opening_the_folder_gets_italian(browser, unzipped):
     page.context.close()
 
 
-def test_two_clean_builds_are_byte_identical(tmp_path):
-    first = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "one")
-    second = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "two")
-    assert first.returncode == second.returncode == 0
-    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
-    assert len(files) > 100  # Pages, assets, indexes, PDFs, compressed copies.
-    _, mismatch, errors = filecmp.cmpfiles(first.site, second.site, [str(f) for f in files], shallow=False)
-    assert (mismatch, errors) == ([], [])
+def differences(first: Path, second: Path) -> list[str]:
+    """Files that are not byte-identical in two builds, or not in both."""
+    names = {str(p.relative_to(first)) for p in first.rglob("*") if p.is_file()}
+    others = {str(p.relative_to(second)) for p in second.rglob("*") if p.is_file()}
+    _, mismatch, errors = filecmp.cmpfiles(first, second, sorted(names & others), shallow=False)
+    return sorted(set(mismatch) | set(errors) | (names ^ others))
 
 
-def test_reproducibility_check_catches_a_difference(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "x.html").write_text("built at 10:00")
-    (tmp_path / "b" / "x.html").write_text("built at 10:01")
-    assert filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", ["x.html"], shallow=False)[1] == ["x.html"]
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("reproducible")
+    builds = [mkdocs_build(ROOT / "mkdocs.yml", tmp / name) for name in ("one", "two")]
+    assert [b.returncode for b in builds] == [0, 0], builds[0].output
+    return [b.site for b in builds]
+
+
+def test_two_clean_builds_are_byte_identical(two_builds):
+    first, second = two_builds
+    assert len(list(first.rglob("*.*"))) > 100  # Pages, assets, indexes, PDFs, compressed copies.
+    assert differences(first, second) == []
+
+
+def test_reproducibility_check_catches_one_changed_byte(two_builds, tmp_path):
+    changed = tmp_path / "changed"
+    shutil.copytree(two_builds[1], changed)
+    pdf = changed / "staff-training.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[-20] ^= 1
+    pdf.write_bytes(bytes(data))
+    assert differences(two_builds[0], changed) == ["staff-training.pdf"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.structure import compare, missing_anchors, parse_file
+from tools.structure import compare, missing_anchors, parse, parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "structure"
 EN = "tests/fixtures/structure/en_page.md"
@@ -68,11 +68,12 @@ def test_heading_without_pinned_anchor_is_reported():
 
 
 def test_code_blocks_are_not_read_as_headings():
-    page = parse_file(FIXTURES / "en_page.md")
     text = "# Title\n\n```md\n## Not a heading\n- not a list\n```\n"
-    from tools.structure import parse
-
     parsed = parse(text, Path("x.md"))
     assert [h.text for h in parsed.headings] == ["Title"]
     assert parsed.sections[-1].signature() == ["code block"]
+
+
+def test_pinned_anchors_are_read_from_headings():
+    page = parse_file(FIXTURES / "en_page.md")
     assert [h.anchor for h in page.headings] == [None, "first-topic", "second-topic"]

@@ -404,6 +404,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         if alt["lang"] in alternates:
             alt["link"] = alternates[alt["lang"]].url
     links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
+    # Every page goes into this language's PDF, an untranslated one with its notice.
+    current.setdefault("pages", {})[page.file.src_uri] = page
     if is_fallback(page):
         # Not a page in this language: point search engines at the original,
         # and announce no alternates for it.
@@ -425,7 +427,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     site["sitemap"].setdefault(str(english_path(page)), {})[current["language"]] = {
         "loc": page.canonical_url, "alternates": context["hreflang"],
     }
-    current.setdefault("pages", {})[page.file.src_uri] = page
     return context
 
 
@@ -483,11 +484,14 @@ def module_list(page: Page) -> str:
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = reading_minutes(text)
         lang = getattr(module.file, "locale", current["language"])
-        label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if lang != current["language"] else ""
+        foreign = lang != current["language"]
+        label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if foreign else ""
+        if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
+            meta = {key: f'<span lang="{lang}">{meta.get(key, "")}</span>' for key in ("title", "description")}
         # A missing title or description is reported by the checks in on_files.
         status = f'<span class="training-status" data-training-status="{module_id(module)}"></span>'
         cards.append(
-            f"-   [**{meta.get('title', module.file.src_uri)}**]({target}){{ hreflang={lang} }}{label}\n\n"
+            f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
             f"    {meta.get('description', '')}\n\n"
             f"    {ui['reading_time'].format(minutes=minutes)}<br>{status}\n"
         )

@@ -25,6 +25,8 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.error import HTTPError
 from urllib.request import urlopen
 
+from tools.deploy import TEXT_TYPES
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium keeps calling Google services that this network
@@ -58,7 +60,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, with each language's 404 page, as deploy/ asks of a host."""
 
     languages: tuple[str, ...] = ()
-    compressible = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    compressible = TEXT_TYPES
 
     # Text is sent gzipped, as any production host does; performance figures
     # from an uncompressed server would say nothing about what readers get.
@@ -160,11 +162,16 @@ http {{
     process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf / "nginx.conf")])
     try:
         for _ in range(50):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/")
+                connection.request("HEAD", "/")
                 break
             except OSError:
                 time.sleep(0.1)
+            finally:
+                connection.close()
+        else:
+            raise RuntimeError(f"nginx did not answer on port {port}; see {workdir}/error.log")
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
