@@ -69,10 +69,7 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
         if not isinstance(item, dict) or not isinstance(item.get("question"), str):
             problems.append(Problem(path, line, f"{where} needs 'question: <text>'."))
             continue
-        unknown = set(item) - QUESTION_KEYS
-        if unknown:
-            problems.append(Problem(path, line, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-                                    f"a question has {', '.join(sorted(QUESTION_KEYS))}."))
+        problems += unknown_keys(item, QUESTION_KEYS, "a question", where, path, line)
         answers_data = item.get("answers")
         if not isinstance(answers_data, list) or len(answers_data) < 2:
             problems.append(Problem(path, line, f"{where} needs 'answers:' with at least two answers."))
@@ -83,10 +80,7 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
             if not isinstance(answer, dict):
                 problems.append(Problem(path, line, f"{label} must have 'text:' and 'feedback:'."))
                 continue
-            unknown = set(answer) - ANSWER_KEYS
-            if unknown:
-                problems.append(Problem(path, line, f"{label}: unknown key(s) {', '.join(sorted(unknown))}; "
-                                        f"an answer has {', '.join(sorted(ANSWER_KEYS))}."))
+            problems += unknown_keys(answer, ANSWER_KEYS, "an answer", label, path, line)
             if not isinstance(answer.get("text"), str) or not isinstance(answer.get("feedback"), str):
                 problems.append(Problem(path, line, f"{label} needs 'text:' and 'feedback:' "
                                         "(the feedback says why the answer is right or wrong)."))
@@ -98,6 +92,15 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
             problems.append(Problem(path, line, f"{where} has no answer marked 'correct: true'."))
         questions.append(Question(item["question"], answers))
     return questions, problems
+
+
+def unknown_keys(item: dict, known: set[str], kind: str, where: str, path: Path, line: int) -> list[Problem]:
+    """A misspelt key ('corect') would be ignored silently; name it instead."""
+    unknown = set(item) - known
+    if not unknown:
+        return []
+    return [Problem(path, line, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+                    f"{kind} has {', '.join(sorted(known))}.")]
 
 
 def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Problem]]]:
