@@ -129,7 +129,7 @@ def nginx(site: Path, workdir: Path):
     server = (conf / "training" / "training.conf").read_text(encoding="utf-8")
     port = free_port()
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /srv/staff-training/site;", f"root {site};")
+    server = server.replace("root /srv/staff-training/current;", f"root {site};")
     if BROTLI_MODULE.exists():
         server = server.replace("# include training/brotli.conf;", "include training/brotli.conf;")
     (conf / "training" / "training.conf").write_text(server, encoding="utf-8")
