@@ -1,14 +1,22 @@
 """deploy/nginx/ in a real nginx (Debian's) on 127.0.0.1, serving the built site.
 
-Headers, compression, caching, language at the root, 404 pages, and the
-browser gate again: no Content-Security-Policy violation on any page.
+Headers (on every response, nginx's own errors included), compression,
+caching, redirects, dotfiles, language at the root, 404 pages, the inline
+code the policy allows, and the browser gate again: no Content-Security-Policy
+violation on any page. Redeploys under load: tests/test_redeploy.py.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import http.client
 import shutil
+import socket
+import subprocess
+import sys
+
 import pytest
 
 from conftest import ROOT, english_pages, output_path
@@ -36,6 +44,65 @@ def get(base: str, path: str, headers: dict | None = None) -> tuple[int, dict, b
 # -----------------------------------------------------------------------------
 # Headers
 # -----------------------------------------------------------------------------
+
+
+def test_built_pages_hold_no_inline_code_but_the_themes(site):
+    assert deploy.inline_code_problems(site) == []
+
+
+def test_headers_are_refused_for_a_page_with_inline_code(fixture_site, tmp_path):
+    build = fixture_site("inline-code")
+    assert build.returncode == 0, build.output
+    project, out = tmp_path / "inline-code", tmp_path / "security-headers.conf"
+    result = subprocess.run([sys.executable, "-m", "tools", "-f", str(project / "mkdocs.yml"), "headers",
+                             str(build.site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and not out.exists()
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("docs/modules/m.it.md (built as it/modules/m/index.html): line ")
+               and "an inline <script> that is not one of the theme's: 'document.title" in line for line in lines)
+    assert any(line.startswith("docs/modules/m.it.md") and "event handler attribute onmouseover=" in line for line in lines)
+    assert any(line.startswith("docs/modules/m.md (built as modules/m/index.html)") and "style= attribute" in line
+               for line in lines)
+    assert "remove it" in lines[0] and "not written: 3 piece(s)" in lines[-1]
+    # Nor does the policy allow the page's script, whoever writes the headers.
+    digest = base64.b64encode(hashlib.sha256(b'document.title = "iniettato"').digest()).decode()
+    assert 'document.title = "iniettato"' in (build.site / "it/modules/m/index.html").read_text(encoding="utf-8")
+    assert digest not in deploy.content_security_policy(build.site)
+
+
+THEME_SCRIPT = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+                '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+                '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+
+
+@pytest.mark.parametrize(("html", "problem"), [
+    ("<script>alert(1)</script>", "an inline <script> that is not one of the theme's: 'alert(1)'"),
+    ("<SCRIPT type=module>alert(1)</SCRIPT>", "an inline <script> that is not one of the theme's"),
+    # The theme's script with code where its template puts the base URL.
+    ("<script>" + THEME_SCRIPT.format(base='/");alert(1);//') + "</script>", "an inline <script> that is not one of"),
+    ('<script type="application/json" id="mine">{}</script>', 'an inline <script type="application/json"> that is not'),
+    ('<script src="../../evil.js"></script>', '<script src="../../evil.js"> loads a script from outside /assets/javascripts/'),
+    ('<script src="https://example.com/x.js"></script>', "loads a script from outside"),
+    ('<img src="x.png" alt="" onerror="alert(1)">', "<img> has an event handler attribute onerror="),
+    ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<a> has a javascript: address in xlink:href="),
+    ('<a href=" JAVA\tscript:alert(1)">x</a>', "<a> has a javascript: address in href="),
+    ("<style>p { display: none }</style>", "a <style> element"),
+    ('<p style="color: red">x</p>', "<p> has a style= attribute"),
+])
+def test_inline_code_that_is_not_the_themes_is_named(html, problem):
+    found = deploy.inspect_page(f"<html><body>\n{html}\n</body></html>", "/it/modules/m/")
+    assert len(found.problems) == 1, found.problems
+    line, what = found.problems[0]
+    assert line == 2 and problem in what
+    assert found.scripts == []
+
+
+@pytest.mark.parametrize("base", ["/", "../../", "../it/", "."])
+def test_the_themes_inline_scripts_are_recognised_whatever_the_page(base):
+    html = (f'<script>{THEME_SCRIPT.format(base=base)}</script><script id="__config" type="application/json">{{}}</script>'
+            '<script src="../../../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
+    found = deploy.inspect_page(html, "/it/modules/m/")
+    assert (found.problems, found.scripts) == ([], [THEME_SCRIPT.format(base=base)])
 
 
 def test_committed_nginx_headers_match_the_built_site(site):

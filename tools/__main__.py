@@ -122,8 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     offline.add_argument("zip", type=Path)
     args = parser.parse_args(argv)
     if args.command == "headers":
-        from tools.deploy import nginx_headers
+        from tools.deploy import inline_code_problems, nginx_headers
 
+        problems = inline_code_problems(args.site, args.config_file.parent / "docs")
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            print(f"{args.out} not written: {len(problems)} piece(s) of inline code that are not the theme's.",
+                  file=sys.stderr)
+            return 1
         args.out.write_text(nginx_headers(args.site), encoding="utf-8")
         print(f"{args.out}: written from {args.site}")
         return 0
