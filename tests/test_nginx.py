@@ -27,10 +27,35 @@ LANGUAGES = ["en", "it"]
 PAGES = english_pages()
 
 
+# Files that must never be served, planted in the served copy of the site.
+DOTFILES = [".env", ".git/config", "it/.secret", "assets/javascripts/.old.js"]
+CANARY = "canary-7c1e5d"
+
+
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
-    with webcheck.nginx(site, tmp_path_factory.mktemp("nginx")) as url:
+    served = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(site, served)
+    for name in DOTFILES:
+        (served / name).parent.mkdir(parents=True, exist_ok=True)
+        (served / name).write_text(f"{CANARY}\n", encoding="utf-8")
+    with webcheck.nginx(served, tmp_path_factory.mktemp("nginx")) as url:
         yield url
+
+
+def raw(base: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Send bytes as they are (requests http.client refuses to make) and read
+    the status, every header line in order, and the body."""
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = [(name.lower(), value.strip()) for name, _, value in (line.partition(":") for line in lines)]
+    return int(status_line.split()[1]), headers, body
 
 
 def get(base: str, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
@@ -123,6 +148,46 @@ def test_every_response_has_the_security_headers(site, nginx, path):
     assert "server" not in headers or headers["server"] == "nginx"  # No version.
 
 
+ERRORS_NGINX_MAKES = {
+    "no Host (400)": (b"GET / HTTP/1.1\r\n\r\n", 400),
+    "URI too long (414)": (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    "TRACE (405)": (b"TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
+    "CONNECT (400)": (b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n", 400),
+    "range past the end of a page (416)": (
+        b"GET /modules/customer-service/ HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n", 416),
+    "range past the end of an asset (416)": (
+        b"GET /assets/javascripts/bundle.a5f9d56c.min.js HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\n"
+        b"Connection: close\r\n\r\n", 416),
+    "a range (206)": (b"GET /it/ HTTP/1.1\r\nHost: x\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n", 206),
+}
+
+
+@pytest.mark.parametrize("case", ERRORS_NGINX_MAKES)
+def test_responses_nginx_makes_itself_have_the_security_headers_once(site, nginx, case):
+    request, expected_status = ERRORS_NGINX_MAKES[case]
+    status, headers, _ = raw(nginx, request)
+    assert status == expected_status
+    for name, value in deploy.headers(site).items():
+        assert [v for n, v in headers if n == name.lower()] == [value], name
+
+
+def test_redirects_do_not_repeat_the_host_the_request_names(nginx):
+    request = b"GET /modules/customer-service HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    status, headers, body = raw(nginx, request)
+    assert (status, dict(headers)["location"]) == (301, "/modules/customer-service/")
+    assert b"evil.example" not in body
+    request = b"GET / HTTP/1.1\r\nHost: evil.example\r\nAccept-Language: it\r\nConnection: close\r\n\r\n"
+    status, headers, _ = raw(nginx, request)
+    assert (status, dict(headers)["location"]) == (302, "/it/")
+
+
+@pytest.mark.parametrize("path", DOTFILES)
+def test_dotfiles_are_not_served(nginx, path):
+    status, headers, body = get(nginx, path)
+    assert status in (403, 404) and CANARY.encode() not in body
+    assert "content-security-policy" in headers
+
+
 # -----------------------------------------------------------------------------
 # Compression and caching
 # -----------------------------------------------------------------------------
@@ -160,6 +225,18 @@ def test_fingerprinted_assets_are_immutable_and_the_rest_revalidates(nginx, path
         assert "etag" in headers
 
 
+def test_a_missing_fingerprinted_asset_is_not_cached(nginx):
+    status, headers, _ = get(nginx, "assets/javascripts/bundle.00000000.min.js")
+    assert (status, headers["cache-control"]) == (404, "no-cache")
+
+
+def test_an_unchanged_fingerprinted_asset_stays_immutable(nginx):
+    path = "assets/javascripts/bundle.a5f9d56c.min.js"
+    etag = get(nginx, path)[1]["etag"]
+    status, headers, _ = get(nginx, path, {"If-None-Match": etag})
+    assert (status, headers["cache-control"]) == (304, "public, max-age=31536000, immutable")
+
+
 def test_headers_file_for_other_hosts_is_not_served(nginx):
     assert get(nginx, "_headers")[0] == 404
 
@@ -178,13 +255,24 @@ def test_headers_file_for_other_hosts_is_not_served(nginx):
         ("de-DE", None, None),
         ("it-IT", "training_language=en", None),  # An explicit choice wins.
         ("en-US", "training_language=it", "/it/"),
+        # q-values count, not only the order; q=0 means "not this one".
+        ("it;q=0", None, None),
+        ("it;q=0.0, en", None, None),
+        ("it-IT;q=0, de", None, None),
+        ("en;q=0.1, it;q=0.9", None, "/it/"),
+        ("en;q=0.85, it;q=0.9", None, "/it/"),
+        ("en;q=0.9, it;q=0.85", None, None),
+        ("en;q=0, it;q=0.001", None, "/it/"),
+        ("it;q=0.5, en;q=0.5", None, "/it/"),  # A tie: the first listed.
+        ("en;q=0.5, it;q=0.5", None, None),
+        ("it;q=1.0", None, "/it/"),
     ],
 )
 def test_root_sends_the_reader_to_their_language(nginx, accept, cookie, location):
     headers = {"Accept-Language": accept, **({"Cookie": cookie} if cookie else {})}
     status, response, body = get(nginx, "", headers)
     if location:
-        assert (status, response["location"].removeprefix(nginx.rstrip("/"))) == (302, location)
+        assert (status, response["location"]) == (302, location)
     else:
         assert status == 200 and b'<html lang="en"' in body
     assert "Accept-Language" in response.get("vary", "")
