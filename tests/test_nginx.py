@@ -304,33 +304,61 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
+def use_the_page(page, language: str) -> list[str]:
+    """What a reader does with a page: search, the knowledge check, every step
+    of the palette toggle, Material's and the glossary's tooltips, and (at
+    phone width) the navigation drawer. Returns what was done."""
+    done = []
+    webcheck.search(page, "servizio" if language == "it" else "service")
+    page.keyboard.press("Escape")  # Close the search.
+    done.append("search")
+    if page.locator("form.training-quiz").count():
+        page.get_by_role("button", name={"en": "Check my answers", "it": "Verifica le risposte"}[language]).click()
+        done.append("quiz")
+    for _ in range(3):  # System, light, dark: each toggle shows the next one.
+        page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    done.append("palette")
+    page.locator("form[data-md-component=palette] label:not([hidden])").hover()  # Material's tooltip.
+    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", state="attached")
+    done.append("tooltip")
+    terms = page.locator(".training-term")
+    if terms.count():
+        terms.first.hover()
+        terms.first.focus()
+        done.append("glossary tooltip")
+    page.set_viewport_size(webcheck.PHONE)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    done.append("drawer")
+    page.wait_for_load_state("networkidle")
+    return done
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_works_under_the_content_security_policy(browser, nginx, language):
-    problems = []
+    problems, done = [], set()
     for source in PAGES:
         path = output_path(source, language).removesuffix("index.html")
-        context = browser.new_context(locale="en-US" if language == "en" else "it-IT")
+        context = browser.new_context(locale="en-US" if language == "en" else "it-IT", viewport=webcheck.DESKTOP)
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
         watch = webcheck.Watch(origin=nginx.rstrip("/")).attach(page)
         page.goto(nginx + path)
         page.wait_for_load_state("networkidle")
-        webcheck.search(page, "servizio" if language == "it" else "service")
-        page.keyboard.press("Escape")  # Close the search.
-        if page.locator("form.training-quiz").count():
-            page.get_by_role("button", name={"en": "Check my answers", "it": "Verifica le risposte"}[language]).click()
-        page.wait_for_load_state("networkidle")
+        done.update(use_the_page(page, language))
         problems += [f"{path}: {v}" for v in csp_violations(page) + watch.problems()]
         context.close()
     assert problems == []
+    assert done == {"search", "quiz", "palette", "tooltip", "glossary tooltip", "drawer"}
 
 
-def test_csp_check_catches_an_inline_script_that_is_not_allowed(browser, site, tmp_path):
+def test_csp_check_catches_inline_scripts_and_styles_that_are_not_allowed(browser, site, tmp_path):
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
     page_file = broken / "index.html"
     html = page_file.read_text(encoding="utf-8")
-    page_file.write_text(html.replace("</body>", "<script>document.title = 'injected'</script></body>"), encoding="utf-8")
+    injected = "<script>document.title = 'injected'</script><p style='display: none'>x</p><style>p { display: none }</style>"
+    page_file.write_text(html.replace("</body>", injected + "</body>"), encoding="utf-8")
     (broken / "index.html.gz").unlink()
     (broken / "index.html.br").unlink()
     with webcheck.nginx(broken, tmp_path / "nginx") as url:
@@ -343,4 +371,4 @@ def test_csp_check_catches_an_inline_script_that_is_not_allowed(browser, site, t
         title = page.title()
         context.close()
     assert title != "injected"
-    assert violations == ["script-src-elem inline"]
+    assert sorted(violations) == ["script-src-elem inline", "style-src-attr inline", "style-src-elem inline"]
