@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Chromium for the browser tests. Installed when missing (as root, as in CI);
 # otherwise the command to run is printed.
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk
 
 .PHONY: serve build test translations translated headers offline bench-load bench-transfer lock clean system-packages
 
