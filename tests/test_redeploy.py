@@ -196,3 +196,28 @@ def get(base: str, path: str) -> tuple[int, dict, bytes]:
     connection.request("GET", "/" + path)
     response = connection.getresponse()
     return response.status, dict(response.getheaders()), response.read()
+
+
+def test_previous_theme_files_stay_for_one_release(releases, tmp_path):
+    old, new = releases
+    bundle = "assets/javascripts/bundle.a5f9d56c.min.js"
+    upgraded = tmp_path / "upgraded"  # A theme upgrade: the bundle has a new name.
+    shutil.copytree(new, upgraded)
+    for suffix in ("", ".gz", ".br"):
+        (upgraded / (bundle + suffix)).rename(upgraded / (bundle.replace("a5f9d56c", "0badcafe") + suffix))
+    base = tmp_path / "srv"
+    release(old, base)
+    release(upgraded, base)
+    current = base / "current"
+    assert all((current / (bundle + suffix)).is_file() for suffix in ("", ".gz", ".br"))
+    carried = (current / ".carried").read_text(encoding="utf-8").split()
+    assert sorted(carried) == sorted(bundle + suffix for suffix in ("", ".gz", ".br"))
+    release(upgraded, base)
+    assert not (base / "current" / bundle).exists()
+
+
+def test_release_refuses_a_folder_that_is_not_a_build(tmp_path):
+    result = subprocess.run([str(RELEASE), str(tmp_path / "empty"), str(tmp_path / "srv")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "index.html is missing: give the folder `make build` wrote (site/)" in result.stderr
+    assert not (tmp_path / "srv").exists()
