@@ -4,6 +4,7 @@
     python -m tools translations --check    the same; exit 1 unless all are up to date
     python -m tools translations mark FILE  record a reviewed translation as current
     python -m tools headers SITE            write deploy/nginx/security-headers.conf for a built site
+                                            (refused while a page holds inline code not the theme's)
     python -m tools offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
