@@ -25,7 +25,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.error import HTTPError
 from urllib.request import urlopen
 
-from tools.deploy import TEXT_TYPES
+from mkdocs_training.publish.compress import TEXT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
