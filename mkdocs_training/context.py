@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mkdocs_training.pages import Source
     from mkdocs_training.translations.status import Report
 
+
 @dataclass
 class Site:
     """Kept across the language builds of one site build."""
