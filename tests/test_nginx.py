@@ -20,7 +20,9 @@ import sys
 import pytest
 
 from conftest import ROOT, english_pages, output_path
-from tools import deploy, webcheck
+from mkdocs_training.publish import headers as security_headers
+from mkdocs_training.publish import inline_code
+from tests.browser import webcheck
 
 BROTLI_MODULE = webcheck.BROTLI_MODULE
 LANGUAGES = ["en", "it"]
@@ -72,14 +74,14 @@ def get(base: str, path: str, headers: dict | None = None) -> tuple[int, dict, b
 
 
 def test_built_pages_hold_no_inline_code_but_the_themes(site):
-    assert deploy.inline_code_problems(site) == []
+    assert inline_code.inline_code_problems(site) == []
 
 
 def test_headers_are_refused_for_a_page_with_inline_code(fixture_site, tmp_path):
     build = fixture_site("inline-code")
     assert build.returncode == 0, build.output
     project, out = tmp_path / "inline-code", tmp_path / "security-headers.conf"
-    result = subprocess.run([sys.executable, "-m", "tools", "-f", str(project / "mkdocs.yml"), "headers",
+    result = subprocess.run([sys.executable, "-m", "mkdocs_training", "-f", str(project / "mkdocs.yml"), "headers",
                              str(build.site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and not out.exists()
     lines = result.stderr.splitlines()
@@ -92,7 +94,7 @@ def test_headers_are_refused_for_a_page_with_inline_code(fixture_site, tmp_path)
     # Nor does the policy allow the page's script, whoever writes the headers.
     digest = base64.b64encode(hashlib.sha256(b'document.title = "iniettato"').digest()).decode()
     assert 'document.title = "iniettato"' in (build.site / "it/modules/m/index.html").read_text(encoding="utf-8")
-    assert digest not in deploy.content_security_policy(build.site)
+    assert digest not in security_headers.content_security_policy(build.site)
 
 
 THEME_SCRIPT = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
@@ -115,7 +117,7 @@ THEME_SCRIPT = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduc
     ('<p style="color: red">x</p>', "<p> has a style= attribute"),
 ])
 def test_inline_code_that_is_not_the_themes_is_named(html, problem):
-    found = deploy.inspect_page(f"<html><body>\n{html}\n</body></html>", "/it/modules/m/")
+    found = inline_code.inspect_page(f"<html><body>\n{html}\n</body></html>", "/it/modules/m/")
     assert len(found.problems) == 1, found.problems
     line, what = found.problems[0]
     assert line == 2 and problem in what
@@ -126,20 +128,20 @@ def test_inline_code_that_is_not_the_themes_is_named(html, problem):
 def test_the_themes_inline_scripts_are_recognised_whatever_the_page(base):
     html = (f'<script>{THEME_SCRIPT.format(base=base)}</script><script id="__config" type="application/json">{{}}</script>'
             '<script src="../../../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
-    found = deploy.inspect_page(html, "/it/modules/m/")
+    found = inline_code.inspect_page(html, "/it/modules/m/")
     assert (found.problems, found.scripts) == ([], [THEME_SCRIPT.format(base=base)])
 
 
 def test_committed_nginx_headers_match_the_built_site(site):
     committed = (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
-    assert committed == deploy.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
+    assert committed == security_headers.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
 
 
 @pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/", "_headers",
                                   "assets/javascripts/training.js", "assets/javascripts/bundle.a5f9d56c.min.js"])
 def test_every_response_has_the_security_headers(site, nginx, path):
     status, headers, _ = get(nginx, path, {"Accept-Language": "en"})
-    expected = {name.lower(): value for name, value in deploy.headers(site).items()}
+    expected = {name.lower(): value for name, value in security_headers.headers(site).items()}
     assert {name: headers.get(name) for name in expected} == expected
     policy = headers["content-security-policy"]
     script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
@@ -167,7 +169,7 @@ def test_responses_nginx_makes_itself_have_the_security_headers_once(site, nginx
     request, expected_status = ERRORS_NGINX_MAKES[case]
     status, headers, _ = raw(nginx, request)
     assert status == expected_status
-    for name, value in deploy.headers(site).items():
+    for name, value in security_headers.headers(site).items():
         assert [v for n, v in headers if n == name.lower()] == [value], name
 
 

@@ -22,7 +22,7 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from tools import webcheck
+from tests.browser import webcheck
 
 RELEASE = ROOT / "deploy" / "nginx" / "release.sh"
 WRK = shutil.which("wrk")

@@ -1,36 +1,26 @@
-"""What serving the built site needs: security headers, precompressed files, the offline zip.
+"""Inline code in the built pages: which is the theme's, and what a page brought.
 
-The security headers have one source of truth, HEADERS below. The build
-writes them to site/_headers (the format of Netlify, Cloudflare Pages and
-similar hosts), and `python -m tools headers` writes the nginx snippet in
-deploy/nginx/. The Content-Security-Policy allows scripts and styles from
-the site itself and, by hash, the few small inline scripts Material's
-templates write into every page: no 'unsafe-inline', no 'unsafe-eval'.
-
-Which inline scripts those are is read from the theme's templates, not from
-the pages: a script that a page brings (or an on*= attribute, a javascript:
-link, an inline style) is not allowed by the policy, and inline_code_problems()
-names the page that holds it, so the headers are not written for such a site.
+The Content-Security-Policy (headers.py) allows, by hash, only the inline
+scripts that Material's templates and ours (overrides/) write; they are
+recognised by their text in the templates, not by being in the pages. A
+page that holds anything else that runs or restyles (an inline <script>,
+an on*= attribute, a javascript: address, a script from outside the site's
+script folder, a <style> or style=) is named here by file and line:
+`python -m mkdocs_training headers` refuses to write the headers for it.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
-import gzip
-import hashlib
 import re
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
-TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
-
 
 # The templates whose inline scripts are the theme's: Material's and ours.
-OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"
 # What a template expression inside a theme script may become (base_url,
 # config.extra.scope): a URL path, which cannot end the script's string.
 TEMPLATE_VALUE = r"[\w./%~-]*"
@@ -144,102 +134,3 @@ def inline_code_problems(site: Path, docs: Path | None = None) -> list[str]:
             problems.append(f"{source_of(site, page, docs)}: line {line} of the built page: {what}. "
                             "Pages hold text, not code: remove it (the Content-Security-Policy blocks it).")
     return problems
-
-
-def inline_script_hashes(site: Path) -> list[str]:
-    """CSP sources for the theme's inline scripts in the built pages; no other
-    inline script is allowed (see inline_code_problems)."""
-    hashes = set()
-    for page in site.rglob("*.html"):
-        # A quick scan, not the parser: it runs in every build. Missing a
-        # theme script here would show as a violation in the browser tests.
-        for attributes, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "application/json" in attributes or not is_theme_script(body):
-                continue
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
-    return sorted(hashes)
-
-
-def content_security_policy(site: Path) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(inline_script_hashes(site)),
-        # Material's search runs in a worker from the site itself.
-        "worker-src 'self'",
-        # Stylesheets from the site only: a page's <style> or style= would
-        # restyle it (hide text, fake a notice), so it is blocked too.
-        # Scripts setting element.style are not affected.
-        "style-src 'self'",
-        # Material's icons are SVG data URLs in its stylesheets.
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
-
-
-def headers(site: Path) -> dict[str, str]:
-    """Security headers for every response."""
-    return {
-        "Content-Security-Policy": content_security_policy(site),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-        "X-Frame-Options": "DENY",
-        "Cross-Origin-Opener-Policy": "same-origin",
-    }
-
-
-def netlify_headers(site: Path) -> str:
-    lines = ["# Security headers for static hosts that read _headers (Netlify, Cloudflare Pages).",
-             "# Written by the build (tools/deploy.py); nginx: deploy/nginx/.", "/*"]
-    lines += [f"  {name}: {value}" for name, value in headers(site).items()]
-    return "\n".join(lines) + "\n"
-
-
-def nginx_headers(site: Path) -> str:
-    lines = [
-        "# Security headers for every response. Generated from the built site by",
-        "# `make headers` (tools/deploy.py): do not edit; regenerate after a theme",
-        "# change. Included in every location of training.conf, because nginx drops",
-        "# the server's add_header lines in a location that adds its own.",
-    ]
-    lines += [f'add_header {name} "{value}" always;' for name, value in headers(site).items()]
-    return "\n".join(lines) + "\n"
-
-
-def precompress(site: Path) -> int:
-    """Write .gz and .br beside every text file worth it, for nginx's *_static modules."""
-    import brotli
-
-    count = 0
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in TEXT_TYPES or not path.is_file() or path.stat().st_size < 1024:
-            continue
-        data = path.read_bytes()
-        # mtime=0: the same input gives the same bytes (reproducible builds).
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
-        count += 1
-    return count
-
-
-# Files that serve no purpose when the site is opened from a folder.
-NOT_OFFLINE = (".gz", ".br", "_headers")
-
-
-def offline_zip(site: Path, archive: Path, folder: str, date: tuple[int, ...]) -> int:
-    """Zip the offline site with fixed dates and order, so the same site gives the same zip."""
-    archive.parent.mkdir(parents=True, exist_ok=True)
-    files = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.name.endswith(NOT_OFFLINE)]
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
-        for path in files:
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", date_time=date)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zipped.writestr(info, path.read_bytes())
-    return len(files)
