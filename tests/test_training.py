@@ -123,8 +123,8 @@ def test_each_module_has_a_knowledge_check_of_four_to_six_questions_in_both_lang
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("en", r"^\d+ min read · Last reviewed 23 November 2026 by Staff training team$"),
-    ("it", r"^\d+ min di lettura · Ultima revisione: 23 novembre 2026, Team formazione del personale$"),
+    ("en", r"^\d+ min read · Last reviewed: 23 November 2026 · Owner: Staff training team$"),
+    ("it", r"^\d+ min di lettura · Ultima revisione: 23 novembre 2026 · A cura di: Team formazione del personale$"),
 ])
 def test_module_shows_reading_time_review_date_and_owner_localized(site, language, expected):
     for module in MODULES:
