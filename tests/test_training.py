@@ -191,3 +191,151 @@ def test_pdf_has_every_section_in_its_language_with_selectable_text(site, langua
     # The home page links to it.
     home = soup(site / output_path("index.md", language))
     assert home.select_one("a[data-training-pdf]")["href"] == Path(PDFS[language]).name
+
+
+# -----------------------------------------------------------------------------
+# Knowledge checks in the browser: order, verdicts, empty answers, plurals
+# -----------------------------------------------------------------------------
+
+QUIZ_PAGE = {"en": "modules/customer-service/", "it": "it/modules/customer-service/"}
+# A seeded Math.random, so that a test can give each "reader" a known order.
+SEEDED_RANDOM = """
+(function (seed) {
+  Math.random = function () {
+    seed = (seed + 0x6D2B79F5) | 0;
+    var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})(%d);
+"""
+
+
+def quiz_strings(language: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))["quiz"]
+
+
+def open_quiz(browser, base_url, language="en", seed=None, size="desktop"):
+    from tools import webcheck
+
+    context = browser.new_context(viewport=webcheck.PHONE if size == "phone" else webcheck.DESKTOP)
+    if seed is not None:
+        context.add_init_script(SEEDED_RANDOM % seed)
+    page = context.new_page()
+    watch = webcheck.Watch(origin=base_url.rstrip("/")).attach(page)
+    page.goto(base_url + QUIZ_PAGE[language])
+    return page, watch
+
+
+def answer_orders(page) -> list[list[str]]:
+    """Per question, the source numbers of its answers in the order they are shown."""
+    return page.evaluate("""Array.from(document.querySelectorAll('form.training-quiz fieldset'),
+        q => Array.from(q.querySelectorAll('input'), i => i.value))""")
+
+
+def answer(page, right: list[bool]) -> None:
+    """Answer question i correctly if right[i], else choose one wrong answer; None leaves it blank."""
+    questions = page.locator("form.training-quiz fieldset")
+    for index, good in enumerate(right):
+        if good is None:
+            continue
+        question = questions.nth(index)
+        picked = question.locator("input[data-correct=true]") if good else question.locator("input[data-correct=false]").first
+        assert picked.count() > 0
+        for i in range(picked.count()):
+            picked.nth(i).check()
+
+
+def check_answers(page, language):
+    page.get_by_role("button", name=quiz_strings(language)["check"]).click()
+
+
+def test_answers_are_in_a_new_order_per_reader_and_the_keyboard_follows_it(browser, base_url, site):
+    source = [[i["value"] for i in q.select("input")]
+              for q in soup(site / "modules/customer-service/index.html").select("form.training-quiz fieldset")]
+    orders = []
+    for seed in (1, 2, 3):
+        page, watch = open_quiz(browser, base_url, seed=seed)
+        orders.append(answer_orders(page))
+        # Every answer is still there, once.
+        assert [sorted(o) for o in orders[-1]] == [sorted(s) for s in source]
+        if seed == 1:
+            # The radio group's arrow keys go to the next answer as shown.
+            first = page.locator("form.training-quiz fieldset").first.locator("input")
+            first.first.focus()
+            page.keyboard.press("ArrowDown")
+            assert page.evaluate("document.activeElement.value") == first.nth(1).get_attribute("value")
+        page.context.close()
+        assert watch.problems() == []
+    assert any(order != source for order in orders), "answers are shown in source order"
+    assert len({str(order) for order in orders}) > 1, "every reader gets the same order"
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_each_question_gets_a_verdict_and_only_chosen_or_correct_answers_get_feedback(browser, base_url, language):
+    strings = quiz_strings(language)
+    page, watch = open_quiz(browser, base_url, language)
+    total = page.locator("form.training-quiz fieldset").count()
+    answer(page, [False] + [True] * (total - 2) + [None])
+    check_answers(page, language)
+    questions = page.locator("form.training-quiz fieldset")
+    verdicts = [questions.nth(i).locator(".training-quiz__question-verdict").inner_text() for i in range(total)]
+    assert verdicts == [strings["question_wrong"]] + [strings["question_right"]] * (total - 2) + [
+        strings["question_unanswered"]]
+    for index in range(total):
+        for item in questions.nth(index).locator(".training-quiz__answer").all():
+            box = item.locator("input")
+            feedback = item.locator(".training-quiz__feedback")
+            chosen, right = box.is_checked(), box.get_attribute("data-correct") == "true"
+            if chosen or right:
+                expected = strings["chosen_right" if right else "chosen_wrong"] if chosen else strings["missed"]
+                assert feedback.is_visible()
+                assert feedback.locator(".training-quiz__verdict").inner_text() == expected
+                assert box.get_attribute("aria-describedby") == feedback.get_attribute("id")
+            else:
+                assert not feedback.is_visible()
+                assert box.get_attribute("aria-describedby") is None
+    # The question's verdict is part of its description for screen readers.
+    described = questions.first.get_attribute("aria-describedby").split()
+    assert questions.first.locator(".training-quiz__question-verdict").get_attribute("id") in described
+    page.context.close()
+    assert watch.problems() == []
+
+
+def test_checking_with_nothing_chosen_asks_for_answers_and_keeps_the_earlier_score(browser, base_url):
+    strings = quiz_strings("en")
+    page, watch = open_quiz(browser, base_url)
+    total = page.locator("form.training-quiz fieldset").count()
+    answer(page, [True] * total)
+    check_answers(page, "en")
+    stored = page.evaluate("localStorage.getItem('training-progress')")
+    assert '"score":%d' % total in stored
+    page.get_by_role("button", name=strings["reset"]).click()
+    check_answers(page, "en")
+    assert page.locator(".training-quiz__result").inner_text() == strings["empty"]
+    assert page.locator(".training-quiz__feedback:visible, .training-quiz__question-verdict:visible").count() == 0
+    assert page.locator("fieldset[data-result]").count() == 0
+    assert page.evaluate("localStorage.getItem('training-progress')") == stored
+    page.context.close()
+    assert watch.problems() == []
+
+
+@pytest.mark.parametrize(("language", "right", "expected"), [
+    ("en", 0, "You answered 0 questions correctly out of 5."),
+    ("en", 1, "You answered 1 question correctly out of 5."),
+    ("en", 2, "You answered 2 questions correctly out of 5."),
+    ("it", 0, "Hai risposto correttamente a 0 domande su 5."),
+    ("it", 1, "Hai risposto correttamente a 1 domanda su 5."),
+    ("it", 2, "Hai risposto correttamente a 2 domande su 5."),
+])
+def test_score_sentence_uses_the_plural_rules_of_the_page_language(browser, base_url, language, right, expected):
+    page, watch = open_quiz(browser, base_url, language)
+    total = page.locator("form.training-quiz fieldset").count()
+    assert total == 5
+    answer(page, [True] * right + [False] * (total - right))
+    check_answers(page, language)
+    assert page.locator(".training-quiz__result").inner_text() == expected
+    page.context.close()
+    assert watch.problems() == []
