@@ -63,6 +63,72 @@ def test_a_good_quiz_has_no_problems_and_knows_single_from_multiple():
     ]
 
 
+# A test-wise reader must not score by picking the longest answer or a
+# favourite position. (A content rule over every page; it could move into
+# the build's quiz checks, tools/quiz.py, which owns the other quiz rules.)
+def guessable(questions: list[quiz.Question]) -> list[str]:
+    problems = []
+    longest = 0
+    for question in questions:
+        lengths = [len(a.text) for a in question.answers]
+        if lengths.count(max(lengths)) == 1 and question.answers[lengths.index(max(lengths))].correct:
+            longest += 1
+    if longest * 2 > len(questions):
+        problems.append(f"the correct answer is the longest option in {longest} of {len(questions)} questions; "
+                        "balance the lengths of the answers")
+    for multiple, kind in ((False, "single-choice"), (True, "multiple-choice")):
+        keys = {tuple(i + 1 for i, a in enumerate(q.answers) if a.correct) for q in questions if q.multiple == multiple}
+        count = sum(q.multiple == multiple for q in questions)
+        if count >= 2 and len(keys) == 1:
+            problems.append(f"every {kind} question has its correct answers at {', '.join(map(str, keys.pop()))}; "
+                            "vary where they are")
+    offered = max(len(q.answers) for q in questions)
+    for position in range(1, offered + 1):
+        having = [q for q in questions if len(q.answers) >= position]
+        if len(having) >= 4 and not any(q.answers[position - 1].correct for q in having):
+            problems.append(f"answer {position} is never correct in {len(having)} questions; make it correct in some")
+    return problems
+
+
+# Feedback is shown under the reader's own choices and the correct answers,
+# after a label that already gives the verdict; a "Right." or "No." opener
+# would repeat it, or contradict it.
+VERDICT_OPENER = re.compile(r"^(right|correct|wrong|yes|no|not quite|exactly|esatto|giusto|sbagliato|sì|non proprio)\b\W",
+                            re.IGNORECASE)
+
+
+def verdict_openers(questions: list[quiz.Question]) -> list[str]:
+    return [f"question {number}: feedback opens with a verdict: {answer.feedback!r}"
+            for number, question in enumerate(questions, start=1)
+            for answer in question.answers if VERDICT_OPENER.match(answer.feedback)]
+
+
+def test_verdict_opener_check_catches_right_and_no():
+    [(_, questions, _)] = quiz.blocks((FIXTURES / "feedback_verdict.md").read_text(encoding="utf-8"), Path("x"))
+    assert verdict_openers(questions) == [
+        "question 1: feedback opens with a verdict: 'Right. Because it is.'",
+        "question 1: feedback opens with a verdict: 'No, because it is not.'",
+    ]
+
+
+def test_guessable_check_catches_length_and_position_patterns():
+    [(_, questions, _)] = quiz.blocks((FIXTURES / "guessable.md").read_text(encoding="utf-8"), Path("x"))
+    assert guessable(questions) == [
+        "the correct answer is the longest option in 4 of 4 questions; balance the lengths of the answers",
+        "every single-choice question has its correct answers at 1; vary where they are",
+        "every multiple-choice question has its correct answers at 1, 2; vary where they are",
+        "answer 3 is never correct in 4 questions; make it correct in some",
+    ]
+
+
+@pytest.mark.parametrize("page", [p for m in MODULES for p in (m, m.replace(".md", ".it.md"))])
+def test_knowledge_checks_cannot_be_guessed_from_length_or_position(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    for _, questions, _ in quiz.blocks(text, Path(page)):
+        assert guessable(questions) == [], page
+        assert verdict_openers(questions) == [], page
+
+
 def test_translation_must_keep_the_same_correct_answers():
     english = parse_file(FIXTURES / "en_quiz.md")
     assert compare(english, parse_file(FIXTURES / "it_quiz.md")) == []
