@@ -129,6 +129,49 @@ def test_knowledge_checks_cannot_be_guessed_from_length_or_position(page):
         assert verdict_openers(questions) == [], page
 
 
+# Body text gets curly quotes from the smarty extension; text from YAML
+# (knowledge checks, glossary, interface strings) is shown as written, so it
+# is written with ’ “ ” to look the same.
+def straight_quotes(texts: dict[str, str]) -> list[str]:
+    return [f"{where}: straight quote in {text!r}; write ’ or “ ”" for where, text in texts.items()
+            if "'" in text or '"' in text]
+
+
+def test_straight_quote_check_names_the_text():
+    assert straight_quotes({"a": "It’s “fine”.", "b": "It's not"}) == [
+        "b: straight quote in \"It's not\"; write ’ or “ ”"]
+
+
+def yaml_texts() -> dict[str, str]:
+    import yaml
+
+    texts = {}
+    for page in [p for m in MODULES for p in (m, m.replace(".md", ".it.md"))]:
+        for _, questions, _ in quiz.blocks((ROOT / "docs" / page).read_text(encoding="utf-8"), Path(page)):
+            for n, q in enumerate(questions, start=1):
+                texts[f"{page} question {n}"] = q.text
+                for i, a in enumerate(q.answers, start=1):
+                    texts[f"{page} question {n} answer {i}"] = a.text + " " + a.feedback
+    for language in ("en", "it"):
+        for term in glossary.load(ROOT, ["en", "it"]).by_language[language]:
+            texts[f"glossary/{language}.yml {term.id}"] = term.term + " " + term.definition
+
+        def walk(data, where):
+            for key, value in data.items():
+                if isinstance(value, dict):
+                    walk(value, f"{where}.{key}")
+                elif isinstance(value, str):
+                    texts[f"{where}.{key}"] = value
+        walk(yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8")), f"locales/{language}.yml")
+    return texts
+
+
+def test_text_from_yaml_uses_the_same_typography_as_the_pages():
+    texts = yaml_texts()
+    assert any("’" in text for text in texts.values())  # The texts were found.
+    assert straight_quotes(texts) == []
+
+
 def test_translation_must_keep_the_same_correct_answers():
     english = parse_file(FIXTURES / "en_quiz.md")
     assert compare(english, parse_file(FIXTURES / "it_quiz.md")) == []
