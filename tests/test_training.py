@@ -127,6 +127,12 @@ def test_knowledge_checks_cannot_be_guessed_from_length_or_position(page):
     for _, questions, _ in quiz.blocks(text, Path(page)):
         assert guessable(questions) == [], page
         assert verdict_openers(questions) == [], page
+        # The hint under each question says "choose one" or "choose all"; the
+        # question itself does not say it again.
+        strings = quiz_strings("it" if page.endswith(".it.md") else "en")
+        for question in questions:
+            hint = strings["choose_all" if question.multiple else "choose_one"].rstrip(".").lower()
+            assert hint not in question.text.lower() and "all that apply" not in question.text.lower(), question.text
 
 
 # Body text gets curly quotes from the smarty extension; text from YAML
