@@ -5,9 +5,10 @@
     python -m tools translations mark FILE  record a reviewed translation as current
     python -m tools headers SITE            write deploy/nginx/security-headers.conf for a built site
     python -m tools offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
+    python -m tools lms SITE OUT            SCORM packages of an offline build, for an LMS
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
-`make headers`, `make offline`.
+`make headers`, `make offline`, `make lms`.
 """
 
 from __future__ import annotations
@@ -120,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     offline = commands.add_parser("offline-zip", help="zip an offline build")
     offline.add_argument("site", type=Path)
     offline.add_argument("zip", type=Path)
+    from tools.lms import cli as lms_cli
+
+    lms_cli.add_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "lms":
+        return lms_cli.run(args)
     if args.command == "headers":
         from tools.deploy import nginx_headers
 
