@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from tools.i18n import Languages
+from tools.i18n import Languages, load_strings
 
 
 def add_command(commands) -> None:
@@ -45,8 +45,13 @@ def run(args) -> int:
     # Zip dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     date = time.gmtime(max(epoch, 315532800))[:6]
+    strings = load_strings(args.config_file.parent, languages.codes)
+    if strings.problems:
+        print("\n".join(strings.problems), file=sys.stderr)
+        return 1
+    notes = {code: strings.by_language[code]["lms"]["stored"] for code in languages.codes}
     try:
-        written = package.write_all(args.site, found, languages.codes, names, descriptions, args.out, date)
+        written = package.write_all(args.site, found, languages.codes, names, descriptions, notes, args.out, date)
     except (FileNotFoundError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1

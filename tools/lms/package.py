@@ -48,7 +48,7 @@ def page_path(module: Module, language: str, default: str) -> str:
 
 
 def build(site: Path, modules: list[Module], language: str, default: str, version: str,
-          identifier: str, title: str, description: str) -> dict[str, bytes]:
+          identifier: str, title: str, description: str, note: str) -> dict[str, bytes]:
     """Every file of one package, by its path in the zip."""
     pages = {page_path(module, language, default): module for module in modules}
     missing = [path for path in pages if not (site / path).is_file()]
@@ -57,7 +57,7 @@ def build(site: Path, modules: list[Module], language: str, default: str, versio
     files: dict[str, bytes] = {}
     assets: set[str] = set()
     for path, module in pages.items():
-        packaged = page.package_page(site, path, set(pages), version, module.mastery)
+        packaged = page.package_page(site, path, set(pages), version, module.mastery, note)
         files[path] = packaged.html.encode("utf-8")
         assets |= packaged.assets
     for asset in sorted(assets):
@@ -90,7 +90,8 @@ def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, ...]) -> 
 
 
 def write_all(site: Path, modules: list[Module], languages: list[str], site_names: dict[str, str],
-              site_descriptions: dict[str, str], out: Path, date: tuple[int, ...]) -> list[Written]:
+              site_descriptions: dict[str, str], notes: dict[str, str], out: Path,
+              date: tuple[int, ...]) -> list[Written]:
     """Every package: per language, each module and the whole training, in both versions."""
     names = [m.id for m in modules]
     if WHOLE in names:
@@ -103,7 +104,7 @@ def write_all(site: Path, modules: list[Module], languages: list[str], site_name
         for name, members, title, description in sets:
             for version in manifest.VERSIONS:
                 files = build(site, members, language, default, version,
-                              f"staff-training-{name}", title, description)
+                              f"staff-training-{name}", title, description, notes[language])
                 archive = out / f"{name}-{VERSION_NAMES[version]}.zip"
                 write_zip(archive, files, date)
                 written.append(Written(archive, language, version, [m.id for m in members], len(files)))

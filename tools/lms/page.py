@@ -48,7 +48,7 @@ def resolve(page: str, reference: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
-def package_page(site: Path, page: str, pages: set[str], version: str, mastery) -> Packaged:
+def package_page(site: Path, page: str, pages: set[str], version: str, mastery, note: str) -> Packaged:
     """The page `page` (site-relative, e.g. 'it/modules/x.html') for a package holding `pages`."""
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
     for selector in REMOVE:
@@ -74,6 +74,11 @@ def package_page(site: Path, page: str, pages: set[str], version: str, mastery) 
             link.attrs.pop(attribute, None)
         if link.has_attr("aria-describedby"):
             link["tabindex"] = "0"
+
+    # "Stored only in this browser" is not true in an LMS: scorm.js puts this
+    # note in its place once it has found one.
+    for element in soup.select("[data-training-complete] .training-complete__note"):
+        element["data-lms-note"] = note
 
     training = soup.select_one('script[src$="assets/javascripts/training.js"]')
     if training is None:

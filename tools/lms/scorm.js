@@ -76,6 +76,10 @@
     return;
   }
 
+  document.querySelectorAll("[data-lms-note]").forEach(function (note) {
+    note.textContent = note.getAttribute("data-lms-note");
+  });
+
   var started = Date.now();
   var finished = false;
   var restoring = false;
