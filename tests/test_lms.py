@@ -406,3 +406,21 @@ def test_without_an_lms_a_package_works_as_the_site_and_stays_silent(browser, lm
     page.reload()
     context.close()
     assert watch.problems() == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_packaged_page_is_accessible_at_each_width_and_scheme(browser, lms, language, output_dir):
+    prefix = "" if language == "en" else "it/"
+    url = f"{lms}packages/customer-service-{language}-scorm12/{prefix}modules/customer-service.html"
+    folder = output_dir / "lms"
+    folder.mkdir(exist_ok=True)
+    for width, viewport in (("phone", webcheck.PHONE), ("desktop", webcheck.DESKTOP)):
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)
+            page = context.new_page()
+            watch = webcheck.Watch(origin=lms.rstrip("/")).attach(page)
+            page.goto(url)
+            page.screenshot(path=str(folder / f"customer-service-{language}-{width}-{scheme}.png"), full_page=True)
+            assert webcheck.axe_violations(page) == [], (width, scheme)
+            context.close()
+            assert watch.problems() == []
