@@ -17,9 +17,9 @@ import xmlschema
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, make_site, mkdocs_build
-from tools import webcheck
-from tools.i18n import front_matter
-from tools.lms import manifest, modules, package
+from mkdocs_training.i18n import front_matter
+from mkdocs_training.lms import manifest, modules, package
+from tests.browser import webcheck
 
 HARNESS = Path(__file__).parent / "lms"
 FIXTURES = Path(__file__).parent / "fixtures" / "lms"
@@ -29,8 +29,8 @@ LANGUAGES = ["en", "it"]
 
 
 def run_lms(site: Path, out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """`python -m tools lms`, as `make lms` runs it."""
-    return subprocess.run([sys.executable, "-m", "tools", "-f", str(config), "lms", str(site), str(out)],
+    """`python -m mkdocs_training lms`, as `make lms` runs it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs_training", "-f", str(config), "lms", str(site), str(out)],
                           cwd=ROOT, capture_output=True, text=True)
 
 
@@ -146,9 +146,10 @@ def adl_schema(version: str) -> xmlschema.XMLSchemaBase:
     and the IMS metadata schema of SCORM 1.2 breaks XSD 1.0's unique
     particle rule between elements and wildcards, which XSD 1.1 allows.
     """
-    folder = package.SCHEMA_DIR / package.SCHEMA_FOLDERS[version]
-    w3c = package.SCHEMA_DIR / package.SCHEMA_FOLDERS[manifest.SCORM_2004] / "xml.xsd"
-    ims_xml = package.SCHEMA_DIR / package.SCHEMA_FOLDERS[manifest.SCORM_12] / "ims_xml.xsd"
+    schemas = ROOT / package.SCHEMAS
+    folder = schemas / package.SCHEMA_FOLDERS[version]
+    w3c = schemas / package.SCHEMA_FOLDERS[manifest.SCORM_2004] / "xml.xsd"
+    ims_xml = schemas / package.SCHEMA_FOLDERS[manifest.SCORM_12] / "ims_xml.xsd"
     names = list(manifest.SCHEMAS[version].items())
     kind = xmlschema.XMLSchema11 if version == manifest.SCORM_12 else xmlschema.XMLSchema10
     return kind(str(folder / names[0][1]), locations=[(ns, str(folder / name)) for ns, name in names[1:]],
@@ -220,6 +221,21 @@ def test_a_translation_cannot_change_the_mastery_score():
         "m.it.md:5: mastery_score is 70 here but 90 in m.md. Set it in the English page only, or to the same value."
     ]
     assert modules.check(Path("m.md"), english, {Path("m.it.md"): english}) == (90, [])
+
+
+def test_the_site_build_stops_on_a_bad_mastery_score(fixture_site):
+    build = fixture_site("mastery-out-of-range")
+    assert build.returncode != 0
+    assert "docs/modules/m.md:5: mastery_score is 120; it must be a number from 0 to 100" in build.output
+    # A module with no knowledge check is fine for the site until it asks for a score.
+    assert "no knowledge check" not in build.output
+
+
+def test_the_site_build_stops_on_a_score_without_a_knowledge_check(fixture_site):
+    build = fixture_site("mastery-without-knowledge-check")
+    assert build.returncode != 0
+    assert ("docs/modules/m.md:5: the module has no knowledge check, but its LMS package needs a score to "
+            "pass (mastery_score 90).") in build.output
 
 
 def test_make_lms_stops_on_a_bad_mastery_score_naming_the_file(tmp_path):

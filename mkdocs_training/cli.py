@@ -1,0 +1,164 @@
+"""The commands for authors, translators and publishers (`python -m mkdocs_training ...`).
+
+    python -m mkdocs_training translations            status of every page in every language
+    python -m mkdocs_training translations --check    the same; exit 1 unless all are up to date
+    python -m mkdocs_training translations mark FILE  record a reviewed translation as current
+    python -m mkdocs_training headers SITE            write deploy/nginx/security-headers.conf for a built site
+    python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
+    python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
+
+Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
+
+The Makefile wraps these: `make translations`, `make translated FILE=...`,
+`make headers`, `make offline`, `make lms`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from mkdocs_training.i18n import Languages
+from mkdocs_training.translations.status import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
+
+
+def load_languages(config_file: Path) -> tuple[Languages, Path]:
+    """The site's languages and docs folder, from mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    # Loading the config loads its plugins, which log at INFO; keep the output to the table.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file))
+    return Languages.from_config(config), Path(config.docs_dir)
+
+
+def section_names(keys: list[str]) -> str:
+    names = {"_meta": "title/description", "_intro": "introduction"}
+    return ", ".join(names.get(key, f"#{key}") for key in keys)
+
+
+def status_command(config_file: Path, check: bool) -> int:
+    languages, docs = load_languages(config_file)
+    root = config_file.parent
+    report = scan(sorted(docs.rglob("*.md")), languages, root)
+    rows = []
+    for status in report.statuses:
+        page = status.translation if status.state == ORPHAN else status.english
+        state = status.state
+        if status.state == OUTDATED:
+            state += f": {section_names(status.changed)}"
+        rows.append((str(page), status.language, state, status))
+    width = max([len(r[0]) for r in rows] + [4])
+    print(f"{'Page':<{width}}  Lang  Status")
+    for page, language, state, status in rows:
+        print(f"{page:<{width}}  {language:<4}  {state}")
+        for detail in status.details:
+            print(f"{'':<{width}}        {detail}")
+    if report.problems:
+        print("\nProblems that stop the build:")
+        for problem in report.problems:
+            print(f"  {problem}")
+    counts = {s: sum(1 for r in rows if r[3].state == s) for s in (UP_TO_DATE, OUTDATED, MISSING, ORPHAN)}
+    print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
+    not_current = [r for r in rows if r[3].state != UP_TO_DATE]
+    if not_current or report.problems:
+        print("To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md")
+    if check and (not_current or report.problems):
+        return 1
+    return 0
+
+
+def mark_command(config_file: Path, files: list[str]) -> int:
+    languages, _ = load_languages(config_file)
+    status = 0
+    for name in files:
+        path = Path(name)
+        try:
+            changed = mark(path, languages)
+        except (ValueError, FileNotFoundError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        if changed:
+            print(f"{name}: recorded as current ({len(changed)} section hashes updated).")
+        else:
+            print(f"{name}: already recorded as current.")
+    return status
+
+
+def offline_zip_command(site: Path, archive: Path) -> int:
+    import time
+
+    from mkdocs_training.publish.offline import offline_zip
+
+    if not (site / "index.html").exists():
+        print(f"{site}: not a built site; run make offline", file=sys.stderr)
+        return 1
+    # The zip's dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    date = time.gmtime(max(epoch, 315532800))[:6]
+    count = offline_zip(site, archive, archive.stem, date)
+    print(f"{archive}: {count} files, {archive.stat().st_size // 1024} KB. Unzip and open {archive.stem}/index.html.")
+    return 0
+
+
+def lms_command(config_file: Path, site: Path, out: Path) -> int:
+    from mkdocs.config import load_config
+
+    from mkdocs_training.lms.package import PackagingError, write_all
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file))
+    # The zips' dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    try:
+        written = write_all(config, site, out, time.gmtime(max(epoch, 315532800))[:6])
+    except PackagingError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for item in written:
+        print(f"{item.path}: SCORM {item.version}, {item.language}, {', '.join(item.modules)} "
+              f"({item.files} files, {item.path.stat().st_size // 1024} KB)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    commands = parser.add_subparsers(dest="command", required=True)
+    translations = commands.add_parser("translations", help="translation status")
+    translations.add_argument("--check", action="store_true", help="exit 1 unless every translation is up to date")
+    translations.add_argument("action", nargs="?", choices=["mark"], help="record translations as current")
+    translations.add_argument("files", nargs="*", help="translations to mark, e.g. docs/page.it.md")
+    headers = commands.add_parser("headers", help="write the nginx security headers for a built site")
+    headers.add_argument("site", type=Path)
+    headers.add_argument("--out", type=Path, default=Path("deploy") / "nginx" / "security-headers.conf")
+    offline = commands.add_parser("offline-zip", help="zip an offline build")
+    offline.add_argument("site", type=Path)
+    offline.add_argument("zip", type=Path)
+    lms = commands.add_parser("lms", help="SCORM packages of every module and of the whole training")
+    lms.add_argument("site", type=Path, help="a build made with TRAINING_OFFLINE=on (make lms)")
+    lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
+    args = parser.parse_args(argv)
+    if args.command == "lms":
+        return lms_command(args.config_file, args.site, args.out)
+    if args.command == "headers":
+        from mkdocs_training.publish.headers import nginx_headers
+
+        args.out.write_text(nginx_headers(args.site), encoding="utf-8")
+        print(f"{args.out}: written from {args.site}")
+        return 0
+    if args.command == "offline-zip":
+        return offline_zip_command(args.site, args.zip)
+    if args.action == "mark":
+        if not args.files:
+            parser.error("mark needs at least one translation file, e.g. docs/index.it.md")
+        return mark_command(args.config_file, args.files)
+    return status_command(args.config_file, args.check)

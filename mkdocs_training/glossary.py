@@ -1,0 +1,160 @@
+"""The glossary: its data files (glossary/<code>.yml, same ids in each), its page, and term tooltips in pages.
+
+Pages show a term's definition where the term is first used (on hover and on
+keyboard focus), and the glossary page lists every term. See glossary/en.yml
+for the format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup, NavigableString
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_training import fragments, i18n
+from mkdocs_training.context import Build, Site
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    definition: str
+    forms: list[str]
+
+
+@dataclass
+class Glossary:
+    by_language: dict[str, list[Term]]
+    problems: list[str] = field(default_factory=list)
+
+
+def load(root: Path, codes: list[str]) -> Glossary:
+    """Every language's terms, with a problem for each missing file, entry or field."""
+    glossary = Glossary({})
+    ids_by_language: dict[str, list[str]] = {}
+    unreadable: set[str] = set()  # Reported once as a file; not again entry by entry.
+    for code in codes:
+        name = f"glossary/{code}.yml"
+        try:
+            data = yaml.safe_load((root / name).read_text(encoding="utf-8")) or {}
+        except FileNotFoundError:
+            fix = f"copy glossary/{codes[0]}.yml and translate it" if code != codes[0] else \
+                "create it: one entry per term, see the comment at the top of any glossary file"
+            glossary.problems.append(f"{name} is missing: {fix}.")
+            data = {}
+            unreadable.add(code)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark else ""
+            glossary.problems.append(f"{name}{line}: not valid YAML ({getattr(error, 'problem', error)}).")
+            data = {}
+            unreadable.add(code)
+        if not isinstance(data, dict):
+            glossary.problems.append(f"{name}: write one 'id:' entry per term (a YAML mapping), not a list.")
+            data = {}
+            unreadable.add(code)
+        terms = []
+        for term_id, entry in data.items():
+            if not ID.match(str(term_id)):
+                glossary.problems.append(f"{name}: id '{term_id}' must be lowercase words joined by '-'.")
+                continue
+            if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) \
+                    or not isinstance(entry.get("definition"), str) or not entry["term"] or not entry["definition"]:
+                glossary.problems.append(f"{name}: '{term_id}' needs 'term:' and 'definition:'.")
+                continue
+            forms = entry.get("forms") or [entry["term"].lower()]
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
+                glossary.problems.append(f"{name}: '{term_id}': 'forms' must be a list of words.")
+                continue
+            terms.append(Term(term_id, entry["term"], " ".join(entry["definition"].split()), forms))
+        glossary.by_language[code] = terms
+        ids_by_language[code] = [t.id for t in terms]
+    reference = ids_by_language.get(codes[0], [])
+    for code in codes[1:]:
+        if code in unreadable or codes[0] in unreadable:
+            continue
+        have = ids_by_language.get(code, [])
+        for term_id in reference:
+            if term_id not in have:
+                glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is missing; translate it from glossary/{codes[0]}.yml.")
+        for term_id in have:
+            if term_id not in reference:
+                glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is not in glossary/{codes[0]}.yml; remove it or add it there.")
+    return glossary
+
+
+# -----------------------------------------------------------------------------
+# In pages: the glossary page's list, and each term's first use
+# -----------------------------------------------------------------------------
+
+
+def glossary_list(page: Page, build: Build, site: Site) -> str:
+    terms = sorted(build.terms, key=lambda term: term.term.lower())
+    return fragments.add(build, page, build.macros().glossary(terms))
+
+
+def links_terms(page: Page, build: Build) -> bool:
+    """Terms are linked in every page written in this language but the glossary itself."""
+    return not build.is_fallback(page) and i18n.source_uri(page.file.src_uri) != GLOSSARY_PAGE
+
+
+GLOSSARY_PAGE = "glossary.md"
+# Where terms are not linked: headings, links, code, form labels, and the
+# tooltips themselves.
+NO_TERMS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend",
+            "button", "script", "style", "dt", "summary"}
+
+
+def glossary_url(page: Page, build: Build) -> str | None:
+    glossary_page = build.by_source.get(GLOSSARY_PAGE)
+    return get_relative_url(glossary_page.url, page.url) if glossary_page else None
+
+
+# The first use of each glossary term on a page links to its entry and shows
+# its definition on hover and keyboard focus.
+def link_terms(html: str, page: Page, build: Build) -> str:
+    href = glossary_url(page, build)
+    if not href or not build.terms:
+        return html
+    forms = sorted(
+        ((form, term) for term in build.terms for form in term.forms),
+        key=lambda pair: -len(pair[0]),
+    )
+    # Words of a term may be split across lines in the HTML: any whitespace matches.
+    pattern = re.compile(
+        r"\b(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
+    )
+    by_form = {" ".join(form.lower().split()): term for form, term in forms}
+    soup = BeautifulSoup(html, "html.parser")
+    done: set[str] = set()
+    queue = list(soup.find_all(string=True))
+    while queue:
+        text = queue.pop(0)
+        if any(parent.name in NO_TERMS for parent in text.parents):
+            continue
+        if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
+               for parent in text.parents if parent.name):
+            continue
+        def term_of(match: re.Match) -> Term:
+            return by_form[" ".join(match.group(1).lower().split())]
+
+        match = next((m for m in pattern.finditer(text) if term_of(m).id not in done), None)
+        if match is None:
+            continue
+        term = term_of(match)
+        done.add(term.id)
+        element = BeautifulSoup(
+            build.macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}"), "html.parser"
+        )
+        rest = NavigableString(text[match.end():])
+        text.replace_with(NavigableString(text[: match.start()]), element, rest)
+        queue.insert(0, rest)  # Other terms may follow in the same text.
+    return str(soup)

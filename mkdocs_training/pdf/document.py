@@ -1,0 +1,120 @@
+"""One PDF of the whole training per language: cover, contents, modules, glossary.
+
+Made offline with WeasyPrint from the pages each language build rendered, so
+the PDF says exactly what the site says. Each language writes its own file
+(see pdf/__init__.py), so no build overwrites another's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+CSS = Path(__file__).with_name("pdf.css")
+
+
+@dataclass
+class Chapter:
+    id: str  # Unique in the PDF; prefixes every anchor of the chapter.
+    title: str
+    html: str  # The page's rendered content.
+
+
+def printable(chapter: Chapter, strings: dict) -> str:
+    """A page's HTML made for paper: anchors kept unique, screen-only parts removed."""
+    soup = BeautifulSoup(chapter.html, "html.parser")
+    for selector in (".headerlink", ".training-term__tip", ".training-complete",
+                     ".training-reset", ".training-complete__note", ".training-quiz__actions",
+                     ".training-quiz__result", ".training-quiz__hint"):
+        for element in soup.select(selector):
+            element.decompose()
+    # Links to other pages mean nothing on paper; anchors within the PDF do.
+    for link in soup.find_all("a"):
+        href = link.get("href", "")
+        if href.startswith("#"):
+            link["href"] = f"#{chapter.id}--{href[1:]}"
+        elif not href.startswith(("http://", "https://", "mailto:")):
+            link.unwrap()
+    for element in soup.find_all(id=True):
+        element["id"] = f"{chapter.id}--{element['id']}"
+    for form in soup.select("form.training-quiz"):
+        form.replace_with(BeautifulSoup(quiz_on_paper(form, strings), "html.parser"))
+    return str(soup)
+
+
+def quiz_on_paper(form, strings: dict) -> str:
+    """Questions with lettered answers, then the answer key with the reasons."""
+    questions, key = [], []
+    for number, fieldset in enumerate(form.select("fieldset"), start=1):
+        legend = fieldset.legend.get_text(" ", strip=True)
+        items, right = [], []
+        for index, answer in enumerate(fieldset.select(".training-quiz__answer")):
+            letter = chr(ord("a") + index)
+            text = escape(answer.label.get_text(" ", strip=True))
+            items.append(f"<li><span class='box'></span> {letter}) {text}</li>")
+            if answer.input.get("data-correct") == "true":
+                feedback = answer.select_one(".training-quiz__feedback")
+                feedback.select_one(".training-quiz__verdict").decompose()
+                right.append(f"{letter}) {escape(feedback.get_text(' ', strip=True))}")
+        questions.append(f"<div class='question'><p class='legend'>{escape(legend)}</p>"
+                         f"<ul class='answers'>{''.join(items)}</ul></div>")
+        key.append(f"<li>{number}. {' '.join(right)}</li>")
+    return (
+        "<div class='quiz'>" + "".join(questions) + "</div>"
+        f"<div class='answer-key'><p class='legend'>{strings['answers']}</p><ul>{''.join(key)}</ul></div>"
+    )
+
+
+def document(language: str, title: str, subtitle: str, date: str, strings: dict,
+             chapters: list[Chapter], glossary: Chapter | None) -> str:
+    contents = "".join(
+        f"<li><a href='#{c.id}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+    )
+    title, subtitle, date = escape(title), escape(subtitle), escape(date)
+    body = "".join(
+        f"<section class='chapter' id='{c.id}'>{printable(c, strings)}</section>" for c in chapters
+    )
+    if glossary:
+        body += f"<section class='chapter glossary' id='{glossary.id}'>{printable(glossary, strings)}</section>"
+    return f"""<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="description" content="{subtitle}">
+</head>
+<body>
+<section class="cover">
+  <p class="kicker">{subtitle}</p>
+  <h1 class="cover-title">{title}</h1>
+  <p class="date">{date}</p>
+</section>
+<nav class="contents">
+  <h2>{strings['contents']}</h2>
+  <ol>{contents}</ol>
+</nav>
+{body}
+</body>
+</html>"""
+
+
+def write(path: Path, html: str, author: str, created: datetime.datetime) -> None:
+    from weasyprint import CSS as StyleSheet, HTML
+
+    # Dates in the PDF come from the content (the newest last_reviewed, see
+    # write() in pdf/__init__.py), not the clock, so that two builds of the
+    # same sources give the same file.
+    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    html = html.replace(
+        "</head>",
+        f'<meta name="author" content="{escape(author)}"><meta name="dcterms.created" content="{stamp}">'
+        f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html).write_pdf(path, stylesheets=[StyleSheet(filename=str(CSS))],
+                                 pdf_identifier=re.sub(r"\W", "", path.name).encode()[:32])

@@ -1,0 +1,221 @@
+"""Translation status: which translations are current, outdated, missing or broken.
+
+Each translation records, in its front matter, a short hash of every section
+(per heading) of the English page it was checked against:
+
+    translated_from:
+      _meta: 3f2a9c0d1b7e     # title and description
+      _intro: 9b1c44e0a2d5    # the text under the page title
+      who-serves-the-customer: 0c7d1e93f4aa
+
+Comparing these with the English page as it is now says which sections
+changed since, with no git history and no server. `python -m mkdocs_training
+translations` prints the status of every page; `... mark FILE` records a
+reviewed translation as current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs_training.i18n import Languages, split_locale
+from mkdocs_training.pages import FRONT_MATTER, NOT_UTF8, Source, read
+from mkdocs_training.problems import Problem
+from mkdocs_training.structure import compare, missing_anchors
+
+RECORD_KEY = "translated_from"
+META = "_meta"
+INTRO = "_intro"
+# Page file names whose last suffix looks like a language: page.fr.md, page.pt_BR.md
+LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
+
+UP_TO_DATE = "up to date"
+OUTDATED = "outdated"
+MISSING = "missing"
+ORPHAN = "orphan"
+MISMATCH = "structure mismatch"
+
+# -----------------------------------------------------------------------------
+# Section hashes
+# -----------------------------------------------------------------------------
+
+
+def _digest(text: str) -> str:
+    normal = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def section_hashes(source: Source) -> dict[str, str]:
+    """A short hash per section of an English page, in page order."""
+    lines = source.text.splitlines()
+    hashes = {META: _digest(f"{source.meta.get('title', '')}\n{source.meta.get('description', '')}")}
+    sections = source.page.sections
+    starts = [s.heading.line if s.heading else 1 for s in sections]
+    ends = starts[1:] + [len(lines) + 1]
+    intro = []
+    for section, start, end in zip(sections, starts, ends):
+        text = "\n".join(lines[start - 1 : end - 1])
+        if section.heading is None or section.heading.level == 1:
+            intro.append(text if section.heading else re.sub(FRONT_MATTER, "", text))
+        else:
+            hashes[section.heading.anchor or section.heading.text] = _digest(text)
+    hashes[INTRO] = _digest("\n".join(intro))
+    # _meta and _intro first, then the sections in page order.
+    return {META: hashes.pop(META), INTRO: hashes.pop(INTRO), **hashes}
+
+
+def recorded_hashes(source: Source) -> dict[str, str]:
+    value = source.meta.get(RECORD_KEY) or {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+# -----------------------------------------------------------------------------
+# Status of every page in every language
+# -----------------------------------------------------------------------------
+
+
+@dataclass
+class Status:
+    english: Path  # The English page (for an orphan: the path it should have).
+    language: str
+    state: str
+    translation: Path | None = None
+    changed: list[str] = field(default_factory=list)  # Section keys, English order.
+    details: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # English heading per section key.
+
+
+@dataclass
+class Report:
+    statuses: list[Status]
+    problems: list[Problem]  # Bad input: the build must fail on each.
+    undecodable: list[Path] = field(default_factory=list)  # Not UTF-8: MkDocs cannot even read them.
+    sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, by path as shown.
+
+    def __post_init__(self) -> None:
+        # The first status of a page and language, as a list scan would find it.
+        self._by_page: dict[tuple[Path, str], Status] = {}
+        for status in self.statuses:
+            self._by_page.setdefault((status.english, status.language), status)
+
+    def status_of(self, english: Path, language: str) -> Status | None:
+        return self._by_page.get((english, language))
+
+
+def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
+    """Read every page once; report bad input and the state of each translation."""
+
+    def shown(path: Path) -> Path:
+        try:
+            return path.resolve().relative_to(root.resolve())
+        except ValueError:
+            return path
+
+    problems: list[Problem] = []
+    groups: dict[Path, dict[str, Source]] = {}
+    unreadable: set[tuple[Path, str]] = set()  # Reported already: say nothing more of them.
+    undecodable: list[Path] = []
+    sources: dict[Path, Source] = {}
+    for path in sorted(pages):
+        name, locale = split_locale(path.as_posix(), languages.codes)
+        unknown = LANGUAGE_SUFFIX.search(path.name)
+        if locale is None and unknown:
+            problems.append(
+                Problem(shown(path), 1,
+                        f"'{unknown.group(1)}' is not a language of this site "
+                        f"({', '.join(languages.codes)}). Add it under plugins > i18n > languages "
+                        "in mkdocs.yml, or rename the file.")
+            )
+            continue
+        source, bad = read(path, shown(path))
+        problems += bad
+        key = shown(Path(name))
+        if source is not None:
+            sources[source.path] = source
+            groups.setdefault(key, {})[locale or languages.default] = source
+        else:
+            groups.setdefault(key, {})
+            unreadable.add((key, locale or languages.default))
+            if bad and bad[0].message.startswith(NOT_UTF8):
+                undecodable.append(shown(path))
+
+    statuses: list[Status] = []
+    for english_path, versions in sorted(groups.items()):
+        english = versions.get(languages.default)
+        if (english_path, languages.default) in unreadable:
+            continue  # Its translations cannot be compared with it until it is fixed.
+        if english is None:
+            for code, orphan in versions.items():
+                statuses.append(Status(english_path, code, ORPHAN, orphan.path))
+                problems.append(
+                    Problem(orphan.path, 1,
+                            f"translation with no English page: add {english_path} or remove this file.")
+                )
+            continue
+        problems += missing_anchors(english.page)
+        current = section_hashes(english)
+        for code in languages.translations:
+            translation = versions.get(code)
+            if (english_path, code) in unreadable:
+                continue
+            if translation is None:
+                statuses.append(Status(english_path, code, MISSING))
+                continue
+            problems += missing_anchors(translation.page)
+            recorded = recorded_hashes(translation)
+            changed = [key for key, value in current.items() if recorded.get(key) != value]
+            changed += [key for key in recorded if key not in current]  # Removed in English.
+            mismatches = compare(english.page, translation.page)
+            details = [str(p) for p in mismatches]
+            if not recorded:
+                details.insert(0, f"{translation.path}: never marked as reviewed "
+                                  f"(no '{RECORD_KEY}' in its front matter)")
+            if changed:
+                titles = {h.anchor or h.text: h.text for h in english.page.headings}
+                statuses.append(
+                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles)
+                )
+            elif mismatches:
+                # Current but shaped differently: a translator's slip, not an English change.
+                statuses.append(Status(english_path, code, MISMATCH, translation.path, [], details))
+                problems += mismatches
+            else:
+                statuses.append(Status(english_path, code, UP_TO_DATE, translation.path))
+    return Report(statuses, problems, undecodable, sources)
+
+
+# -----------------------------------------------------------------------------
+# Recording a reviewed translation as current
+# -----------------------------------------------------------------------------
+
+
+def mark(translation: Path, languages: Languages) -> list[str]:
+    """Write the English page's current section hashes into the translation.
+
+    Returns the keys of the sections whose hashes changed.
+    """
+    name, locale = split_locale(translation.as_posix(), languages.codes)
+    if locale is None:
+        raise ValueError(f"{translation}: not a translation (expected a name like page.it.md).")
+    english_file = Path(name)
+    english, bad = read(english_file, english_file)
+    if english is None:
+        raise ValueError(str(bad[0]))
+    own, bad = read(translation, translation)
+    if own is None:
+        raise ValueError(str(bad[0]))
+    hashes = section_hashes(english)
+    changed = [k for k, v in hashes.items() if recorded_hashes(own).get(k) != v]
+    block = f"{RECORD_KEY}:\n" + "".join(f"  {k}: {v}\n" for k, v in hashes.items())
+    text = own.text
+    match = FRONT_MATTER.match(text)
+    front = match.group(1) or "" if match else ""
+    # Drop the old record (its key line and indented lines), keep everything else as written.
+    front = re.sub(rf"(?m)^{RECORD_KEY}:.*\n(?:[ \t]+.*\n)*", "", front)
+    new_front = f"---\n{front}{block}---\n"
+    body = text[match.end():] if match else "\n" + text
+    translation.write_text(new_front + body, encoding="utf-8")
+    return changed
