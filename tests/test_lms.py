@@ -407,6 +407,30 @@ def test_the_whole_training_reports_each_module_as_its_own_sco(browser, lms, ver
     assert harness.watch.problems() == []
 
 
+@pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
+def test_a_package_opened_in_a_new_window_finds_the_lms_through_its_opener(browser, lms, version):
+    harness = Harness(browser, lms, f"customer-service-en-{version}")
+    item = "item-customer-service"
+    with harness.page.expect_popup() as opened:
+        harness.page.evaluate("id => harness.launch(id, true)", item)
+    window = opened.value
+    popup_watch = webcheck.Watch(origin=lms.rstrip("/")).attach(window)
+    window.wait_for_load_state()
+    answer(window, wrong=0)
+    window.locator("[data-training-complete] button").click()
+    harness.page.evaluate("harness.close()")
+    harness.page.wait_for_function("id => harness.stored[id]", arg=item)
+    stored = harness.page.evaluate("harness.stored")[item]
+    if version == "scorm12":
+        assert (stored["cmi.core.lesson_status"], stored["cmi.core.exit"]) == ("passed", "")
+    else:
+        assert (stored["cmi.completion_status"], stored["cmi.success_status"], stored["cmi.exit"]) == (
+            "completed", "passed", "normal")
+    assert calls_with_errors(harness.calls()) == []
+    harness.context.close()
+    assert harness.watch.problems() == [] and popup_watch.problems() == []
+
+
 def test_without_an_lms_a_package_works_as_the_site_and_stays_silent(browser, lms):
     context = browser.new_context()
     page = context.new_page()
@@ -440,3 +464,16 @@ def test_a_packaged_page_is_accessible_at_each_width_and_scheme(browser, lms, la
             assert webcheck.axe_violations(page) == [], (width, scheme)
             context.close()
             assert watch.problems() == []
+
+
+def test_packaged_pages_are_valid_html(packages, tmp_path):
+    pages = []
+    for language in LANGUAGES:
+        folder = tmp_path / language
+        zipfile.ZipFile(packages / f"whole-training-{language}-scorm12.zip").extractall(folder)
+        pages += sorted(folder.rglob("*.html"))
+    assert len(pages) == 2 * len(MODULES)
+    result = subprocess.run([str(ROOT / "node_modules" / ".bin" / "html-validate"),
+                             "--config", str(ROOT / "tests" / "html-validate.cjs"), *map(str, pages)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

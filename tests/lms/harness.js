@@ -6,6 +6,7 @@
 //
 //   harness.ready                 resolves once the manifest is read
 //   harness.launch(itemId)        (re)launches a SCO; resolves when its page has loaded
+//   harness.launch(itemId, true)  launches it in a new window instead, as some LMSs do
 //   harness.close()               unloads the SCO, which ends its session
 //   harness.calls, harness.stored, harness.values()   what tests read
 (function () {
@@ -125,6 +126,9 @@
   };
 
   function unload() {
+    if (harness.popup && !harness.popup.closed) {
+      harness.popup.close(); // Its pagehide ends its session.
+    }
     return new Promise(function (resolve) {
       if (!frame.getAttribute("src") || frame.getAttribute("src") === "about:blank") {
         resolve();
@@ -139,7 +143,7 @@
 
   harness.close = unload;
 
-  harness.launch = function (id) {
+  harness.launch = function (id, newWindow) {
     return unload().then(function () {
       var item = harness.items.filter(function (candidate) {
         return candidate.id === id;
@@ -168,6 +172,10 @@
       harness.api = api;
       harness.item = id;
       show();
+      if (newWindow) {
+        harness.popup = window.open(folder + item.href, "sco");
+        return launch;
+      }
       return new Promise(function (resolve) {
         frame.addEventListener("load", function () {
           resolve(launch);
