@@ -13,8 +13,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training.lms import manifest, page
 from mkdocs_training.i18n import Languages
+from mkdocs_training.lms import manifest, page
 from mkdocs_training.lms import modules as lms_modules
 from mkdocs_training.lms.modules import Module
 from mkdocs_training.locales import load_strings
