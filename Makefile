@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk
 
-.PHONY: serve build test translations translated headers offline bench-load bench-transfer lock clean system-packages
+.PHONY: serve build test translations translated headers offline lms bench-load bench-transfer lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes)
@@ -50,6 +50,12 @@ offline: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	TRAINING_OFFLINE=on $(BIN)/mkdocs build --strict --site-dir build/staff-training
 	$(BIN)/python -m mkdocs_training offline-zip build/staff-training dist/staff-training.zip
+
+## lms: SCORM 1.2 and 2004 packages of every module and of the whole training, into dist/lms/
+lms: $(VENV)/.installed node_modules/.installed
+	rm -rf build/lms dist/lms
+	TRAINING_OFFLINE=on TRAINING_PREVIEW=on $(BIN)/mkdocs build --strict --site-dir build/lms
+	$(BIN)/python -m mkdocs_training lms build/lms dist/lms
 
 ## bench-load: requests per second and latency of nginx serving site/ (wrk, 24 s)
 bench-load: build

@@ -6,11 +6,12 @@
     python -m mkdocs_training headers SITE            write deploy/nginx/security-headers.conf for a built site
                                                       (refused while a page holds inline code not the theme's)
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
+    python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
 
 Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
-`make headers`, `make offline`.
+`make headers`, `make offline`, `make lms`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs_training.i18n import Languages
@@ -106,6 +108,27 @@ def offline_zip_command(site: Path, archive: Path) -> int:
     return 0
 
 
+def lms_command(config_file: Path, site: Path, out: Path) -> int:
+    from mkdocs.config import load_config
+
+    from mkdocs_training.lms.package import PackagingError, write_all
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file))
+    # The zips' dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    try:
+        written = write_all(config, site, out, time.gmtime(max(epoch, 315532800))[:6])
+    except PackagingError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for item in written:
+        print(f"{item.path}: SCORM {item.version}, {item.language}, {', '.join(item.modules)} "
+              f"({item.files} files, {item.path.stat().st_size // 1024} KB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -121,7 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     offline = commands.add_parser("offline-zip", help="zip an offline build")
     offline.add_argument("site", type=Path)
     offline.add_argument("zip", type=Path)
+    lms = commands.add_parser("lms", help="SCORM packages of every module and of the whole training")
+    lms.add_argument("site", type=Path, help="a build made with TRAINING_OFFLINE=on (make lms)")
+    lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
     args = parser.parse_args(argv)
+    if args.command == "lms":
+        return lms_command(args.config_file, args.site, args.out)
     if args.command == "headers":
         from mkdocs_training.publish.headers import nginx_headers
         from mkdocs_training.publish.inline_code import inline_code_problems

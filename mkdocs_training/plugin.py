@@ -19,6 +19,7 @@ from mkdocs_training import (
     alternates, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, search, sitemap, theme,
 )
 from mkdocs_training.config import TrainingConfig
+from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 from mkdocs_training.publish import offline
@@ -58,7 +59,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
             self.site.report = status.scan(pages, self.build.languages, self.site.root)
-            for problem in self.site.report.problems:
+            mastery = lms_problems(pages, self.build.languages, self.site.root)
+            for problem in self.site.report.problems + mastery:
                 log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a
             # traceback for it, so it is left out of the build (which fails anyway).

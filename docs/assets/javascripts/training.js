@@ -123,6 +123,7 @@
     document.querySelectorAll("[data-training-complete] button").forEach(function (button) {
       button.addEventListener("click", function () {
         var module = button.closest("[data-training-complete]").getAttribute("data-training-complete");
+        document.dispatchEvent(new CustomEvent("training:complete", { detail: { module: module, complete: button.getAttribute("aria-pressed") !== "true" } }));
         update(module, { complete: button.getAttribute("aria-pressed") !== "true" });
       });
     });
@@ -250,6 +251,7 @@
     if (config.module) {
       update(config.module, { score: right, total: questions.length });
     }
+    document.dispatchEvent(new CustomEvent("training:checked", { detail: { module: config.module, form: form, right: right, total: questions.length } }));
   }
 
   function setUpQuizzes() {
