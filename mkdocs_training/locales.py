@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from mkdocs_training import escaping
 from mkdocs_training.log import log
 
 
@@ -76,6 +77,7 @@ def localize_theme(config: MkDocsConfig, language: str, ui: dict) -> None:
                     f"locales/{language}.yml under 'palette:'. Add its translation there."
                 )
                 continue
-            toggle["name"] = ui["palette"][name]
+            # Material prints the name as it is, in an attribute.
+            toggle["name"] = escaping.text(str(ui["palette"][name]))
 
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink_title"]

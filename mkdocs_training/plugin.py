@@ -16,7 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
-    alternates, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, search, sitemap, theme,
+    alternates, escaping, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, sanitise, search,
+    sitemap, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.context import Build, Site
@@ -74,6 +75,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         search.exclude_fallback(page, self.build)
+        escaping.front_matter(page)
         return markers.on_page_markdown(markdown, page, self.build, self.site)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -82,7 +84,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             html = modules.module_extras(html, page, self.build, self.site)
         if glossary.links_terms(page, self.build):
             html = glossary.link_terms(html, page, self.build)
-        return notices.with_notice(html, page, self.build, self.site)
+        html = notices.with_notice(html, page, self.build, self.site)
+        return sanitise.page_content(html, page, self.build, self.site)
 
     # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
     @event_priority(40)

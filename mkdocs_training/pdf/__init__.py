@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training import i18n, modules
+from mkdocs_training import escaping, i18n, modules
 from mkdocs_training.context import Build
 from mkdocs_training.glossary import GLOSSARY_PAGE
 from mkdocs_training.log import log
@@ -25,7 +25,8 @@ def write(config: MkDocsConfig, build: Build) -> None:
         if rendered is None:
             continue
         reviewed.append(rendered.meta.get("last_reviewed"))
-        chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem, rendered.title, rendered.content)
+        chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
+                                   escaping.plain(rendered.title), rendered.content)
         if modules.is_module(page):
             chapters.append(chapter)
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
