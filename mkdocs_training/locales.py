@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +54,27 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
             result.problems.append(f"locales/{code}.yml: key '{key}' is not in locales/{codes[0]}.yml; remove it or add it there.")
         # Build on: a missing string shows in English, and the strict build fails on the warning above.
         result.by_language[code] = _merged(result.by_language[codes[0]], result.by_language[code])
+    for code in codes:
+        pdf = result.by_language[code].get("pdf")
+        name = pdf.get("file") if isinstance(pdf, dict) else None
+        if name is not None and not pdf_file_name_ok(name):
+            text = (root / "locales" / f"{code}.yml").read_text(encoding="utf-8")
+            line = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
+            result.problems.append(
+                f"locales/{code}.yml:{line}: pdf.file '{name}' is not a plain file name. Write a name such as "
+                "'staff-training.pdf': letters, digits, '.', '-' and '_' only, no folders, not starting "
+                "with '.', ending in '.pdf'."
+            )
     return result
+
+
+# The PDF's file name comes from a translator's strings and becomes a path
+# and a link: a plain name in the language's folder, nothing else.
+PDF_FILE = re.compile(r"[\w.-]+\.pdf")
+
+
+def pdf_file_name_ok(name: object) -> bool:
+    return isinstance(name, str) and PDF_FILE.fullmatch(name) is not None and not name.startswith(".")
 
 
 def _merged(base: dict, over: dict) -> dict:
