@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training import escaping
+from mkdocs_training import escaping, yamlfile
 from mkdocs_training.log import log
 
 
@@ -34,7 +34,7 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
     for code in codes:
         path = root / "locales" / f"{code}.yml"
         try:
-            result.by_language[code] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            result.by_language[code] = yamlfile.load(path.read_text(encoding="utf-8")) or {}
         except FileNotFoundError:
             result.problems.append(
                 f"locales/{code}.yml is missing: copy locales/{codes[0]}.yml and translate it."

@@ -16,8 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
-    alternates, escaping, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, sanitise, search,
-    sitemap, theme,
+    alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
+    notfound, pdf, publish, sanitise, search, sitemap, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.context import Build, Site
@@ -52,6 +52,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             offline.configure(config)
         return config
 
+    # Before MkDocs cleans site/ and walks docs/ (which a symlink loop would send round).
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.build.is_default:
+            docs_folder.check(Path(config.docs_dir), Path(config.config_file_path).parent)
+
     # Every page read and checked once, before static-i18n narrows them to one language.
     @event_priority(10)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -85,6 +90,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if glossary.links_terms(page, self.build):
             html = glossary.link_terms(html, page, self.build)
         html = notices.with_notice(html, page, self.build, self.site)
+        html = html_checks.check(html, page, self.build, self.site)
         return sanitise.page_content(html, page, self.build, self.site)
 
     # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
