@@ -102,7 +102,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         self.build.add_language_context(context)
         if template_name == "404.html":
-            notfound.template_context(config, self.build)
+            notfound.template_context(context, config, self.build)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
