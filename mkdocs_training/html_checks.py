@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import sanitise, structure
+from mkdocs_training import structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -59,7 +59,7 @@ def check(content: str, page: Page, build: Build, site: Site) -> str:
     where = f"docs/{page.file.src_uri}"
     for anchor, count in sorted(shape.ids.items()):
         if count > 1:
-            line = sanitise.line_of(source, f"#{anchor}", offset)
+            line = second_line(source, f"#{anchor}", offset)
             log.warning(f"{where}:{line}: the anchor #{anchor} is used {count} times on this page; links "
                         "to it reach only the first. Give each heading or element its own anchor.")
     if shape.deepest > MAX_DEPTH:
@@ -67,3 +67,11 @@ def check(content: str, page: Page, build: Build, site: Site) -> str:
                     f"{MAX_DEPTH}). Flatten it: fewer nested lists, quotations or <div>s.")
         return "<p>This page is nested too deeply to publish; see the build's warnings.</p>"
     return content
+
+
+def second_line(source: str, needle: str, offset: int) -> int:
+    """The line of the second use of `needle` (the one to change); else of the first, or the body's first line."""
+    first = source.find(needle)
+    second = source.find(needle, first + 1) if first >= 0 else -1
+    index = second if second >= 0 else first
+    return source.count("\n", 0, index) + 1 if index >= 0 else offset + 1

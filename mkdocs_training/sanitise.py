@@ -119,15 +119,16 @@ def _inventory(content: str) -> Counter:
 def removed(before: str, after: str) -> list[tuple[str, str]]:
     """What the allowlist took out: (description, text to look for in the source), in order."""
     lost = _inventory(before) - _inventory(after)
+    gone = {item[1] for item in lost if item[0] == "element"}
     found = []
     for item in lost:
         if item[0] == "element":
             found.append((f"<{item[1]}> element", f"<{item[1]}"))
-        else:
+        elif item[1] not in gone:  # An element removed is named once, not with each of its attributes.
             _, tag, name, value = item
             if name in URL_ATTRIBUTES or name == "style":
                 shown = value if len(value) <= 40 else value[:37] + "..."
-                found.append((f"{name}=\"{shown}\" on <{tag}>", name))
+                found.append((f"{name}=\"{shown}\" on <{tag}>", value.split(":")[0] + ":" if ":" in value else name))
             else:
                 found.append((f"attribute {name} on <{tag}>", name))
     # The elements first, each thing once.
