@@ -73,16 +73,23 @@ SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data", "srcset"}
 
 
-def _keep_alignment(tag: str, attribute: str, value: str) -> str | None:
+# Ids the theme's and our scripts look up (Material's start with "__"): an
+# element of a page with one of them would stand in for their settings.
+RESERVED_IDS = {"training-config"}
+
+
+def _filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "style":
         return value if TABLE_ALIGN.fullmatch(value) else None
+    if attribute == "id" and (value.startswith("__") or value in RESERVED_IDS):
+        return None
     return value
 
 
 def sanitised(content: str) -> str:
     return nh3.clean(content, tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
                      generic_attribute_prefixes=PREFIXES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_keep_alignment, strip_comments=False, link_rel=None)
+                     attribute_filter=_filter, strip_comments=False, link_rel=None)
 
 
 def _everything_kept(content: str) -> str:
@@ -126,7 +133,9 @@ def removed(before: str, after: str) -> list[tuple[str, str]]:
             found.append((f"<{item[1]}> element", f"<{item[1]}"))
         elif item[1] not in gone:  # An element removed is named once, not with each of its attributes.
             _, tag, name, value = item
-            if name in URL_ATTRIBUTES or name == "style":
+            if name == "id":
+                found.append((f"id=\"{value}\" on <{tag}> (the theme uses it)", value))
+            elif name in URL_ATTRIBUTES or name == "style":
                 shown = value if len(value) <= 40 else value[:37] + "..."
                 found.append((f"{name}=\"{shown}\" on <{tag}>", value.split(":")[0] + ":" if ":" in value else name))
             else:

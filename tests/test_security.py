@@ -78,6 +78,7 @@ def content_attack(tmp_path_factory):
         ("<style> element", "<style>"),
         ("<meta> element", "<meta"),
         ("<iframe> element", "<iframe"),
+        ('id="training-config" on <pre> (the theme uses it)', 'id="training-config"'),
         ("attribute onmouseover on <p>", "onmouseover"),
         ("attribute onfocus on <p>", "onfocus"),
         # Markdown ends the link's address at the quote: the rest is its title.

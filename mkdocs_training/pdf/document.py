@@ -69,7 +69,7 @@ def quiz_on_paper(form, strings: dict) -> str:
         key.append(f"<li>{number}. {' '.join(right)}</li>")
     return (
         "<div class='quiz'>" + "".join(questions) + "</div>"
-        f"<div class='answer-key'><p class='legend'>{strings['answers']}</p><ul>{''.join(key)}</ul></div>"
+        f"<div class='answer-key'><p class='legend'>{escape(strings['answers'])}</p><ul>{''.join(key)}</ul></div>"
     )
 
 
@@ -98,7 +98,7 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
   <p class="date">{date}</p>
 </section>
 <nav class="contents">
-  <h2>{strings['contents']}</h2>
+  <h2>{escape(strings['contents'])}</h2>
   <ol>{contents}</ol>
 </nav>
 {body}
