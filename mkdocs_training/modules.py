@@ -83,7 +83,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
             meta = {key: f'<span lang="{lang}">{value}</span>' for key, value in meta.items()}
         # A missing title or description is reported by the checks in on_files.
-        status = f'<span class="training-status" data-training-status="{module_id(module)}"></span>'
+        status = f'<span class="training-status" data-training-status="{html.escape(module_id(module))}"></span>'
         cards.append(
             f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
             f"    {meta.get('description', '')}\n\n"

@@ -76,14 +76,14 @@ def quiz_on_paper(form, strings: dict) -> str:
 def document(language: str, title: str, subtitle: str, date: str, strings: dict,
              chapters: list[Chapter], glossary: Chapter | None) -> str:
     contents = "".join(
-        f"<li><a href='#{c.id}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
     )
     title, subtitle, date = escape(title), escape(subtitle), escape(date)
     body = "".join(
-        f"<section class='chapter' id='{c.id}'>{printable(c, strings)}</section>" for c in chapters
+        f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings)}</section>" for c in chapters
     )
     if glossary:
-        body += f"<section class='chapter glossary' id='{glossary.id}'>{printable(glossary, strings)}</section>"
+        body += f"<section class='chapter glossary' id='{escape(glossary.id)}'>{printable(glossary, strings)}</section>"
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
