@@ -49,7 +49,15 @@ def write(config: MkDocsConfig, build: Build) -> None:
                              Path(config.site_dir))
     for url in dict.fromkeys(refused):
         pages = [c.source for c in chapters + [glossary_chapter] if c and (url in c.html or escape(url) in c.html)]
-        log.warning(
-            f"{', '.join(pages) or 'the PDF'}: the PDF would load '{url}'. A page may only use the "
-            "site's own files and data: URLs (nothing from the machine or the network); remove it."
-        )
+        for where in [where_in(Path(config.docs_dir), page, url) for page in pages] or ["the PDF"]:
+            log.warning(
+                f"{where}: the PDF would load '{url}'. A page may only use the site's own files "
+                "and data: URLs (nothing from the machine or the network); remove it."
+            )
+
+
+def where_in(docs: Path, page: str, url: str) -> str:
+    """'docs/x.md:12': the page and the line that holds the URL (the page alone if it is not written out)."""
+    text = (docs / page.removeprefix("docs/")).read_text(encoding="utf-8")
+    index = text.find(url)
+    return f"{page}:{text.count(chr(10), 0, index) + 1}" if index >= 0 else page
