@@ -171,7 +171,7 @@ def test_locale_strings_are_text_in_every_page(tmp_path):
     for shown in ("Solo in inglese", "Pagina non ancora tradotta", "Verifica le risposte",
                   "Segna il modulo come completato", "Scarica tutta la formazione", "Passa al tema chiaro",
                   "Pagina non trovata", "min di lettura"):
-        assert f"{shown} &lt;img src=x onerror=alert(1)&gt;" in text or shown in text, shown
+        assert f"{shown} &lt;img src=x onerror=alert(1)&gt;" in text, shown
     # ...as text only.
     assert "<img src=x onerror" not in text and 'src="x"' not in text
     for page in italian:
