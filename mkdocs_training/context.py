@@ -101,10 +101,24 @@ class Build:
     def template(self, name: str):
         # MkDocs makes its template environment after rendering pages; this one
         # reads the same theme folders, overrides/ included.
+        # Autoescaped: every value our templates print is text (page text,
+        # locale strings), unless it is marked as HTML (Markup).
         if self.env is None:
             self.env = self.config.theme.get_env()
+            self.env.autoescape = True
         return self.env.get_template(name)
 
-    def macros(self):
+    def macros(self) -> Macros:
         """The macros of overrides/partials/training.html."""
-        return self.template("partials/training.html").module
+        return Macros(self.template("partials/training.html").module)
+
+
+class Macros:
+    """Template macros that return plain strings: code adds to them, and a Markup would escape what is added."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str):
+        macro = getattr(self._module, name)
+        return lambda *args, **kwargs: str(macro(*args, **kwargs))

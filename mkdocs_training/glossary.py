@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_training import fragments, i18n
+from mkdocs_training import fragments, i18n, yamlfile
 from mkdocs_training.context import Build, Site
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -44,7 +44,7 @@ def load(root: Path, codes: list[str]) -> Glossary:
     for code in codes:
         name = f"glossary/{code}.yml"
         try:
-            data = yaml.safe_load((root / name).read_text(encoding="utf-8")) or {}
+            data = yamlfile.load((root / name).read_text(encoding="utf-8")) or {}
         except FileNotFoundError:
             fix = f"copy glossary/{codes[0]}.yml and translate it" if code != codes[0] else \
                 "create it: one entry per term, see the comment at the top of any glossary file"
@@ -75,6 +75,7 @@ def load(root: Path, codes: list[str]) -> Glossary:
                 glossary.problems.append(f"{name}: '{term_id}': 'forms' must be a list of words.")
                 continue
             terms.append(Term(term_id, entry["term"], " ".join(entry["definition"].split()), forms))
+        glossary.problems += _shared_forms(name, terms)
         glossary.by_language[code] = terms
         ids_by_language[code] = [t.id for t in terms]
     reference = ids_by_language.get(codes[0], [])
@@ -89,6 +90,20 @@ def load(root: Path, codes: list[str]) -> Glossary:
             if term_id not in reference:
                 glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is not in glossary/{codes[0]}.yml; remove it or add it there.")
     return glossary
+
+
+def _shared_forms(name: str, terms: list[Term]) -> list[str]:
+    """A word can show one definition only: the same form under two terms would pick one silently."""
+    owner: dict[str, str] = {}
+    problems = []
+    for term in terms:
+        for form in term.forms:
+            key = " ".join(form.lower().split())
+            first = owner.setdefault(key, term.id)
+            if first != term.id:
+                problems.append(f"{name}: '{form}' is listed under both '{first}' and '{term.id}'; a word "
+                                "can point to one term only. Remove it from one of them.")
+    return problems
 
 
 # -----------------------------------------------------------------------------

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from mkdocs_training import escaping, yamlfile
 from mkdocs_training.log import log
 
 
@@ -32,7 +34,7 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
     for code in codes:
         path = root / "locales" / f"{code}.yml"
         try:
-            result.by_language[code] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            result.by_language[code] = yamlfile.load(path.read_text(encoding="utf-8")) or {}
         except FileNotFoundError:
             result.problems.append(
                 f"locales/{code}.yml is missing: copy locales/{codes[0]}.yml and translate it."
@@ -52,7 +54,27 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
             result.problems.append(f"locales/{code}.yml: key '{key}' is not in locales/{codes[0]}.yml; remove it or add it there.")
         # Build on: a missing string shows in English, and the strict build fails on the warning above.
         result.by_language[code] = _merged(result.by_language[codes[0]], result.by_language[code])
+    for code in codes:
+        pdf = result.by_language[code].get("pdf")
+        name = pdf.get("file") if isinstance(pdf, dict) else None
+        if name is not None and not pdf_file_name_ok(name):
+            text = (root / "locales" / f"{code}.yml").read_text(encoding="utf-8")
+            line = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
+            result.problems.append(
+                f"locales/{code}.yml:{line}: pdf.file '{name}' is not a plain file name. Write a name such as "
+                "'staff-training.pdf': letters, digits, '.', '-' and '_' only, no folders, not starting "
+                "with '.', ending in '.pdf'."
+            )
     return result
+
+
+# The PDF's file name comes from a translator's strings and becomes a path
+# and a link: a plain name in the language's folder, nothing else.
+PDF_FILE = re.compile(r"[\w.-]+\.pdf")
+
+
+def pdf_file_name_ok(name: object) -> bool:
+    return isinstance(name, str) and PDF_FILE.fullmatch(name) is not None and not name.startswith(".")
 
 
 def _merged(base: dict, over: dict) -> dict:
@@ -76,6 +98,7 @@ def localize_theme(config: MkDocsConfig, language: str, ui: dict) -> None:
                     f"locales/{language}.yml under 'palette:'. Add its translation there."
                 )
                 continue
-            toggle["name"] = ui["palette"][name]
+            # Material prints the name as it is, in an attribute.
+            toggle["name"] = escaping.text(str(ui["palette"][name]))
 
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink_title"]

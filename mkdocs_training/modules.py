@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import math
 import posixpath
 import re
@@ -11,7 +12,7 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import fragments, i18n, structure
+from mkdocs_training import escaping, fragments, i18n, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -48,11 +49,16 @@ def module_extras(html: str, page: Page, build: Build, site: Site) -> str:
     reviewed = review_date(page.meta.get("last_reviewed"))
     if reviewed:  # Otherwise on_files has reported it and the build fails.
         date = format_date(reviewed, format="long", locale=ui["date_locale"])
-        parts.append(ui["meta"]["reviewed"].format(date=date, owner=page.meta.get("owner", "")))
+        parts.append(ui["meta"]["reviewed"].format(date=date, owner=escaping.plain(page.meta.get("owner", ""))))
     line = " · ".join(parts)
     meta = build.macros().meta(line)
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
     return html + build.macros().progress(module_id(page), ui["progress"])
+
+
+def as_text(value: str) -> str:
+    """Text in Markdown: HTML's special characters as entities, which Markdown keeps as they are."""
+    return html.escape(str(value), quote=False)
 
 
 # The home page's list of modules: title, summary and reading time of every
@@ -72,15 +78,16 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         minutes = reading_minutes(text)
         lang = getattr(module.file, "locale", build.language)
         foreign = lang != build.language
-        label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if foreign else ""
+        meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}
+        label = f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>' if foreign else ""
         if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
-            meta = {key: f'<span lang="{lang}">{meta.get(key, "")}</span>' for key in ("title", "description")}
+            meta = {key: f'<span lang="{lang}">{value}</span>' for key, value in meta.items()}
         # A missing title or description is reported by the checks in on_files.
-        status = f'<span class="training-status" data-training-status="{module_id(module)}"></span>'
+        status = f'<span class="training-status" data-training-status="{html.escape(module_id(module))}"></span>'
         cards.append(
             f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
             f"    {meta.get('description', '')}\n\n"
-            f"    {ui['reading_time'].format(minutes=minutes)}<br>{status}\n"
+            f"    {as_text(ui['reading_time'].format(minutes=minutes))}<br>{status}\n"
         )
     if not cards:
         log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")

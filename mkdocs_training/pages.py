@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_training import quiz
+from mkdocs_training import quiz, yamlfile
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import Page, body_start, parse
 
@@ -22,6 +22,18 @@ from mkdocs_training.structure import Page, body_start, parse
 # the page footers are made from these.
 REQUIRED_META = ("title", "description", "owner", "last_reviewed")
 NOT_UTF8 = "not UTF-8"
+TOO_LARGE = "the page is too large"
+TOO_DEEP = "nested too deeply"
+# What stops a page from being built at all: it is reported and left out.
+UNBUILDABLE = (NOT_UTF8, TOO_LARGE, TOO_DEEP)
+# A training page is a few thousand words; far beyond that is a mistake (a
+# pasted export, a generated file) that would take minutes and gigabytes.
+MAX_PAGE_BYTES = 512 * 1024
+# Lists and quotations deeper than this are no text a reader can follow, and
+# at about a hundred levels Markdown and WeasyPrint run out of recursion.
+MAX_NESTING = 20
+QUOTES = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
+LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\S")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
@@ -39,9 +51,32 @@ class Source:
         return body_start(self.text)[1]
 
 
+def too_deep(text: str, shown: Path) -> Problem | None:
+    """The first line whose list items and quotations nest deeper than MAX_NESTING."""
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        quotes = QUOTES.match(line)
+        depth = quotes.group(1).count(">") if quotes else 0
+        rest = line[quotes.end():] if quotes else line
+        item = LIST_MARKER.match(rest)
+        if item:
+            depth += len(item.group(1).expandtabs(4)) // 4 + 1
+        if depth > MAX_NESTING:
+            return Problem(shown, number, f"{TOO_DEEP}: lists and quotations here are {depth} levels deep "
+                           f"(at most {MAX_NESTING}). Flatten them: split the list, or use headings.")
+    return None
+
+
 def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
     """The page, or the problems that stop it from being read."""
     raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        return None, [Problem(shown, 1, f"{TOO_LARGE} ({len(raw) // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB). "
+                              "Split it into several pages.")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -49,12 +84,16 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
         ]
-    text = text.removeprefix("\ufeff")
+    # Windows line ends read as any others (MkDocs reads them so too).
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    deep = too_deep(text, shown)
+    if deep:
+        return None, [deep]
     meta: dict = {}
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1) or "")
+            loaded = yamlfile.load(match.group(1) or "")
         except yaml.YAMLError as error:
             # Where the broken value starts (an unclosed quote), else where YAML gave up.
             mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

@@ -16,7 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
-    alternates, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, search, sitemap, theme,
+    alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
+    notfound, pdf, publish, sanitise, search, sitemap, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -52,6 +53,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             offline.configure(config)
         return config
 
+    # Before MkDocs cleans site/ and walks docs/ (which a symlink loop would send round).
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.build.is_default:
+            docs_folder.check(Path(config.docs_dir), Path(config.config_file_path).parent)
+
     # Every page read and checked once, before static-i18n narrows them to one language.
     @event_priority(10)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -76,6 +82,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         search.exclude_fallback(page, self.build)
+        escaping.front_matter(page)
         return markers.on_page_markdown(markdown, page, self.build, self.site)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -84,7 +91,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             html = modules.module_extras(html, page, self.build, self.site)
         if glossary.links_terms(page, self.build):
             html = glossary.link_terms(html, page, self.build)
-        return notices.with_notice(html, page, self.build, self.site)
+        html = notices.with_notice(html, page, self.build, self.site)
+        html = html_checks.check(html, page, self.build, self.site)
+        return sanitise.page_content(html, page, self.build, self.site)
 
     # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
     @event_priority(40)
@@ -95,7 +104,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         self.build.add_language_context(context)
         if template_name == "404.html":
-            notfound.template_context(config, self.build)
+            notfound.template_context(context, config, self.build)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import fragments
+from mkdocs_training import fragments, yamlfile
 from mkdocs_training.context import Build
 from mkdocs_training.problems import Problem
 
@@ -57,7 +57,7 @@ class Question:
 # YAML; it is parsed once, whichever asks first (the data is never changed).
 @functools.lru_cache(maxsize=512)
 def load(source: str):
-    return yaml.safe_load(source)
+    return yamlfile.load(source)
 
 
 def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], list[Problem]]:
@@ -101,6 +101,15 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
             answers.append(Answer(answer["text"], answer.get("correct") is True, answer["feedback"]))
         if answers and not any(a.correct for a in answers):
             problems.append(Problem(path, line, f"{where} has no answer marked 'correct: true'."))
+        if len(answers) > 1 and all(a.correct for a in answers):
+            problems.append(Problem(path, line, f"{where}: every answer is marked 'correct: true', so it "
+                                    "checks nothing. Add a wrong answer, or mark the wrong ones as such."))
+        texts: dict[str, int] = {}
+        for index, answer in enumerate(answers, start=1):
+            first = texts.setdefault(" ".join(answer.text.lower().split()), index)
+            if first != index:
+                problems.append(Problem(path, line, f"{where}: answers {first} and {index} are the same "
+                                        f"('{answer.text}'). Make each answer different."))
         questions.append(Question(item["question"], answers))
     return questions, problems
 

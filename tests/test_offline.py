@@ -132,3 +132,21 @@ def test_reproducibility_check_catches_one_changed_byte(two_builds, tmp_path):
     data[-20] ^= 1
     pdf.write_bytes(bytes(data))
     assert differences(two_builds[0], changed) == ["staff-training.pdf"]
+
+
+@pytest.mark.parametrize(("page", "language", "home"), [("404.html", "en", "index.html"),
+                                                        ("it/404.html", "it", "it/index.html")])
+def test_not_found_pages_open_styled_from_a_folder(browser, unzipped, output_dir, page, language, home):
+    root = unzipped["root"]
+    opened, watch = open_file(browser, root + page)
+    assert watch.problems() == []
+    assert opened.get_attribute("html", "lang") == language
+    # Material's stylesheet applied (unstyled, the header would be a plain block with no colour).
+    header = opened.eval_on_selector(".md-header", "e => getComputedStyle(e).position")
+    assert header == "sticky"
+    opened.screenshot(path=str(output_dir / f"offline-404-{language}.png"))
+    with opened.expect_navigation():
+        opened.locator("main a").last.click()  # The 404 page's own link home.
+    assert opened.url == root + home
+    opened.context.close()
+    assert watch.problems() == []

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from bs4 import BeautifulSoup
 
@@ -23,6 +25,7 @@ class Chapter:
     id: str  # Unique in the PDF; prefixes every anchor of the chapter.
     title: str
     html: str  # The page's rendered content.
+    source: str = ""  # The page's file, as messages name it (docs/modules/x.md).
 
 
 def printable(chapter: Chapter, strings: dict) -> str:
@@ -66,21 +69,21 @@ def quiz_on_paper(form, strings: dict) -> str:
         key.append(f"<li>{number}. {' '.join(right)}</li>")
     return (
         "<div class='quiz'>" + "".join(questions) + "</div>"
-        f"<div class='answer-key'><p class='legend'>{strings['answers']}</p><ul>{''.join(key)}</ul></div>"
+        f"<div class='answer-key'><p class='legend'>{escape(strings['answers'])}</p><ul>{''.join(key)}</ul></div>"
     )
 
 
 def document(language: str, title: str, subtitle: str, date: str, strings: dict,
              chapters: list[Chapter], glossary: Chapter | None) -> str:
     contents = "".join(
-        f"<li><a href='#{c.id}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
     )
     title, subtitle, date = escape(title), escape(subtitle), escape(date)
     body = "".join(
-        f"<section class='chapter' id='{c.id}'>{printable(c, strings)}</section>" for c in chapters
+        f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings)}</section>" for c in chapters
     )
     if glossary:
-        body += f"<section class='chapter glossary' id='{glossary.id}'>{printable(glossary, strings)}</section>"
+        body += f"<section class='chapter glossary' id='{escape(glossary.id)}'>{printable(glossary, strings)}</section>"
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -95,7 +98,7 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
   <p class="date">{date}</p>
 </section>
 <nav class="contents">
-  <h2>{strings['contents']}</h2>
+  <h2>{escape(strings['contents'])}</h2>
   <ol>{contents}</ol>
 </nav>
 {body}
@@ -103,7 +106,40 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 </html>"""
 
 
-def write(path: Path, html: str, author: str, created: datetime.datetime) -> None:
+def fetcher(site_dir: Path, refused: list[str]):
+    """WeasyPrint's URL fetcher, held to the built site: its own files and data: URLs, nothing else.
+
+    A page must not make the build read the machine (file:///proc/self/environ
+    would be embedded in the PDF) or fetch an address (http://127.0.0.1:...).
+    Each refused URL is added to `refused`, for the build to report.
+    """
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    root = site_dir.resolve()
+
+    class SiteOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not allowed(url, root):
+                refused.append(url)
+                raise URLFetchingError(f"refused: {url} is not a file of the built site")
+            return super().fetch(url, headers)
+
+    return SiteOnly(allow_redirects=False, allowed_protocols={"file", "data"})
+
+
+def allowed(url: str, root: Path) -> bool:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "data":
+        return True
+    if scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    # Resolved, so that no symlink or '..' leads out of the site.
+    return Path(url2pathname(unquote(parts.path))).resolve().is_relative_to(root)
+
+
+def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path) -> list[str]:
+    """Write the PDF; returns the URLs the document asked for and was refused (see `fetcher`)."""
     from weasyprint import CSS as StyleSheet, HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
@@ -116,5 +152,8 @@ def write(path: Path, html: str, author: str, created: datetime.datetime) -> Non
         f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html).write_pdf(path, stylesheets=[StyleSheet(filename=str(CSS))],
-                                 pdf_identifier=re.sub(r"\W", "", path.name).encode()[:32])
+    refused: list[str] = []
+    HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
+        path, stylesheets=[StyleSheet(filename=str(CSS))],
+        pdf_identifier=re.sub(r"\W", "", path.name).encode()[:32])
+    return refused

@@ -6,6 +6,7 @@ Each carries data-training-notice="<kind>" so tests and people can find it.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -28,7 +29,8 @@ def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
         return html
     own_titles = {}
     for item in _toc_items(page.toc):
-        own_titles.setdefault(item.id, item.title)
+        # Markdown's table of contents holds a heading's text escaped, as HTML.
+        own_titles.setdefault(item.id, Markup(item.title))
     sections = []
     for key in status.changed:
         if key == translations.META:

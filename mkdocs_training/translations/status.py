@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_training.i18n import Languages, split_locale
-from mkdocs_training.pages import FRONT_MATTER, NOT_UTF8, Source, read
+from mkdocs_training.pages import FRONT_MATTER, UNBUILDABLE, Source, read
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import compare, missing_anchors
 
@@ -92,7 +92,7 @@ class Status:
 class Report:
     statuses: list[Status]
     problems: list[Problem]  # Bad input: the build must fail on each.
-    undecodable: list[Path] = field(default_factory=list)  # Not UTF-8: MkDocs cannot even read them.
+    undecodable: list[Path] = field(default_factory=list)  # Not UTF-8, too large or deep: left out of the build.
     sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, by path as shown.
 
     def __post_init__(self) -> None:
@@ -139,7 +139,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
         else:
             groups.setdefault(key, {})
             unreadable.add((key, locale or languages.default))
-            if bad and bad[0].message.startswith(NOT_UTF8):
+            if bad and bad[0].message.startswith(UNBUILDABLE):
                 undecodable.append(shown(path))
 
     statuses: list[Status] = []

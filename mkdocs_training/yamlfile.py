@@ -1,0 +1,34 @@
+"""YAML as authors write it (front matter, quizzes, glossary, strings), where a key given twice is an error.
+
+PyYAML keeps the last of two equal keys and says nothing: a second glossary
+entry with the same id would silently replace the first.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.constructor import ConstructorError
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark)
+                except TypeError:  # An unhashable key: PyYAML reports it below.
+                    continue
+                if first is not key_node.start_mark:
+                    raise ConstructorError(
+                        None, None,
+                        f"'{key}' is given twice (first on line {first.line + 1}); the second would "
+                        "silently replace the first: keep one",
+                        key_node.start_mark,
+                    )
+        return super().construct_mapping(node, deep=deep)
+
+
+def load(text: str):
+    return yaml.load(text, Loader=_UniqueKeys)  # noqa: S506 - a SafeLoader.
