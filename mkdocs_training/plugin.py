@@ -23,7 +23,7 @@ from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
-from mkdocs_training.publish import offline
+from mkdocs_training.publish import inline_code, offline
 from mkdocs_training.translations import notices, status
 
 
@@ -108,7 +108,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return theme.valid_html(output)
+        output = theme.valid_html(output)
+        inline_code.report_page(output, f"docs/{page.file.src_uri}", page.url)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         output_content = theme.valid_html(output_content)

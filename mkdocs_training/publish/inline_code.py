@@ -134,3 +134,15 @@ def inline_code_problems(site: Path, docs: Path | None = None) -> list[str]:
             problems.append(f"{source_of(site, page, docs)}: line {line} of the built page: {what}. "
                             "Pages hold text, not code: remove it (the Content-Security-Policy blocks it).")
     return problems
+
+
+def report_page(html: str, source: str, page_url: str) -> None:
+    """During the build: one warning per piece of code in a built page that
+    the policy would block, so that `mkdocs build --strict` stops on it too
+    (the sanitiser has already removed what came from the page's Markdown;
+    this catches what templates, front matter or strings let through)."""
+    from mkdocs_training.log import log
+
+    for line, what in inspect_page(html, "/" + page_url).problems:
+        log.warning(f"{source}: line {line} of the built page: {what}. "
+                    "Pages hold text, not code: remove it (the Content-Security-Policy blocks it).")
