@@ -201,8 +201,8 @@ def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list
         sentences = re.split(r"(?<=[.?!:])\s+", question.text.strip())
         repeated = next((s for s in sentences if s.lower().startswith(lead)), None)
         if repeated:
-            problems.append(Problem(path, question.line, f"question {number} says '{repeated}', and the hint "
-                                    f"under it already says '{hint}'. Remove it from the question."))
+            problems.append(Problem(path, question.line, f"question {number} says '{repeated}', which the hint "
+                                    f"under it already says ('{hint}'). Remove it from the question."))
     return problems
 
 

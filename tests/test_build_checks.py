@@ -82,6 +82,32 @@ def test_control_site_builds_cleanly(fixture_site):
             "training: locales/it.yml: key 'permalink_title' is missing; "
             "translate it from locales/en.yml.",
         ),
+        (
+            "plural-missing-category",
+            "training: locales/it.yml:29: 'quiz.result' has no 'one' form; Italian needs the plural "
+            "categories one, many, other. Add 'one:'.",
+        ),
+        (
+            "plural-unknown-category",
+            "training: locales/it.yml:29: 'quiz.result' has a 'few' form, which is not a plural category "
+            "of Italian (one, many, other). Remove it or correct its name.",
+        ),
+        (
+            "guessable-quiz",
+            "training: docs/modules/m.md:23: the correct answer is the longest option in 3 of 3 questions, "
+            "so picking the longest scores. Balance the lengths: make wrong answers as long and specific "
+            "as the right ones.",
+        ),
+        (
+            "guessable-quiz",
+            "training: docs/modules/m.md:23: every single-choice question has its correct answer at "
+            "position 1. Vary where they are (the PDF's answer key keeps this order).",
+        ),
+        (
+            "repeated-hint",
+            "training: docs/modules/m.md:24: question 1 says 'Choose all that apply.', which the hint under "
+            "it already says ('Choose all the answers that are correct.'). Remove it from the question.",
+        ),
     ],
 )
 def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
@@ -98,6 +124,9 @@ def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
         ("malformed-front-matter", "docs/modules/m.md:2: front matter is not valid YAML"),
         ("not-utf8", "not UTF-8"),
         ("missing-nested-ui-string", "notice.missing_title"),
+        ("plural-missing-category", "has no 'one' form"),
+        ("plural-unknown-category", "has a 'few' form"),
+        ("repeated-hint", "question 1 says"),
     ],
 )
 def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
