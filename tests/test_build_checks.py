@@ -4,7 +4,14 @@ Each case is a fixture site (tests/fixtures/sites/<name>) that overlays the
 clean 'control' site with the one file it breaks.
 """
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
+
+from conftest import make_site, mkdocs_build
 
 
 def test_control_site_builds_cleanly(fixture_site):
@@ -135,3 +142,39 @@ def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
     assert build.output.count(needle) == 1
     assert len(ours) == 1, ours
     assert "Traceback" not in build.output
+
+
+def polish_site(tmp_path: Path, categories: list[str]) -> Path:
+    """The control site with Polish added (its pages not translated yet): its
+    strings are the English ones, with plural maps of `categories`."""
+    project = make_site(tmp_path, "control")
+    config = project / "mkdocs.yml"
+    polish = "        - locale: pl\n          name: Polski\n          theme:\n            language: pl\n\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("        - locale: it\n",
+                                                                 polish + "        - locale: it\n"), encoding="utf-8")
+    strings = yaml.safe_load((project / "locales" / "en.yml").read_text(encoding="utf-8"))
+    forms = {"one": "{minutes} minuta czytania", "few": "{minutes} minuty czytania",
+             "many": "{minutes} minut czytania", "other": "{minutes} minuty czytania", "two": "?"}
+    strings["reading_time"] = {category: forms[category] for category in categories}
+    for group, key in (("quiz", "result"), ("notice", "outdated_text")):
+        english = strings[group][key]
+        strings[group][key] = {category: english.get(category, english["other"]) for category in categories}
+    (project / "locales" / "pl.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+    shutil.copy(project / "glossary" / "en.yml", project / "glossary" / "pl.yml")
+    return project
+
+
+def test_a_language_with_other_plural_categories_builds_with_its_own_forms(tmp_path):
+    # Polish has one, few, many and other, where English has one and other.
+    build = mkdocs_build(polish_site(tmp_path, ["one", "few", "many", "other"]) / "mkdocs.yml",
+                         tmp_path / "site", preview=True)
+    assert build.returncode == 0, build.output
+    home = (build.site / "pl" / "index.html").read_text(encoding="utf-8")
+    assert "1 minuta czytania" in home  # The control module reads in 1 minute: Polish 'one'.
+
+
+def test_a_language_missing_its_own_plural_categories_fails_the_build(tmp_path):
+    build = mkdocs_build(polish_site(tmp_path, ["one", "other"]) / "mkdocs.yml", tmp_path / "site", preview=True)
+    assert build.returncode == 1
+    assert re.search(r"training: locales/pl\.yml:\d+: 'reading_time' has no 'few' form; Polish needs the "
+                     r"plural categories one, few, many, other\. Add 'few:'\.", build.output), build.output
