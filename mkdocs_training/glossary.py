@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_training import fragments, i18n, yamlfile
+from mkdocs_training import fragments, i18n, typography, yamlfile
 from mkdocs_training.context import Build, Site
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -74,7 +74,10 @@ def load(root: Path, codes: list[str]) -> Glossary:
             if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
                 glossary.problems.append(f"{name}: '{term_id}': 'forms' must be a list of words.")
                 continue
-            terms.append(Term(term_id, entry["term"], " ".join(entry["definition"].split()), forms))
+            # The typography of the pages, so that forms match the text they are found in.
+            terms.append(Term(term_id, typography.smarten(entry["term"]),
+                              typography.smarten(" ".join(entry["definition"].split())),
+                              [typography.smarten(form) for form in forms]))
         glossary.problems += _shared_forms(name, terms)
         glossary.by_language[code] = terms
         ids_by_language[code] = [t.id for t in terms]

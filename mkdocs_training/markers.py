@@ -33,4 +33,4 @@ def on_page_markdown(markdown: str, page: Page, build: Build, site: Site) -> str
         return match.group(0)
 
     markdown = structure.MARKER.sub(fill, markdown)
-    return quiz.render_all(markdown, page, build)
+    return quiz.render_all(markdown, page, build, site)

@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import escaping, fragments, i18n, structure
+from mkdocs_training import escaping, fragments, i18n, locales, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -40,12 +40,17 @@ def reading_minutes(text: str) -> int:
     return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
 
 
+def reading_time(minutes: int, build: Build) -> str:
+    """"3 min read", in the plural form the language needs for the number."""
+    return locales.plural(build.ui["reading_time"], minutes, build.language).format(minutes=minutes)
+
+
 # Under the title: reading time, last review and owner. At the end: the
 # button that marks the module complete.
 def module_extras(html: str, page: Page, build: Build, site: Site) -> str:
     ui = build.ui
     text = site.text(page.file.abs_src_path)
-    parts = [ui["reading_time"].format(minutes=reading_minutes(text))]
+    parts = [reading_time(reading_minutes(text), build)]
     reviewed = review_date(page.meta.get("last_reviewed"))
     if reviewed:  # Otherwise on_files has reported it and the build fails.
         date = format_date(reviewed, format="long", locale=ui["date_locale"])
@@ -87,7 +92,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         cards.append(
             f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
             f"    {meta.get('description', '')}\n\n"
-            f"    {as_text(ui['reading_time'].format(minutes=minutes))}<br>{status}\n"
+            f"    {as_text(reading_time(minutes, build))}<br>{status}\n"
         )
     if not cards:
         log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")

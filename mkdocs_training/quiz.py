@@ -15,6 +15,14 @@ more it is multiple choice (checkboxes). Every answer needs feedback that
 says why. Because the block is part of the page, translations track it like
 any other section, and the structure check compares the questions and the
 correct answers across languages.
+
+Besides the form of the YAML, the build checks what a test-wise reader could
+exploit or what would read badly: a key that is the longest answer in most
+questions or always in the same place (the browser shuffles the answers, but
+the PDF's answer key and readers without JavaScript see the source order),
+feedback that opens with a verdict ("Right.", "No,") when the page already
+gives one, and a question that repeats the hint under it ("Choose all...").
+Its text gets the typography of the pages (typography.py).
 """
 
 from __future__ import annotations
@@ -27,8 +35,9 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import fragments, yamlfile
-from mkdocs_training.context import Build
+from mkdocs_training import fragments, typography, yamlfile
+from mkdocs_training.context import Build, Site
+from mkdocs_training.log import log
 from mkdocs_training.problems import Problem
 
 FENCE = re.compile(r"^```quiz[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
@@ -47,6 +56,7 @@ class Answer:
 class Question:
     text: str
     answers: list[Answer]
+    line: int = 0  # Of its '- question:' in the page.
 
     @property
     def multiple(self) -> bool:
@@ -98,7 +108,8 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
                 continue
             if not isinstance(answer.get("correct", False), bool):
                 problems.append(Problem(path, line, f"{label}: 'correct' must be true or false."))
-            answers.append(Answer(answer["text"], answer.get("correct") is True, answer["feedback"]))
+            answers.append(Answer(typography.smarten(answer["text"]), answer.get("correct") is True,
+                                  typography.smarten(answer["feedback"])))
         if answers and not any(a.correct for a in answers):
             problems.append(Problem(path, line, f"{where} has no answer marked 'correct: true'."))
         if len(answers) > 1 and all(a.correct for a in answers):
@@ -110,7 +121,7 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
             if first != index:
                 problems.append(Problem(path, line, f"{where}: answers {first} and {index} are the same "
                                         f"('{answer.text}'). Make each answer different."))
-        questions.append(Question(item["question"], answers))
+        questions.append(Question(typography.smarten(item["question"]), answers, line))
     return questions, problems
 
 
@@ -129,8 +140,79 @@ def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Proble
     for match in FENCE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         questions, problems = parse(match.group(1), path, line + 1)
+        if not problems:
+            problems = guessable(questions, path, line) + verdict_openers(questions, path)
         found.append((line, questions, problems))
     return found
+
+
+# -----------------------------------------------------------------------------
+# What a quiz must not give away, or say twice
+# -----------------------------------------------------------------------------
+
+
+def guessable(questions: list[Question], path: Path, line: int) -> list[Problem]:
+    """A reader must not score by picking the longest answer or a favourite position."""
+    problems = []
+    longest = 0
+    for question in questions:
+        lengths = [len(a.text) for a in question.answers]
+        if lengths.count(max(lengths)) == 1 and question.answers[lengths.index(max(lengths))].correct:
+            longest += 1
+    # Three questions make a pattern; with fewer, one long key says nothing.
+    if len(questions) >= 3 and longest * 2 > len(questions):
+        problems.append(Problem(path, line, f"the correct answer is the longest option in {longest} of "
+                                f"{len(questions)} questions, so picking the longest scores. Balance the "
+                                "lengths: make wrong answers as long and specific as the right ones."))
+    for multiple, kind in ((False, "single-choice"), (True, "multiple-choice")):
+        keys = {tuple(i + 1 for i, a in enumerate(q.answers) if a.correct) for q in questions if q.multiple == multiple}
+        count = sum(q.multiple == multiple for q in questions)
+        if count >= 2 and len(keys) == 1:
+            at = ", ".join(map(str, keys.pop()))
+            where = f"answers at positions {at}" if multiple else f"answer at position {at}"
+            problems.append(Problem(path, line, f"every {kind} question has its correct {where}. "
+                                    "Vary where they are (the PDF's answer key keeps this order)."))
+    offered = max(len(q.answers) for q in questions)
+    for position in range(1, offered + 1):
+        having = [q for q in questions if len(q.answers) >= position]
+        if len(having) >= 4 and not any(q.answers[position - 1].correct for q in having):
+            problems.append(Problem(path, line, f"answer {position} is never correct in {len(having)} questions. "
+                                    "Make it the correct one in some."))
+    return problems
+
+
+# Feedback is shown under the reader's own choices and the correct answers,
+# after a label that already gives the verdict; a "Right." or "No," opener
+# would repeat it, or contradict it.
+VERDICT_OPENER = re.compile(r"^(right|correct|wrong|incorrect|yes|no|not quite|exactly|true|false|esatto|giusto|"
+                            r"corretto|sbagliato|sì|vero|falso|non proprio|non esattamente)\s*[.,!:;—–]",
+                            re.IGNORECASE)
+
+
+def verdict_openers(questions: list[Question], path: Path) -> list[Problem]:
+    return [Problem(path, question.line, f"question {number}, answer {index}: the feedback opens with a verdict "
+                    f"('{VERDICT_OPENER.match(answer.feedback).group(0)}'). The page already says whether the "
+                    "answer is right; start with the reason.")
+            for number, question in enumerate(questions, start=1)
+            for index, answer in enumerate(question.answers, start=1) if VERDICT_OPENER.match(answer.feedback)]
+
+
+def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list[Problem]:
+    """The hint under each question says "choose one" or "choose all"; the question must not say it too.
+
+    A sentence of the question that starts as the hint does ("Choose all that
+    apply", "Scegli tutte...") repeats it.
+    """
+    problems = []
+    for number, question in enumerate(questions, start=1):
+        hint = strings["choose_all" if question.multiple else "choose_one"]
+        lead = " ".join(hint.lower().split()[:2])
+        sentences = re.split(r"(?<=[.?!:])\s+", question.text.strip())
+        repeated = next((s for s in sentences if s.lower().startswith(lead)), None)
+        if repeated:
+            problems.append(Problem(path, question.line, f"question {number} says '{repeated}', which the hint "
+                                    f"under it already says ('{hint}'). Remove it from the question."))
+    return problems
 
 
 def signature(source: str) -> list[str]:
@@ -154,12 +236,18 @@ def signature(source: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-def render_all(markdown: str, page: Page, build: Build) -> str:
+def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
     """Every quiz block of a page's Markdown, as a fragment placeholder.
 
     Its YAML was parsed when on_files read the page (`load` keeps it), and its
-    problems were reported then.
+    problems were reported then; the hints are checked here, where the
+    strings of the page's language are at hand.
     """
+    source = site.source(page.file.abs_src_path)
+    if source and not build.is_fallback(page):
+        for _, questions, _ in source.quizzes:
+            for problem in repeated_hints(questions, source.path, build.ui["quiz"]):
+                log.warning(str(problem))
 
     def render(match: re.Match) -> str:
         questions, _ = parse(match.group(1), Path(page.file.src_uri), 1)

@@ -4,7 +4,14 @@ Each case is a fixture site (tests/fixtures/sites/<name>) that overlays the
 clean 'control' site with the one file it breaks.
 """
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
+
+from conftest import make_site, mkdocs_build
 
 
 def test_control_site_builds_cleanly(fixture_site):
@@ -82,6 +89,32 @@ def test_control_site_builds_cleanly(fixture_site):
             "training: locales/it.yml: key 'permalink_title' is missing; "
             "translate it from locales/en.yml.",
         ),
+        (
+            "plural-missing-category",
+            "training: locales/it.yml:29: 'quiz.result' has no 'one' form; Italian needs the plural "
+            "categories one, many, other. Add 'one:'.",
+        ),
+        (
+            "plural-unknown-category",
+            "training: locales/it.yml:29: 'quiz.result' has a 'few' form, which is not a plural category "
+            "of Italian (one, many, other). Remove it or correct its name.",
+        ),
+        (
+            "guessable-quiz",
+            "training: docs/modules/m.md:23: the correct answer is the longest option in 3 of 3 questions, "
+            "so picking the longest scores. Balance the lengths: make wrong answers as long and specific "
+            "as the right ones.",
+        ),
+        (
+            "guessable-quiz",
+            "training: docs/modules/m.md:23: every single-choice question has its correct answer at "
+            "position 1. Vary where they are (the PDF's answer key keeps this order).",
+        ),
+        (
+            "repeated-hint",
+            "training: docs/modules/m.md:24: question 1 says 'Choose all that apply.', which the hint under "
+            "it already says ('Choose all the answers that are correct.'). Remove it from the question.",
+        ),
     ],
 )
 def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
@@ -98,6 +131,9 @@ def test_strict_build_fails_and_names_the_file(fixture_site, fixture, message):
         ("malformed-front-matter", "docs/modules/m.md:2: front matter is not valid YAML"),
         ("not-utf8", "not UTF-8"),
         ("missing-nested-ui-string", "notice.missing_title"),
+        ("plural-missing-category", "has no 'one' form"),
+        ("plural-unknown-category", "has a 'few' form"),
+        ("repeated-hint", "question 1 says"),
     ],
 )
 def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
@@ -106,3 +142,39 @@ def test_each_problem_is_reported_once_and_alone(fixture_site, fixture, needle):
     assert build.output.count(needle) == 1
     assert len(ours) == 1, ours
     assert "Traceback" not in build.output
+
+
+def polish_site(tmp_path: Path, categories: list[str]) -> Path:
+    """The control site with Polish added (its pages not translated yet): its
+    strings are the English ones, with plural maps of `categories`."""
+    project = make_site(tmp_path, "control")
+    config = project / "mkdocs.yml"
+    polish = "        - locale: pl\n          name: Polski\n          theme:\n            language: pl\n\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("        - locale: it\n",
+                                                                 polish + "        - locale: it\n"), encoding="utf-8")
+    strings = yaml.safe_load((project / "locales" / "en.yml").read_text(encoding="utf-8"))
+    forms = {"one": "{minutes} minuta czytania", "few": "{minutes} minuty czytania",
+             "many": "{minutes} minut czytania", "other": "{minutes} minuty czytania", "two": "?"}
+    strings["reading_time"] = {category: forms[category] for category in categories}
+    for group, key in (("quiz", "result"), ("notice", "outdated_text")):
+        english = strings[group][key]
+        strings[group][key] = {category: english.get(category, english["other"]) for category in categories}
+    (project / "locales" / "pl.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+    shutil.copy(project / "glossary" / "en.yml", project / "glossary" / "pl.yml")
+    return project
+
+
+def test_a_language_with_other_plural_categories_builds_with_its_own_forms(tmp_path):
+    # Polish has one, few, many and other, where English has one and other.
+    build = mkdocs_build(polish_site(tmp_path, ["one", "few", "many", "other"]) / "mkdocs.yml",
+                         tmp_path / "site", preview=True)
+    assert build.returncode == 0, build.output
+    home = (build.site / "pl" / "index.html").read_text(encoding="utf-8")
+    assert "1 minuta czytania" in home  # The control module reads in 1 minute: Polish 'one'.
+
+
+def test_a_language_missing_its_own_plural_categories_fails_the_build(tmp_path):
+    build = mkdocs_build(polish_site(tmp_path, ["one", "other"]) / "mkdocs.yml", tmp_path / "site", preview=True)
+    assert build.returncode == 1
+    assert re.search(r"training: locales/pl\.yml:\d+: 'reading_time' has no 'few' form; Polish needs the "
+                     r"plural categories one, few, many, other\. Add 'few:'\.", build.output), build.output

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, english_pages, output_path, soup
-from mkdocs_training import glossary, quiz
+from mkdocs_training import glossary, locales, quiz, typography
 from mkdocs_training.structure import compare, parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
@@ -63,119 +63,242 @@ def test_a_good_quiz_has_no_problems_and_knows_single_from_multiple():
     ]
 
 
-# A test-wise reader must not score by picking the longest answer or a
-# favourite position. (A content rule over every page; it could move into
-# the build's quiz checks, tools/quiz.py, which owns the other quiz rules.)
-def guessable(questions: list[quiz.Question]) -> list[str]:
-    problems = []
-    longest = 0
-    for question in questions:
-        lengths = [len(a.text) for a in question.answers]
-        if lengths.count(max(lengths)) == 1 and question.answers[lengths.index(max(lengths))].correct:
-            longest += 1
-    if longest * 2 > len(questions):
-        problems.append(f"the correct answer is the longest option in {longest} of {len(questions)} questions; "
-                        "balance the lengths of the answers")
-    for multiple, kind in ((False, "single-choice"), (True, "multiple-choice")):
-        keys = {tuple(i + 1 for i, a in enumerate(q.answers) if a.correct) for q in questions if q.multiple == multiple}
-        count = sum(q.multiple == multiple for q in questions)
-        if count >= 2 and len(keys) == 1:
-            problems.append(f"every {kind} question has its correct answers at {', '.join(map(str, keys.pop()))}; "
-                            "vary where they are")
-    offered = max(len(q.answers) for q in questions)
-    for position in range(1, offered + 1):
-        having = [q for q in questions if len(q.answers) >= position]
-        if len(having) >= 4 and not any(q.answers[position - 1].correct for q in having):
-            problems.append(f"answer {position} is never correct in {len(having)} questions; make it correct in some")
-    return problems
+# The build's content checks on knowledge checks (mkdocs_training/quiz.py):
+# each fails the strict build (tests/test_build_checks.py shows it on a site).
 
 
-# Feedback is shown under the reader's own choices and the correct answers,
-# after a label that already gives the verdict; a "Right." or "No." opener
-# would repeat it, or contradict it.
-VERDICT_OPENER = re.compile(r"^(right|correct|wrong|yes|no|not quite|exactly|esatto|giusto|sbagliato|sì|non proprio)\b\W",
-                            re.IGNORECASE)
-
-
-def verdict_openers(questions: list[quiz.Question]) -> list[str]:
-    return [f"question {number}: feedback opens with a verdict: {answer.feedback!r}"
-            for number, question in enumerate(questions, start=1)
-            for answer in question.answers if VERDICT_OPENER.match(answer.feedback)]
-
-
-def test_verdict_opener_check_catches_right_and_no():
-    [(_, questions, _)] = quiz.blocks((FIXTURES / "feedback_verdict.md").read_text(encoding="utf-8"), Path("x"))
-    assert verdict_openers(questions) == [
-        "question 1: feedback opens with a verdict: 'Right. Because it is.'",
-        "question 1: feedback opens with a verdict: 'No, because it is not.'",
-    ]
+def problems_in(fixture: str) -> list[str]:
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    return [str(p) for _, _, found in quiz.blocks(text, Path(fixture)) for p in found]
 
 
 def test_guessable_check_catches_length_and_position_patterns():
-    [(_, questions, _)] = quiz.blocks((FIXTURES / "guessable.md").read_text(encoding="utf-8"), Path("x"))
-    assert guessable(questions) == [
-        "the correct answer is the longest option in 4 of 4 questions; balance the lengths of the answers",
-        "every single-choice question has its correct answers at 1; vary where they are",
-        "every multiple-choice question has its correct answers at 1, 2; vary where they are",
-        "answer 3 is never correct in 4 questions; make it correct in some",
+    assert problems_in("guessable.md") == [
+        "guessable.md:13: the correct answer is the longest option in 4 of 4 questions, so picking the "
+        "longest scores. Balance the lengths: make wrong answers as long and specific as the right ones.",
+        "guessable.md:13: every single-choice question has its correct answer at position 1. "
+        "Vary where they are (the PDF's answer key keeps this order).",
+        "guessable.md:13: every multiple-choice question has its correct answers at positions 1, 2. "
+        "Vary where they are (the PDF's answer key keeps this order).",
+        "guessable.md:13: answer 3 is never correct in 4 questions. Make it the correct one in some.",
+    ]
+
+
+def test_verdict_opener_check_catches_right_and_no():
+    assert problems_in("feedback_verdict.md") == [
+        "feedback_verdict.md:10: question 1, answer 1: the feedback opens with a verdict ('Right.'). "
+        "The page already says whether the answer is right; start with the reason.",
+        "feedback_verdict.md:10: question 1, answer 2: the feedback opens with a verdict ('No,'). "
+        "The page already says whether the answer is right; start with the reason.",
+    ]
+
+
+def test_repeated_hint_check_catches_choose_all_and_choose_one_in_the_question():
+    [(_, questions, _)] = quiz.blocks((FIXTURES / "repeated_hint.md").read_text(encoding="utf-8"), Path("x.md"))
+    assert [str(p) for p in quiz.repeated_hints(questions, Path("x.md"), quiz_strings("en"))] == [
+        "x.md:10: question 1 says 'Choose all that apply.', which the hint under it already says "
+        "('Choose all the answers that are correct.'). Remove it from the question.",
+        "x.md:20: question 2 says 'Choose one answer.', which the hint under it already says "
+        "('Choose one answer.'). Remove it from the question.",
     ]
 
 
 @pytest.mark.parametrize("page", [p for m in MODULES for p in (m, m.replace(".md", ".it.md"))])
-def test_knowledge_checks_cannot_be_guessed_from_length_or_position(page):
+def test_real_knowledge_checks_pass_the_build_checks(page):
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    for _, questions, _ in quiz.blocks(text, Path(page)):
-        assert guessable(questions) == [], page
-        assert verdict_openers(questions) == [], page
-        # The hint under each question says "choose one" or "choose all"; the
-        # question itself does not say it again.
-        strings = quiz_strings("it" if page.endswith(".it.md") else "en")
-        for question in questions:
-            hint = strings["choose_all" if question.multiple else "choose_one"].rstrip(".").lower()
-            assert hint not in question.text.lower() and "all that apply" not in question.text.lower(), question.text
+    strings = quiz_strings("it" if page.endswith(".it.md") else "en")
+    found = quiz.blocks(text, Path(page))
+    assert found
+    for _, questions, problems in found:
+        assert problems == [], page
+        assert quiz.repeated_hints(questions, Path(page), strings) == [], page
 
 
-# Body text gets curly quotes from the smarty extension; text from YAML
-# (knowledge checks, glossary, interface strings) is shown as written, so it
-# is written with ’ “ ” to look the same.
-def straight_quotes(texts: dict[str, str]) -> list[str]:
-    return [f"{where}: straight quote in {text!r}; write ’ or “ ”" for where, text in texts.items()
-            if "'" in text or '"' in text]
+# -----------------------------------------------------------------------------
+# One typographic treatment for text from YAML and from Markdown
+# -----------------------------------------------------------------------------
+
+TYPOGRAPHY = [
+    "L'hai scelta tu.",
+    "The \"internal customer\" -- isn't it... the '90s' idea?",
+    "'Quoted' at the start, \"and\" dell'azienda.",
+    "Nothing to change here.",
+]
 
 
-def test_straight_quote_check_names_the_text():
-    assert straight_quotes({"a": "It’s “fine”.", "b": "It's not"}) == [
-        "b: straight quote in \"It's not\"; write ’ or “ ”"]
+@pytest.mark.parametrize("text", TYPOGRAPHY)
+def test_text_from_yaml_gets_what_smarty_gives_the_same_text_in_a_page(text):
+    import html
+
+    import markdown
+
+    in_page = html.unescape(markdown.markdown(text, extensions=["smarty"]).removeprefix("<p>").removesuffix("</p>"))
+    assert typography.smarten(text) == in_page
+    assert ("'" in text or '"' in text) == (text != in_page)  # The cases do test the quotes.
 
 
-def yaml_texts() -> dict[str, str]:
+def test_typography_uses_the_smarty_options_of_mkdocs_yml():
     import yaml
 
-    texts = {}
-    for page in [p for m in MODULES for p in (m, m.replace(".md", ".it.md"))]:
-        for _, questions, _ in quiz.blocks((ROOT / "docs" / page).read_text(encoding="utf-8"), Path(page)):
-            for n, q in enumerate(questions, start=1):
-                texts[f"{page} question {n}"] = q.text
-                for i, a in enumerate(q.answers, start=1):
-                    texts[f"{page} question {n} answer {i}"] = a.text + " " + a.feedback
-    for language in ("en", "it"):
-        for term in glossary.load(ROOT, ["en", "it"]).by_language[language]:
-            texts[f"glossary/{language}.yml {term.id}"] = term.term + " " + term.definition
+    class Loader(yaml.SafeLoader):
+        pass
 
-        def walk(data, where):
-            for key, value in data.items():
-                if isinstance(value, dict):
-                    walk(value, f"{where}.{key}")
-                elif isinstance(value, str):
-                    texts[f"{where}.{key}"] = value
-        walk(yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8")), f"locales/{language}.yml")
-    return texts
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name tags.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    extensions = [e if isinstance(e, dict) else {e: {}} for e in config["markdown_extensions"]]
+    [options] = [e["smarty"] or {} for e in extensions if "smarty" in e]
+    assert options == typography.OPTIONS
 
 
-def test_text_from_yaml_uses_the_same_typography_as_the_pages():
-    texts = yaml_texts()
-    assert any("’" in text for text in texts.values())  # The texts were found.
-    assert straight_quotes(texts) == []
+def test_straight_quotes_in_quizzes_glossary_and_strings_are_made_curly(tmp_path):
+    [(_, [question], _)] = quiz.blocks((FIXTURES / "straight_quotes.md").read_text(encoding="utf-8"), Path("x"))
+    assert question.text == "What does “internal customer” mean in the team’s guide?"
+    assert [(a.text, a.feedback) for a in question.answers] == [
+        ("A colleague you serve – it’s in the guide…", "The guide’s ‘customer’ is anyone you serve."),
+        ("Dell’azienda, “un cliente”.", "L’hai scelta, ma non è corretta."),
+    ]
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "en.yml").write_text(
+        "team-lead:\n  term: Team's lead\n  definition: The \"lead\" of a team.\n  forms: [team's lead]\n",
+        encoding="utf-8")
+    [term] = glossary.load(tmp_path, ["en"]).by_language["en"]
+    assert (term.term, term.definition, term.forms) == ("Team’s lead", "The “lead” of a team.", ["team’s lead"])
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "en.yml").write_text(
+        "date_locale: en_GB\nquiz:\n  empty: You haven't chosen \"any\" answer.\npdf:\n  file: it's--a.pdf\n",
+        encoding="utf-8")
+    strings = locales.load_strings(tmp_path, ["en"]).by_language["en"]
+    assert strings["quiz"]["empty"] == "You haven’t chosen “any” answer."
+    assert strings["pdf"]["file"] == "it's--a.pdf"  # A file name, not text: as written.
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_built_quizzes_glossary_and_tooltips_have_no_straight_quotes(site, language):
+    texts = []
+    for page in english_pages():
+        html = soup(site / output_path(page, language))
+        for element in html.select(".training-quiz legend, .training-quiz label, .training-quiz__feedback, "
+                                   ".training-quiz__hint, [data-training-glossary] dt, "
+                                   "[data-training-glossary] dd, .training-term__tip, [data-training-meta]"):
+            texts.append(element.get_text())
+    assert any("’" in text for text in texts)  # The texts were found.
+    assert [text for text in texts if "'" in text or '"' in text] == []
+
+
+# -----------------------------------------------------------------------------
+# Strings with plural forms (locales/<lang>.yml)
+# -----------------------------------------------------------------------------
+
+# Every plural string, for 0, 1 and 2, with {total} 5.
+EN_CHANGED = "The original version of this page has changed since this translation was made. "
+IT_CHANGED = "La versione inglese di questa pagina è cambiata dopo questa traduzione. "
+PLURALS = {
+    "reading_time": {
+        "en": ["0 min read", "1 min read", "2 min read"],
+        "it": ["0 min di lettura", "1 min di lettura", "2 min di lettura"],
+    },
+    "quiz.result": {
+        "en": ["You answered 0 questions correctly out of 5.", "You answered 1 question correctly out of 5.",
+               "You answered 2 questions correctly out of 5."],
+        "it": ["Hai risposto correttamente a 0 domande su 5.", "Hai risposto correttamente a 1 domanda su 5.",
+               "Hai risposto correttamente a 2 domande su 5."],
+    },
+    "notice.outdated_text": {
+        "en": [EN_CHANGED + "These parts changed:", EN_CHANGED + "This part changed:",
+               EN_CHANGED + "These parts changed:"],
+        "it": [IT_CHANGED + "Sono cambiate queste parti:", IT_CHANGED + "È cambiata questa parte:",
+               IT_CHANGED + "Sono cambiate queste parti:"],
+    },
+}
+
+
+def real_strings() -> dict:
+    strings = locales.load_strings(ROOT, ["en", "it"])
+    assert strings.problems == []
+    return strings.by_language
+
+
+def lookup(data: dict, dotted: str):
+    for part in dotted.split("."):
+        data = data[part]
+    return data
+
+
+def test_every_plural_string_is_in_the_table_of_expected_forms():
+    assert set(locales._plurals(real_strings()["en"])) == set(PLURALS)
+
+
+@pytest.mark.parametrize(("key", "language"), [(k, lang) for k in PLURALS for lang in ("en", "it")])
+def test_plural_strings_take_the_form_babel_gives_for_0_1_and_2(key, language):
+    forms = lookup(real_strings()[language], key)
+    assert [locales.plural(forms, n, language).format(minutes=n, right=n, total=5) for n in (0, 1, 2)] == \
+        PLURALS[key][language]
+
+
+def plural_copy(tmp_path: Path, code: str, categories: list[str]) -> Path:
+    """A project with en.yml and a copy of it as <code>.yml whose plural maps have `categories`."""
+    import yaml
+
+    (tmp_path / "locales").mkdir(exist_ok=True)
+    (tmp_path / "locales" / "en.yml").write_text((ROOT / "locales" / "en.yml").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    data = yaml.safe_load((ROOT / "locales" / "en.yml").read_text(encoding="utf-8"))
+    for key in PLURALS:
+        *parents, last = key.split(".")
+        where = lookup(data, ".".join(parents)) if parents else data
+        where[last] = {category: f"{category} {{minutes}}" for category in categories}
+    (tmp_path / "locales" / f"{code}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_language_with_other_plural_categories_is_accepted_with_its_own_forms(tmp_path):
+    # Polish has one, few, many and other, where English has one and other.
+    project = plural_copy(tmp_path, "pl", ["one", "few", "many", "other"])
+    strings = locales.load_strings(project, ["en", "pl"])
+    assert strings.problems == []
+    forms = strings.by_language["pl"]["reading_time"]
+    assert [locales.plural(forms, n, "pl") for n in (0, 1, 2, 5, 22)] == \
+        ["many {minutes}", "one {minutes}", "few {minutes}", "many {minutes}", "few {minutes}"]
+
+
+def test_a_language_with_english_plural_forms_only_is_told_what_it_lacks(tmp_path):
+    project = plural_copy(tmp_path, "pl", ["one", "other", "two"])
+    problems = [p for p in locales.load_strings(project, ["en", "pl"]).problems if "'reading_time'" in p]
+    assert [re.sub(r":\d+:", ":N:", p) for p in problems] == [
+        "locales/pl.yml:N: 'reading_time' has no 'few' form; Polish needs the plural categories "
+        "one, few, many, other. Add 'few:'.",
+        "locales/pl.yml:N: 'reading_time' has no 'many' form; Polish needs the plural categories "
+        "one, few, many, other. Add 'many:'.",
+        "locales/pl.yml:N: 'reading_time' has a 'two' form, which is not a plural category of Polish "
+        "(one, few, many, other). Remove it or correct its name.",
+    ]
+
+
+def test_a_plural_string_written_as_one_string_is_reported(tmp_path):
+    (tmp_path / "locales").mkdir()
+    english = (ROOT / "locales" / "en.yml").read_text(encoding="utf-8")
+    (tmp_path / "locales" / "en.yml").write_text(english, encoding="utf-8")
+    italian = (ROOT / "locales" / "it.yml").read_text(encoding="utf-8")
+    italian = re.sub(r"reading_time:\n(  .*\n)+", 'reading_time: "{minutes} min di lettura"\n', italian)
+    (tmp_path / "locales" / "it.yml").write_text(italian, encoding="utf-8")
+    assert locales.load_strings(tmp_path, ["en", "it"]).problems == [
+        "locales/it.yml:8: 'reading_time' must have one form per plural category of Italian: "
+        "one, many, other (see locales/en.yml).",
+    ]
+
+
+def test_the_browser_has_the_plural_categories_babel_has(browser):
+    # The build checks the forms against Babel; Intl.PluralRules chooses among them.
+    page = browser.new_page()
+    for language in ("en", "it", "pl"):
+        categories = page.evaluate("l => new Intl.PluralRules(l).resolvedOptions().pluralCategories", language)
+        assert sorted(categories) == sorted(locales.categories(language)), language
+        chosen = page.evaluate("l => [0, 1, 2, 3, 5, 11, 22, 1000000].map(n => new Intl.PluralRules(l).select(n))",
+                               language)
+        from babel import Locale
+
+        assert chosen == [Locale.parse(language).plural_form(n) for n in (0, 1, 2, 3, 5, 11, 22, 1000000)]
+    page.close()
 
 
 def test_translation_must_keep_the_same_correct_answers():
@@ -333,7 +456,7 @@ def quiz_strings(language: str) -> dict:
 
 
 def open_quiz(browser, base_url, language="en", seed=None, size="desktop"):
-    from tools import webcheck
+    from tests.browser import webcheck
 
     context = browser.new_context(viewport=webcheck.PHONE if size == "phone" else webcheck.DESKTOP)
     if seed is not None:

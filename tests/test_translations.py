@@ -127,6 +127,9 @@ def test_outdated_translation_names_the_changed_sections_in_italian(built):
     notice = page.select_one("article [data-training-notice=outdated]")
     assert notice.select_one(".admonition-title").get_text() == "Traduzione da aggiornare"
     assert [a.get_text() for a in notice.select("li a")] == ["La parte"]
+    # One part changed: the singular form of locales/it.yml's notice.outdated_text.
+    assert notice.select("p")[1].get_text() == (
+        "La versione inglese di questa pagina è cambiata dopo questa traduzione. È cambiata questa parte:")
     assert notice.select_one("li a")["href"] == "#the-part"
     english = notice.select("p a")[-1]
     assert (english.get_text(), english["href"]) == ("Leggi la versione inglese", "../../../modules/m/")

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_training import locales
 from mkdocs_training.context import Build, Site
 from mkdocs_training.translations import status as translations
 
@@ -41,7 +42,9 @@ def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
             sections.append({"title": own_titles[key], "href": f"#{key}"})
         else:  # New in English: there is no translated heading to name it by.
             sections.append({"title": status.titles.get(key, key), "lang": languages.default})
-    notice = render(build, "outdated", ui["outdated_title"], ui["outdated_text"], sections, source_url)
+    # "This part changed:" or "These parts changed:", as the language says it for the number.
+    text = locales.plural(ui["outdated_text"], len(sections), build.language)
+    notice = render(build, "outdated", ui["outdated_title"], text, sections, source_url)
     return notice + html
 
 
