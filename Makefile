@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk
 
-.PHONY: serve build test translations translated headers offline lms bench-load bench-transfer lock clean system-packages
+.PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes)
@@ -25,6 +25,11 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	$(BIN)/mkdocs build --strict
+
+## publish: the site for the server; needs SITE_URL=https://<public address>/
+publish: $(VENV)/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
+	TRAINING_PUBLISH=on $(BIN)/mkdocs build --strict
 
 ## test: every check: content, the built site, the site in Chromium, failing fixtures
 test: $(VENV)/.installed node_modules/.installed

@@ -30,3 +30,6 @@ class TrainingConfig(base.Config):
     preview = Switch("TRAINING_PREVIEW")
     # `make offline`: a site opened from a folder (file://), with no server.
     offline = Switch("TRAINING_OFFLINE")
+    # `make publish`: the site for the server. The public address must be set
+    # (SITE_URL); a local one fails the build instead of being published.
+    publish = Switch("TRAINING_PUBLISH")

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
-    notfound, pdf, publish, sanitise, search, sitemap, theme,
+    notfound, pdf, publish, sanitise, search, site_address, sitemap, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -45,6 +45,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if language == languages.default:  # Once per site, not once per language.
             for problem in strings.problems + terms.problems:
                 log.warning(problem)
+            site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
         self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
                            preview=self.config.preview, offline=self.config.offline)

@@ -178,3 +178,44 @@ def test_a_language_missing_its_own_plural_categories_fails_the_build(tmp_path):
     assert build.returncode == 1
     assert re.search(r"training: locales/pl\.yml:\d+: 'reading_time' has no 'few' form; Polish needs the "
                      r"plural categories one, few, many, other\. Add 'few:'\.", build.output), build.output
+
+
+def _build(project: Path, out: Path, **env: str):
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_PUBLISH")}
+    environment.update(NO_MKDOCS_2_WARNING="1", **env)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(out)], cwd=project, capture_output=True, text=True, env=environment)
+
+
+def test_publishing_without_a_public_address_fails(tmp_path):
+    project = make_site(tmp_path, "control")
+    result = _build(project, tmp_path / "site", TRAINING_PUBLISH="on", TRAINING_PREVIEW="on")
+    assert result.returncode == 1
+    assert ("training: mkdocs.yml: site_url is http://127.0.0.1:8000/, a local address" in result.stderr
+            and "SITE_URL=https://training.example.com/ make publish" in result.stderr)
+    published = _build(project, tmp_path / "public", TRAINING_PUBLISH="on", TRAINING_PREVIEW="on",
+                       SITE_URL="https://training.example.com/")
+    assert published.returncode == 0, published.stderr
+    assert "local address" not in published.stderr
+
+
+def test_a_full_build_with_a_local_address_says_so_loudly(tmp_path):
+    project = make_site(tmp_path, "control")
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "! NOT FOR PUBLISHING: mkdocs.yml: site_url is http://127.0.0.1:8000/" in result.stderr
+
+
+@pytest.mark.parametrize(("url", "local"), [
+    ("http://127.0.0.1:8000/", True), ("http://127.1.2.3/", True), ("http://localhost:8000/", True),
+    ("http://[::1]:8000/", True), ("https://training.example.com/", False), ("http://10.0.0.5/", False),
+])
+def test_local_addresses(url, local):
+    from mkdocs_training import site_address
+
+    assert site_address.is_local(url) is local
