@@ -49,9 +49,11 @@ def blocked_context(browser, locale: str = "en-GB"):
     return context
 
 
-def open_watched(context, url: str):
+def open_watched(context, url: str, route=None):
     page = context.new_page()
     watch = webcheck.Watch(origin=url.split("/", 3)[0] + "//" + url.split("/", 3)[2]).attach(page)
+    if route:
+        page.route(*route)  # After the Watch's own route, so it comes first.
     page.goto(url)
     page.wait_for_load_state("networkidle")
     return page, watch
@@ -60,9 +62,7 @@ def open_watched(context, url: str):
 def storage_blocked_problems(browser, url: str, route=None) -> list[str]:
     """What goes wrong on `url` with site data blocked: errors, search, toggle."""
     context = blocked_context(browser)
-    if route:
-        context.route(*route)
-    page, watch = open_watched(context, url)
+    page, watch = open_watched(context, url, route)
     problems = list(watch.problems())
     # The light/dark toggle: a visible button that changes the scheme.
     toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
@@ -78,7 +78,8 @@ def storage_blocked_problems(browser, url: str, route=None) -> list[str]:
     # Search: results arrive, rather than "Initializing search" for ever.
     try:
         page.keyboard.press("s")
-        page.locator("input.md-search__input").press_sequentially("customer")
+        word = "clienti" if "/it/" in url else "customer"
+        page.locator("input.md-search__input").press_sequentially(word)
         page.wait_for_function(
             "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)",
             timeout=5000,
@@ -108,13 +109,13 @@ def test_storage_check_catches_a_page_without_the_guard(browser, base_url):
 def language_choice_problems(browser, base_url: str, route=None) -> list[str]:
     """An Italian browser with site data blocked chooses English on /it/."""
     context = blocked_context(browser, locale="it-IT")
-    if route:
-        context.route(*route)
-    page, watch = open_watched(context, base_url)
+    page, watch = open_watched(context, base_url, route)
     problems = []
     if not page.url.endswith("/it/"):
         problems.append(f"an Italian browser at / stayed on {page.url}")
-    page.click(".md-select__link[hreflang=en]", force=True)
+    page.locator(".md-select button").first.hover()
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=en]").click()
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # Time for a redirect, if one were coming.
     if page.url != base_url:
