@@ -48,15 +48,21 @@ class ProbedHandler(webcheck.SiteHandler):
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            html = path.read_bytes().replace(b"<head>", b'<head><script src="/__engine-probe.js"></script>', 1)
-            return self._send(200, "text/html; charset=utf-8", html)
+            return self._send(200, "text/html; charset=utf-8", self._probed(path))
         return super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
         # Pages asked for on purpose (the 404 pages) are not failures.
-        if not self.path.rstrip("/").endswith("no-such-page"):
-            self.failures.append(f"{self.path} (HTTP {code})")
+        if code == 404 and self.path.rstrip("/").endswith("no-such-page"):
+            first = self.path.strip("/").split("/")[0]
+            page = Path(self.directory) / (first if first in self.languages else "") / "404.html"
+            return self._send(404, "text/html; charset=utf-8", self._probed(page))
+        self.failures.append(f"{self.path} (HTTP {code})")
         return super().send_error(code, message, explain)
+
+    @staticmethod
+    def _probed(path: Path) -> bytes:
+        return path.read_bytes().replace(b"<head>", b'<head><script src="/__engine-probe.js"></script>', 1)
 
     def _send(self, code: int, kind: str, body: bytes):
         self.send_response(code)
@@ -94,21 +100,20 @@ def serve_probed(directory: Path, languages=("it",)):
 
 
 def site_plan() -> list[dict]:
-    steps = []
+    steps, switches = [], []
     modules = [s for s in english_pages() if s.startswith("modules/")]
     for language in ("en", "it"):
         for source in english_pages():
             path = output_path(source, language).removesuffix("index.html")
             shot = f"{language}-" + (source.removesuffix(".md").replace("/", "_"))
-            checks = []
+            checks = [["quiz"], ["complete"]] if source in modules else []
+            steps.append({"path": path, "shot": shot, "checks": checks})
             if source in modules:
-                checks = [["quiz"], ["complete"]]
-            step = {"path": path, "shot": shot, "checks": checks}
-            if source in modules:
+                # Last: a choice made in the switcher is remembered, and would
+                # send the home page check at / to the other language.
                 other = "it" if language == "en" else "en"
-                step["switch"] = other
-                step["lands"] = output_path(source, other).removesuffix("index.html")
-            steps.append(step)
+                switches.append({"path": path, "label": f"switch to {other}", "switch": other,
+                                 "lands": output_path(source, other).removesuffix("index.html")})
         # Then the home page again: progress, glossary, search.
         home = output_path("index.md", language).removesuffix("index.html")
         module_ids = [Path(m).stem for m in modules]
@@ -119,7 +124,7 @@ def site_plan() -> list[dict]:
         })
         missing = f"{'' if language == 'en' else language + '/'}no-such-page/"
         steps.append({"path": missing, "shot": f"{language}-404", "status": 404})
-    return steps
+    return steps + switches
 
 
 # -----------------------------------------------------------------------------
@@ -260,6 +265,8 @@ def test_engine_checks_catch_a_broken_page(output_dir, tmp_path):
         assert "uncaught" in text and "broken on purpose" in text, (engine, text)
         assert "failed to load" in text and "missing.css" in text, (engine, text)
         assert "checking the answers gives no score" in text, (engine, text)
-        assert "no dotted underline" in text, (engine, text)
+        assert "definition does not show on focus" in text, (engine, text)
         assert "no search field" in text, (engine, text)
+    # Only WebKit drops the two-value text-decoration shorthand.
+    assert "no dotted underline" in "\n".join(results["webkit"]["broken.html"])
     assert any("missing.css" in f for f in failures)
