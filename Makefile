@@ -7,12 +7,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is known.
 export NO_MKDOCS_2_WARNING := 1
+# Puppeteer drives Debian's Firefox ESR; it must never download a browser.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 # Debian packages: Pango and fonts for the PDFs (the published build), and
-# Chromium for the browser tests. Installed when missing (as root, as in CI);
-# otherwise the command to run is printed.
+# for the tests Chromium, Firefox ESR and WebKitGTK (with Xvfb, its display),
+# nginx, and Java for the W3C Nu Html Checker. Installed when missing (as
+# root, as in CI); otherwise the command to run is printed.
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static \
+  firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
 .PHONY: serve build test translations translated headers offline bench-load bench-transfer lock clean system-packages
 
@@ -22,15 +26,22 @@ serve: $(VENV)/.installed
 	TRAINING_PREVIEW=on $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the publishable site, both languages, into site/
+## (set SITE_URL to the public address; PUBLISH=yes makes it required)
 build: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
+	@if [ -z "$$SITE_URL" ]; then \
+	  echo "*** SITE_URL is not set: canonical links, hreflang and the sitemap will point at http://127.0.0.1:8000/." >&2; \
+	  echo "*** To publish: SITE_URL=https://<public address>/ make build" >&2; \
+	  if [ -n "$(PUBLISH)" ]; then echo "*** PUBLISH is set: stopping." >&2; exit 1; fi; \
+	fi
 	$(BIN)/mkdocs build --strict
 
 ## test: every check: content, the built site, the site in Chromium, failing fixtures
 test: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m tools translations --check
-	$(BIN)/python -m pytest
+	# Xvfb: WebKitGTK needs a display, even for tests (tests/test_engines.py).
+	xvfb-run --auto-servernum $(BIN)/python -m pytest
 
 ## translations: status of every translation (up to date, outdated, missing...)
 translations: $(VENV)/.installed
