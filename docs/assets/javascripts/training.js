@@ -328,11 +328,22 @@
       if (!toggle) {
         return;
       }
+      var region = toggle.id === "__search" ? document.querySelector(".md-search") : null;
       button.addEventListener("click", function () {
         toggle.click(); // Fires "change", which Material listens to.
+        var field = region && region.querySelector("input.md-search__input");
+        if (field && toggle.checked) {
+          field.focus();
+        }
       });
       var sync = function () {
         button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+        // Search closed (Escape): back to the button, not to the top of the page.
+        var active = document.activeElement;
+        if (region && !toggle.checked && button.offsetParent !== null &&
+            (!active || active === document.body || region.contains(active))) {
+          button.focus();
+        }
       };
       toggle.addEventListener("change", sync);
       sync();
