@@ -204,6 +204,34 @@ def test_corrupt_progress_check_catches_a_script_that_trusts_storage(browser):
 
 
 # -----------------------------------------------------------------------------
+# "Progress cleared": said on every click, then gone
+# -----------------------------------------------------------------------------
+
+
+def test_progress_cleared_message_is_said_again_and_then_goes(browser, base_url):
+    context = browser.new_context(viewport=webcheck.DESKTOP)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(base_url)
+    status = page.locator("[data-training-reset-status]")
+    button = page.locator("[data-training-reset]")
+    button.click()
+    said = status.inner_text()
+    assert said
+    # Each change of a live region's text is what a screen reader announces.
+    page.evaluate("""s => { window.__said = [];
+      new MutationObserver(() => __said.push(document.querySelector(s).textContent))
+        .observe(document.querySelector(s), {childList: true, characterData: true, subtree: true}); }""",
+                  "[data-training-reset-status]")
+    button.click()
+    page.clock.run_for(500)
+    assert page.evaluate("window.__said") == ["", said]
+    page.clock.run_for(10000)
+    assert status.inner_text() == ""
+    context.close()
+
+
+# -----------------------------------------------------------------------------
 # No script
 # -----------------------------------------------------------------------------
 

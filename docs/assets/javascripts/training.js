@@ -182,13 +182,18 @@
         show();
         var status = document.querySelector("[data-training-reset-status]");
         if (status) {
-          // Emptied first and filled a moment later, so a second click is
-          // announced again; then it goes, once it has been read.
+          // Said at once; on a second click, emptied first and filled a
+          // moment later, so that it is announced again. Then it goes, once
+          // it has been read.
           clearTimeout(clearedTimer);
-          status.textContent = "";
-          setTimeout(function () {
+          if (status.textContent === "") {
             status.textContent = config.progress.cleared;
-          }, 100);
+          } else {
+            status.textContent = "";
+            setTimeout(function () {
+              status.textContent = config.progress.cleared;
+            }, 150);
+          }
           clearedTimer = setTimeout(function () {
             status.textContent = "";
           }, 8000);
@@ -338,14 +343,16 @@
       });
       var sync = function () {
         button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      };
+      toggle.addEventListener("change", function () {
+        sync();
         // Search closed (Escape): back to the button, not to the top of the page.
         var active = document.activeElement;
         if (region && !toggle.checked && button.offsetParent !== null &&
             (!active || active === document.body || region.contains(active))) {
           button.focus();
         }
-      };
-      toggle.addEventListener("change", sync);
+      });
       sync();
     });
     var drawer = document.getElementById("__drawer");
