@@ -188,8 +188,8 @@ def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_ur
     assert page.is_checked("#__drawer")
     assert page.get_attribute(menu, "aria-expanded") == "true"
     page.wait_for_timeout(400)  # The drawer slides in.
-    # Tab goes on into the drawer's links, which are now on screen.
-    tab_to(page, ".md-sidebar--primary a")
+    # Focus is in the drawer, on a link now on screen.
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), page.evaluate(ACTIVE)
     box = page.evaluate(ACTIVE)
     assert 0 <= box["x"] < box["vw"] and box["width"] > 0, box
     page.keyboard.press("Escape")
@@ -199,7 +199,8 @@ def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_ur
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer")
     page.wait_for_timeout(400)
-    tab_to(page, ".md-sidebar--primary a")
+    page.keyboard.press("Tab")  # The next link in the drawer.
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary a')"), page.evaluate(ACTIVE)
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)

@@ -324,6 +324,26 @@
     });
   }
 
+  // Opened from its button, the drawer takes focus: its first link on
+  // screen (Material shows the current section's level of the tree).
+  function focusDrawer() {
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!drawer) {
+      return;
+    }
+    var edge = drawer.getBoundingClientRect();
+    var links = drawer.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var box = links[i].getBoundingClientRect();
+      // Where it will be once the drawer has slid in (12.1rem, Material's CSS).
+      var left = box.left - edge.left;
+      if (box.width > 0 && left >= 0 && left < edge.width && box.top >= 0 && box.bottom <= window.innerHeight) {
+        links[i].focus({ preventScroll: true });
+        return;
+      }
+    }
+  }
+
   // The menu and search buttons in the header (overrides/partials/header.html)
   // work Material's checkboxes, and aria-expanded follows them. Escape
   // closes the drawer and goes back to its button.
@@ -339,6 +359,9 @@
         var field = region && region.querySelector("input.md-search__input");
         if (field && toggle.checked) {
           field.focus();
+        }
+        if (toggle.id === "__drawer" && toggle.checked) {
+          focusDrawer();
         }
       });
       var sync = function () {
