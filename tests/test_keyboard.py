@@ -236,3 +236,36 @@ def test_search_is_reached_used_and_announced_by_keyboard(browser, base_url, lan
     if size == "phone":  # Back to the button that opened it.
         assert page.evaluate("document.activeElement.matches(\"button[data-training-toggle='__search']\")")
     page.context.close()
+
+
+# -----------------------------------------------------------------------------
+# Forced colours (Windows high contrast): the quiz answers still show focus
+# -----------------------------------------------------------------------------
+
+
+def focus_change_in_forced_colours(browser, url: str, selector: str) -> int:
+    """Pixels that change around the first `selector` when Tab gives it focus."""
+    context = browser.new_context(viewport=webcheck.DESKTOP, forced_colors="active")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    tab_to(page, selector, max_stops=MAX_STOPS)
+    box = page.evaluate(ACTIVE)
+    clip = _clip(box)
+    focused = _crop(_screen(page), clip)
+    page.evaluate("document.activeElement.blur()")
+    unfocused = _crop(_screen(page), clip)
+    context.close()
+    return changed_pixels(focused, unfocused)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quiz_answers_show_focus_in_forced_colours(browser, base_url, language):
+    prefix = "" if language == "en" else "it/"
+    url = base_url + prefix + "modules/customer-service/"
+    assert focus_change_in_forced_colours(browser, url, "form.training-quiz input") >= MIN_CHANGED_PIXELS
+
+
+def test_forced_colours_check_catches_a_radio_without_focus(browser):
+    url = (FIXTURES / "broken.html").as_uri()
+    assert focus_change_in_forced_colours(browser, url, "#no-ring") < MIN_CHANGED_PIXELS
