@@ -86,9 +86,11 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
-# axe-core, Lighthouse and html-validate, exactly as package-lock.json pins them.
+# axe-core, Lighthouse, html-validate, vnu-jar and Puppeteer, exactly as
+# package-lock.json pins them. No install scripts: Puppeteer's would
+# download a browser and vnu-jar's a Java runtime; Debian provides both.
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 system-packages:
