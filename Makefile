@@ -36,11 +36,11 @@ build: $(VENV)/.installed
 	fi
 	$(BIN)/mkdocs build --strict
 
-## test: every check: content, the built site, the site in Chromium, failing fixtures
+## test: every check: content, the built site, the site in Chromium, Firefox
+## and WebKit, failing fixtures (under Xvfb: WebKitGTK needs a display)
 test: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m tools translations --check
-	# Xvfb: WebKitGTK needs a display, even for tests (tests/test_engines.py).
 	xvfb-run --auto-servernum $(BIN)/python -m pytest
 
 ## translations: status of every translation (up to date, outdated, missing...)
