@@ -7,12 +7,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is known.
 export NO_MKDOCS_2_WARNING := 1
+# Puppeteer drives Debian's Firefox ESR; it must never download a browser.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 # Debian packages: Pango and fonts for the PDFs (the published build), and
-# Chromium for the browser tests. Installed when missing (as root, as in CI);
-# otherwise the command to run is printed.
+# for the tests Chromium, Firefox ESR and WebKitGTK (with Xvfb, its display),
+# nginx, and Java for the W3C Nu Html Checker. Installed when missing (as
+# root, as in CI); otherwise the command to run is printed.
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
+  firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
 .PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer lock clean system-packages
 
@@ -21,7 +25,8 @@ TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-stati
 serve: $(VENV)/.installed
 	TRAINING_PREVIEW=on $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: the publishable site, both languages, into site/
+## build: the whole site, both languages, into site/ (for a look on this
+## machine unless SITE_URL is set; the build says so in a box)
 build: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	$(BIN)/mkdocs build --strict
@@ -31,11 +36,12 @@ publish: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	TRAINING_PUBLISH=on $(BIN)/mkdocs build --strict
 
-## test: every check: content, the built site, the site in Chromium, failing fixtures
+## test: every check: content, the built site, the site in Chromium, Firefox
+## and WebKit, failing fixtures (under Xvfb: WebKitGTK needs a display)
 test: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m mkdocs_training translations --check
-	$(BIN)/python -m pytest
+	xvfb-run --auto-servernum $(BIN)/python -m pytest
 
 ## translations: status of every translation (up to date, outdated, missing...)
 translations: $(VENV)/.installed
@@ -87,12 +93,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# axe-core, Lighthouse and html-validate, exactly as package-lock.json pins them.
+# axe-core, Lighthouse, html-validate, vnu-jar and Puppeteer, exactly as
+# package-lock.json pins them. No install scripts: Puppeteer's would
+# download a browser and vnu-jar's a Java runtime; Debian provides both.
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 system-packages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -143,6 +144,17 @@ def make_site(tmp_path: Path, name: str) -> Path:
         for deleted in overlay.rglob("*.delete"):
             (project / deleted.relative_to(overlay).with_suffix("")).unlink()
             (project / deleted.relative_to(overlay)).unlink()
+        # `<file>.edit.json`: [[old, new], ...] applied to the project's own copy
+        # of <file>, so a fixture that breaks one string of locales/it.yml does
+        # not carry a stale copy of the whole file. Each old text must be there once.
+        for edit in overlay.rglob("*.edit.json"):
+            target = project / edit.relative_to(overlay).with_suffix("").with_suffix("")
+            text = target.read_text(encoding="utf-8")
+            for old, new in json.loads(edit.read_text(encoding="utf-8")):
+                assert text.count(old) == 1, f"{edit}: {old!r} is not in {target.name} exactly once"
+                text = text.replace(old, new)
+            target.write_text(text, encoding="utf-8")
+            (project / edit.relative_to(overlay)).unlink()
     return project
 
 

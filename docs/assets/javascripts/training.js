@@ -55,13 +55,29 @@
       write(LANGUAGE, link.hreflang);
       if (location.protocol !== "file:") {
         // A web server can read this and honour the choice at "/" (deploy/).
-        document.cookie = COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
-          "; max-age=31536000; SameSite=Lax";
+        try {
+          document.cookie = COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
+            "; max-age=31536000; SameSite=Lax";
+        } catch (error) {
+          // Cookies blocked: the choice holds for this visit (see below).
+        }
       }
     }
   });
 
-  if (script.hasAttribute("data-home")) {
+  // A reader who came here from another page of this site got here on
+  // purpose (the switcher, the logo, a link): never send them away. This is
+  // what keeps their choice when site data is blocked and cannot be stored.
+  function cameFromThisSite() {
+    try {
+      var from = new URL(document.referrer);
+      return from.origin === location.origin && from.pathname.indexOf(root.pathname) === 0;
+    } catch (error) {
+      return false; // No referrer (typed, bookmarked, another site).
+    }
+  }
+
+  if (script.hasAttribute("data-home") && !cameFromThisSite()) {
     var choice = read(LANGUAGE);
     if (languages.indexOf(choice) === -1) {
       choice = null;
@@ -81,12 +97,44 @@
 
   // --- Progress ---------------------------------------------------------------
 
+  // What is stored may be anything: an older version's format, another
+  // script's, a hand edit. Keep only well-formed entries, so that a bad one
+  // never stops the buttons working; the next save writes the clean form.
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function isCount(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && Math.floor(value) === value;
+  }
+
   function progress() {
+    var stored;
     try {
-      return JSON.parse(read(PROGRESS)) || {};
+      stored = JSON.parse(read(PROGRESS));
     } catch (error) {
-      return {};
+      stored = null;
     }
+    var all = {};
+    if (!isObject(stored)) {
+      return all;
+    }
+    Object.keys(stored).forEach(function (module) {
+      var entry = stored[module];
+      if (!isObject(entry)) {
+        return;
+      }
+      var clean = {};
+      if (entry.complete === true) {
+        clean.complete = true;
+      }
+      if (isCount(entry.score) && isCount(entry.total) && entry.score <= entry.total && entry.total > 0) {
+        clean.score = entry.score;
+        clean.total = entry.total;
+      }
+      all[module] = clean;
+    });
+    return all;
   }
 
   function update(module, change) {
@@ -119,6 +167,8 @@
     });
   }
 
+  var clearedTimer;
+
   function setUpProgress() {
     document.querySelectorAll("[data-training-complete] button").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -134,7 +184,21 @@
         show();
         var status = document.querySelector("[data-training-reset-status]");
         if (status) {
-          status.textContent = config.progress.cleared;
+          // Said at once; on a second click, emptied first and filled a
+          // moment later, so that it is announced again. Then it goes, once
+          // it has been read.
+          clearTimeout(clearedTimer);
+          if (status.textContent === "") {
+            status.textContent = config.progress.cleared;
+          } else {
+            status.textContent = "";
+            setTimeout(function () {
+              status.textContent = config.progress.cleared;
+            }, 150);
+          }
+          clearedTimer = setTimeout(function () {
+            status.textContent = "";
+          }, 8000);
         }
       });
     });
@@ -277,22 +341,146 @@
       });
     }
   });
+  // Where the definition goes: below its term unless it would run off the
+  // right or bottom edge; on a phone (a strip at the bottom of the screen)
+  // at the top instead when the term is in the lower half, where the strip
+  // would cover it. CSS (extra.css) places it for each class.
+  function place(term) {
+    var tip = term.querySelector(".training-term__tip");
+    term.classList.remove("training-term--end", "training-term--above");
+    if (!tip) {
+      return;
+    }
+    var box = tip.getBoundingClientRect();
+    if (!box.width) {
+      return; // Not showing.
+    }
+    var anchor = term.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    if (getComputedStyle(tip).position === "fixed") {
+      if (anchor.bottom > window.innerHeight / 2) {
+        term.classList.add("training-term--above");
+      }
+      return;
+    }
+    if (box.right > width - 8) {
+      term.classList.add("training-term--end");
+    }
+    if (box.bottom > window.innerHeight && anchor.top > box.height) {
+      term.classList.add("training-term--above");
+    }
+  }
+
   document.addEventListener("focusin", function (event) {
     var term = event.target.closest && event.target.closest(".training-term");
     if (term) {
       term.classList.remove("training-term--dismissed");
+      place(term);
     }
   });
   document.addEventListener("mouseover", function (event) {
     var term = event.target.closest && event.target.closest(".training-term");
-    if (term) {
+    if (term && !term.contains(event.relatedTarget)) {
       term.classList.remove("training-term--dismissed");
+      place(term);
     }
   });
+
+  // --- Controls that need script, and Material's toggles -------------------
+
+  // Buttons that only work with script are in the HTML with `hidden`
+  // (overrides/partials/training.html); show them now that script runs.
+  // ...and hide what stands in for them without script.
+  function showScriptControls() {
+    document.querySelectorAll("[data-training-script][hidden]").forEach(function (element) {
+      element.hidden = false;
+    });
+    document.querySelectorAll("[data-training-fallback]").forEach(function (element) {
+      element.hidden = true;
+    });
+  }
+
+  // Opened from its button, the drawer takes focus: its first link on
+  // screen (Material shows the current section's level of the tree).
+  function focusDrawer() {
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!drawer) {
+      return;
+    }
+    var edge = drawer.getBoundingClientRect();
+    var links = drawer.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var box = links[i].getBoundingClientRect();
+      // Where it will be once the drawer has slid in (12.1rem, Material's CSS).
+      var left = box.left - edge.left;
+      if (box.width > 0 && left >= 0 && left < edge.width && box.top >= 0 && box.bottom <= window.innerHeight) {
+        links[i].focus({ preventScroll: true });
+        return;
+      }
+    }
+  }
+
+  // The menu and search buttons in the header (overrides/partials/header.html)
+  // work Material's checkboxes, and aria-expanded follows them. Escape
+  // closes the drawer and goes back to its button.
+  function setUpToggles() {
+    document.querySelectorAll("button[data-training-toggle]").forEach(function (button) {
+      var toggle = document.getElementById(button.getAttribute("data-training-toggle"));
+      if (!toggle) {
+        return;
+      }
+      var region = toggle.id === "__search" ? document.querySelector(".md-search") : null;
+      button.addEventListener("click", function () {
+        toggle.click(); // Fires "change", which Material listens to.
+        var field = region && region.querySelector("input.md-search__input");
+        if (field && toggle.checked) {
+          field.focus();
+        }
+        if (toggle.id === "__drawer" && toggle.checked) {
+          focusDrawer();
+        }
+      });
+      var sync = function () {
+        button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      };
+      toggle.addEventListener("change", function () {
+        sync();
+        // Search closed (Escape): back to the button, not to the top of the page.
+        var active = document.activeElement;
+        if (region && !toggle.checked && button.offsetParent !== null &&
+            (!active || active === document.body || region.contains(active))) {
+          button.focus();
+        }
+      });
+      sync();
+    });
+    var drawer = document.getElementById("__drawer");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer && drawer.checked) {
+        drawer.click();
+        var button = document.querySelector("button[data-training-toggle='__drawer']");
+        if (button) {
+          button.focus();
+        }
+      }
+    });
+    // Firefox restores checkboxes on reload and back; a page should never
+    // open with the drawer or search already open.
+    window.addEventListener("pageshow", function () {
+      ["__drawer", "__search"].forEach(function (id) {
+        var toggle = document.getElementById(id);
+        if (toggle && toggle.checked) {
+          toggle.click();
+        }
+      });
+    });
+  }
 
   // On the default-language home page this file runs in <head>, before the
   // body exists (see the language check above); elsewhere it is deferred.
   function start() {
+    showScriptControls();
+    setUpToggles();
     setUpProgress();
     setUpQuizzes();
     show();
