@@ -271,10 +271,20 @@ def test_headers_file_for_other_hosts_is_not_served(nginx):
         ("it;q=0.5, en;q=0.5", None, "/it/"),  # A tie: the first listed.
         ("en;q=0.5, it;q=0.5", None, None),
         ("it;q=1.0", None, "/it/"),
+        # From a page of this site (the switcher's "English" with cookies
+        # blocked): the reader chose /, so Accept-Language does not decide.
+        ("it-IT", "referer:{here}/it/modules/customer-service/", None),
+        ("it-IT", "referer:http://elsewhere.example/{here_host}/", "/it/"),
+        ("it-IT", "training_language=it; referer:{here}/it/", "/it/"),  # The remembered choice wins.
     ],
 )
 def test_root_sends_the_reader_to_their_language(nginx, accept, cookie, location):
+    cookie, _, referer = (cookie or "").partition("referer:")
+    cookie = cookie.strip().rstrip(";")
+    host = nginx.split("//")[1].rstrip("/")
     headers = {"Accept-Language": accept, **({"Cookie": cookie} if cookie else {})}
+    if referer:
+        headers["Referer"] = referer.format(here=nginx.rstrip("/"), here_host=host)
     status, response, body = get(nginx, "", headers)
     if location:
         assert (status, response["location"]) == (302, location)
