@@ -32,7 +32,7 @@ TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "cite", "code",
     "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img",
-    "input", "ins", "kbd", "label", "legend", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
+    "input", "ins", "kbd", "label", "legend", "li", "mark", "noscript", "ol", "p", "pre", "q", "s", "samp",
     "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
     "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
     # Emoji (pymdownx.emoji writes inline SVG icons).
@@ -50,7 +50,7 @@ ATTRIBUTES = {
     "input": {"type", "name", "value", "checked", "disabled"},
     "label": {"for"},
     "button": {"type", "disabled"},
-    "form": {"novalidate"},
+    "form": {"novalidate", "method"},
     "details": {"open"},
     "time": {"datetime"},
     "svg": {"xmlns", "viewBox", "width", "height", "fill"},  # As the HTML parser names it in SVG.
@@ -81,6 +81,9 @@ RESERVED_IDS = {"training-config"}
 def _filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "style":
         return value if TABLE_ALIGN.fullmatch(value) else None
+    # A quiz form never submits: "dialog" keeps it on the page without script.
+    if attribute == "method":
+        return value if value == "dialog" else None
     if attribute == "id" and (value.startswith("__") or value in RESERVED_IDS):
         return None
     return value

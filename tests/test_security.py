@@ -81,6 +81,8 @@ def content_attack(tmp_path_factory):
         ('id="training-config" on <pre> (the theme uses it)', 'id="training-config"'),
         ("attribute onmouseover on <p>", "onmouseover"),
         ("attribute onfocus on <p>", "onfocus"),
+        # A form may only stay on the page (method="dialog", as the quiz's does).
+        ("attribute method on <form>", 'method="post"'),
         # Markdown ends the link's address at the quote: the rest is its title.
         ("href=\"javascript:alert(\" on <a>", "javascript:"),
     ],

@@ -66,12 +66,11 @@ def headers(site: Path) -> dict[str, str]:
     }
 
 
-# The comment lines below still name tools/deploy.py, this module's old home:
-# they are part of the published _headers and of deploy/nginx/, which must stay
-# byte-identical through the move. Update both texts together, then `make headers`.
+# The comment lines below are part of the published _headers and of
+# deploy/nginx/security-headers.conf: change them here, then `make headers`.
 def netlify_headers(site: Path) -> str:
     lines = ["# Security headers for static hosts that read _headers (Netlify, Cloudflare Pages).",
-             "# Written by the build (tools/deploy.py); nginx: deploy/nginx/.", "/*"]
+             "# Written by the build (mkdocs_training/publish/headers.py); nginx: deploy/nginx/.", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers(site).items()]
     return "\n".join(lines) + "\n"
 
@@ -79,7 +78,7 @@ def netlify_headers(site: Path) -> str:
 def nginx_headers(site: Path) -> str:
     lines = [
         "# Security headers for every response. Generated from the built site by",
-        "# `make headers` (tools/deploy.py): do not edit; regenerate after a theme",
+        "# `make headers` (mkdocs_training/publish/headers.py): do not edit; regenerate after a theme",
         "# change. Included in every location of training.conf, because nginx drops",
         "# the server's add_header lines in a location that adds its own.",
     ]
