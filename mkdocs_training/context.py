@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -106,6 +107,8 @@ class Build:
         if self.env is None:
             self.env = self.config.theme.get_env()
             self.env.autoescape = True
+            # A string our templates name but locales/ lacks is an error, not a blank.
+            self.env.undefined = jinja2.StrictUndefined
         return self.env.get_template(name)
 
     def macros(self) -> Macros:
