@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static
 
-.PHONY: serve build test translations translated headers offline bench-load bench-transfer lock clean system-packages
+.PHONY: serve build test translations translated headers offline bench-load bench-transfer bench-scale lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes)
@@ -60,6 +60,13 @@ bench-load: build
 bench-transfer: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m benchmarks.first_visit site
+
+## bench-scale: build, serve and first-visit figures for a library of N module
+## pairs (generated in a temporary copy), against baselines: make bench-scale N=500
+N ?= 20
+bench-scale: $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
+	$(BIN)/python -m benchmarks.scale $(N)
 
 ## lock: re-pin requirements.txt (with hashes) after editing requirements.in
 lock: $(VENV)/.installed

@@ -21,6 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "glossary/"]
 
 
+def visit(browser, base: str, path: str) -> dict:
+    """One uncached visit: {requests, bytes, urls: {url: encoded bytes}}."""
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes, urls = {}, {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    fetched = {urls[k].replace(base, "/"): v for k, v in sizes.items() if not urls.get(k, "").startswith("data:")}
+    return {"requests": len(fetched), "bytes": sum(fetched.values()), "urls": fetched}
+
+
 def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     if not (site / "index.html").exists():
@@ -31,20 +47,9 @@ def main() -> int:
         browser = webcheck.launch(playwright)
         print(f"{'page':<36} {'requests':>8} {'KB':>7}   largest")
         for path in PAGES:
-            context = browser.new_context(locale="en-US")
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            sizes, urls = {}, {}
-            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-            page.goto(base + path)
-            page.wait_for_load_state("networkidle")
-            fetched = {k: v for k, v in sizes.items() if not urls.get(k, "").startswith("data:")}
-            largest = max(fetched, key=fetched.get)
-            name = urls[largest].replace(base, "/")
-            print(f"/{path:<35} {len(fetched):>8} {sum(fetched.values()) / 1024:>7.1f}   {name} {fetched[largest] / 1024:.1f} KB")
-            context.close()
+            result = visit(browser, base, path)
+            name, size = max(result["urls"].items(), key=lambda item: item[1])
+            print(f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>7.1f}   {name} {size / 1024:.1f} KB")
         browser.close()
     return 0
 
