@@ -4,7 +4,7 @@
 
 Serves the built site with deploy/nginx/ (brotli and gzip as in production)
 and loads a few pages in Debian's Chromium with an empty cache, counting
-every response's encoded size (Chrome DevTools Protocol). Prints figures.
+every response's size as received, workers' requests included. Prints figures.
 """
 
 from __future__ import annotations
@@ -22,19 +22,25 @@ PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "gl
 
 
 def visit(browser, base: str, path: str) -> dict:
-    """One uncached visit: {requests, bytes, urls: {url: encoded bytes}}."""
+    """One uncached visit: {requests, bytes, urls: {url: bytes}}.
+
+    Bytes are as received (compressed), headers included; requests of the
+    page's workers count too (Material's search worker and what it loads).
+    """
     context = browser.new_context(locale="en-US")
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sizes, urls = {}, {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    sizes = {}
+
+    def finished(request):
+        if not request.url.startswith("data:"):
+            size = request.sizes()
+            sizes[request.url.replace(base, "/")] = size["responseBodySize"] + size["responseHeadersSize"]
+
+    context.on("requestfinished", finished)
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
     context.close()
-    fetched = {urls[k].replace(base, "/"): v for k, v in sizes.items() if not urls.get(k, "").startswith("data:")}
-    return {"requests": len(fetched), "bytes": sum(fetched.values()), "urls": fetched}
+    return {"requests": len(sizes), "bytes": sum(sizes.values()), "urls": sizes}
 
 
 def main() -> int:
