@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 SOURCES = ["customer-service", "supplier-guidelines"]
+GROUP = 25  # Modules per nav section.
 FENCE = re.compile(r"^```quiz\n(.*?)^```$", re.S | re.M)
 QUIZ_LINE = re.compile(r"^(\s*(?:- )?(?:question|text|feedback): )(.*)$")
 # The prefix of a prose line that must stay where it is: indent, list
@@ -149,12 +150,23 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
             (docs / f"{name}{'' if lang == 'en' else '.it'}.md").write_text(text, encoding="utf-8")
         made.append(f"modules/{name}.md")
 
-    # Nav: after the last real module, in order.
+    # Nav: after the last real module, in sections of GROUP modules, as a
+    # library of hundreds would be organised (by topic), each section
+    # title with its Italian translation.
     config_file = project / "mkdocs.yml"
     config = config_file.read_text(encoding="utf-8")
     anchor = re.search(r"(?m)^(\s*)- modules/supplier-guidelines\.md\n", config)
-    entries = "".join(f"{anchor.group(1)}- {path}\n" for path in made)
-    config_file.write_text(config[: anchor.end()] + entries + config[anchor.end():], encoding="utf-8")
+    indent = anchor.group(1)
+    entries, titles = "", {}
+    for start in range(0, len(made), GROUP):
+        title = f"Collection {start // GROUP + 1}"
+        titles[title] = f"Raccolta {start // GROUP + 1}"
+        entries += f"{indent}- {title}:\n" + "".join(f"{indent}    - {path}\n" for path in made[start:start + GROUP])
+    config = config[: anchor.end()] + entries + config[anchor.end():]
+    translations = re.search(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
+    lines = "".join(f"{translations.group(2)}{en}: {it}\n" for en, it in titles.items())
+    config = config[: translations.end(1) + len("nav_translations:\n")] + lines + config[translations.end(1) + len("nav_translations:\n"):]
+    config_file.write_text(config, encoding="utf-8")
 
     # Glossary: one extra term per four modules, in both languages.
     files = {lang: project / "glossary" / f"{lang}.yml" for lang in ("en", "it")}
