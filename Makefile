@@ -29,27 +29,27 @@ build: $(VENV)/.installed
 ## test: every check: content, the built site, the site in Chromium, failing fixtures
 test: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
-	$(BIN)/python -m tools translations --check
+	$(BIN)/python -m mkdocs_training translations --check
 	$(BIN)/python -m pytest
 
 ## translations: status of every translation (up to date, outdated, missing...)
 translations: $(VENV)/.installed
-	$(BIN)/python -m tools translations
+	$(BIN)/python -m mkdocs_training translations
 
 ## translated: record a reviewed translation as current: make translated FILE=docs/x.it.md
 translated: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Name the translation: make translated FILE=docs/<page>.<lang>.md"; exit 2; }
-	$(BIN)/python -m tools translations mark $(FILE)
+	$(BIN)/python -m mkdocs_training translations mark $(FILE)
 
 ## headers: rewrite deploy/nginx/security-headers.conf from a fresh build
 headers: build
-	$(BIN)/python -m tools headers site
+	$(BIN)/python -m mkdocs_training headers site
 
 ## offline: the site as a zip that staff unzip and open from a folder (file://)
 offline: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	TRAINING_OFFLINE=on $(BIN)/mkdocs build --strict --site-dir build/staff-training
-	$(BIN)/python -m tools offline-zip build/staff-training dist/staff-training.zip
+	$(BIN)/python -m mkdocs_training offline-zip build/staff-training dist/staff-training.zip
 
 ## bench-load: requests per second and latency of nginx serving site/ (wrk, 24 s)
 bench-load: build
@@ -75,11 +75,15 @@ lock: $(VENV)/.installed
 	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	sed -i 's/^#    pip-compile .*/#    make lock/' requirements.txt
 
-# The environment is rebuilt whenever the pinned requirements change.
-$(VENV)/.installed: requirements.txt
+# The environment is rebuilt whenever the pinned requirements or the plugin's
+# package definition change. The plugin (mkdocs_training/) is installed
+# editable, so edits to its code need no reinstall; its dependencies are the
+# hashed requirements, so it is installed without resolving any (--no-deps).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # axe-core, Lighthouse and html-validate, exactly as package-lock.json pins them.

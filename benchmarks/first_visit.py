@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools import webcheck
+from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "glossary/"]

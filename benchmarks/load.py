@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools import webcheck
+from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 8

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tools import webcheck
+from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
@@ -94,7 +94,7 @@ def output_dir() -> Path:
 
 def english_pages() -> list[str]:
     """Source paths of the English pages, e.g. 'modules/customer-service.md'."""
-    from tools.i18n import split_locale
+    from mkdocs_training.i18n import split_locale
 
     pages = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
@@ -117,7 +117,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 # -----------------------------------------------------------------------------
-# Fixture sites: the project's config, hooks and strings with tiny docs
+# Fixture sites: the project's config (with its plugin) and strings with tiny docs
 # -----------------------------------------------------------------------------
 
 
@@ -129,7 +129,7 @@ def make_site(tmp_path: Path, name: str) -> Path:
     from the files, since fixture pages differ from the real ones.
     """
     project = tmp_path / name
-    for part in ("tools", "locales", "glossary", "overrides"):
+    for part in ("locales", "glossary", "overrides"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\n# Page tree\n")[0] + "\n"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, english_pages, output_path
-from tools import webcheck
+from tests.browser import webcheck
 
 LANGUAGES = ["en", "it"]
 PAGES = english_pages()
@@ -198,7 +198,7 @@ PERFORMANCE_FLOOR = 95
 
 def lighthouse(urls: list[str], out) -> dict:
     result = subprocess.run(
-        ["node", str(ROOT / "tools" / "lighthouse.mjs"), str(out), *urls],
+        ["node", str(ROOT / "tests" / "browser" / "lighthouse.mjs"), str(out), *urls],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -12,7 +12,8 @@ import shutil
 import pytest
 
 from conftest import ROOT, english_pages, output_path
-from tools import deploy, webcheck
+from mkdocs_training.publish import headers as security_headers
+from tests.browser import webcheck
 
 BROTLI_MODULE = webcheck.BROTLI_MODULE
 LANGUAGES = ["en", "it"]
@@ -40,14 +41,14 @@ def get(base: str, path: str, headers: dict | None = None) -> tuple[int, dict, b
 
 def test_committed_nginx_headers_match_the_built_site(site):
     committed = (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
-    assert committed == deploy.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
+    assert committed == security_headers.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
 
 
 @pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/", "_headers",
                                   "assets/javascripts/training.js", "assets/javascripts/bundle.a5f9d56c.min.js"])
 def test_every_response_has_the_security_headers(site, nginx, path):
     status, headers, _ = get(nginx, path, {"Accept-Language": "en"})
-    expected = {name.lower(): value for name, value in deploy.headers(site).items()}
+    expected = {name.lower(): value for name, value in security_headers.headers(site).items()}
     assert {name: headers.get(name) for name in expected} == expected
     policy = headers["content-security-policy"]
     script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))

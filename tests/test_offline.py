@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from tools import deploy, webcheck
+from mkdocs_training.publish import offline
+from tests.browser import webcheck
 
 DATE = (2026, 11, 23, 0, 0, 0)
 
@@ -27,7 +28,7 @@ def unzipped(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("offline")
     site = offline_build(tmp / "staff-training")
     archive = tmp / "staff-training.zip"
-    deploy.offline_zip(site, archive, "staff-training", DATE)
+    offline.offline_zip(site, archive, "staff-training", DATE)
     folder = tmp / "unzipped"
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(folder)
@@ -55,7 +56,7 @@ def test_zip_holds_the_site_and_nothing_only_servers_need(unzipped):
 
 def test_same_site_gives_the_same_zip(unzipped, tmp_path):
     again = tmp_path / "again.zip"
-    deploy.offline_zip(unzipped["site"], again, "staff-training", DATE)
+    offline.offline_zip(unzipped["site"], again, "staff-training", DATE)
     assert again.read_bytes() == unzipped["archive"].read_bytes()
 
 

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from conftest import ROOT, english_pages, output_path, soup
-from tools.i18n import Languages
-from tools.translations import UP_TO_DATE, scan
-from tools.structure import parse_file
+from mkdocs_training.i18n import Languages
+from mkdocs_training.translations.status import UP_TO_DATE, scan
+from mkdocs_training.structure import parse_file
 
 LANGUAGES = ["en", "it"]
 PAGES = english_pages()

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, english_pages, output_path, soup
-from tools import glossary, quiz
-from tools.structure import compare, parse_file
+from mkdocs_training import glossary, quiz
+from mkdocs_training.structure import compare, parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 MODULES = [p for p in english_pages() if p.startswith("modules/")]

@@ -22,7 +22,7 @@ from conftest import make_site, mkdocs_build, soup
 def status(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "tools", "translations", *args],
+        [sys.executable, "-m", "mkdocs_training", "translations", *args],
         cwd=project, capture_output=True, text=True, env=env,
     )
 

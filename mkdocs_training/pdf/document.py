@@ -2,7 +2,7 @@
 
 Made offline with WeasyPrint from the pages each language build rendered, so
 the PDF says exactly what the site says. Each language writes its own file
-(see tools/hooks.py), so no build overwrites another's.
+(see pdf/__init__.py), so no build overwrites another's.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def write(path: Path, html: str, author: str, created: datetime.datetime) -> Non
     from weasyprint import CSS as StyleSheet, HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
-    # write_pdf in tools/hooks.py), not the clock, so that two builds of the
+    # write() in pdf/__init__.py), not the clock, so that two builds of the
     # same sources give the same file.
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = html.replace(

@@ -19,13 +19,17 @@ correct answers across languages.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.structure.pages import Page
 
-from tools.structure import Problem
+from mkdocs_training import fragments
+from mkdocs_training.context import Build
+from mkdocs_training.problems import Problem
 
 FENCE = re.compile(r"^```quiz[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 QUESTION_KEYS = {"question", "answers"}
@@ -49,10 +53,17 @@ class Question:
         return sum(a.correct for a in self.answers) > 1
 
 
+# The structure check, the page checks and the renderer all need a block's
+# YAML; it is parsed once, whichever asks first (the data is never changed).
+@functools.lru_cache(maxsize=512)
+def load(source: str):
+    return yaml.safe_load(source)
+
+
 def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], list[Problem]]:
     """Questions from the YAML of one quiz block; `first_line` is the line of its first question."""
     try:
-        data = yaml.safe_load(source)
+        data = load(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -116,7 +127,7 @@ def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Proble
 def signature(source: str) -> list[str]:
     """What the structure check compares: per question, its answers and which are correct."""
     try:
-        data = yaml.safe_load(source)
+        data = load(source)
     except yaml.YAMLError:
         return ["quiz (not valid YAML)"]
     result = []
@@ -126,3 +137,25 @@ def signature(source: str) -> list[str]:
         correct = [str(i + 1) for i, a in enumerate(answers) if isinstance(a, dict) and a.get("correct") is True]
         result.append(f"quiz question with {len(answers)} answers, correct: {', '.join(correct) or 'none'}")
     return result
+
+
+
+# -----------------------------------------------------------------------------
+# In the page: a placeholder in the Markdown, the form after it (fragments.py)
+# -----------------------------------------------------------------------------
+
+
+def render_all(markdown: str, page: Page, build: Build) -> str:
+    """Every quiz block of a page's Markdown, as a fragment placeholder.
+
+    Its YAML was parsed when on_files read the page (`load` keeps it), and its
+    problems were reported then.
+    """
+
+    def render(match: re.Match) -> str:
+        questions, _ = parse(match.group(1), Path(page.file.src_uri), 1)
+        number = fragments.count(build, page) + 1
+        html = build.macros().quiz(f"quiz-{number}", questions, build.ui["quiz"])
+        return fragments.add(build, page, html)
+
+    return FENCE.sub(render, markdown)

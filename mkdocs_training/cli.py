@@ -1,10 +1,12 @@
-"""Commands for authors and translators.
+"""The commands for authors, translators and publishers (`python -m mkdocs_training ...`).
 
-    python -m tools translations            status of every page in every language
-    python -m tools translations --check    the same; exit 1 unless all are up to date
-    python -m tools translations mark FILE  record a reviewed translation as current
-    python -m tools headers SITE            write deploy/nginx/security-headers.conf for a built site
-    python -m tools offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
+    python -m mkdocs_training translations            status of every page in every language
+    python -m mkdocs_training translations --check    the same; exit 1 unless all are up to date
+    python -m mkdocs_training translations mark FILE  record a reviewed translation as current
+    python -m mkdocs_training headers SITE            write deploy/nginx/security-headers.conf for a built site
+    python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
+
+Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
 `make headers`, `make offline`.
@@ -18,10 +20,8 @@ import os
 import sys
 from pathlib import Path
 
-from tools.i18n import Languages
-from tools.translations import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
-
-ROOT = Path(__file__).resolve().parent.parent
+from mkdocs_training.i18n import Languages
+from mkdocs_training.translations.status import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:
@@ -92,7 +92,7 @@ def mark_command(config_file: Path, files: list[str]) -> int:
 def offline_zip_command(site: Path, archive: Path) -> int:
     import time
 
-    from tools.deploy import offline_zip
+    from mkdocs_training.publish.offline import offline_zip
 
     if not (site / "index.html").exists():
         print(f"{site}: not a built site; run make offline", file=sys.stderr)
@@ -106,9 +106,9 @@ def offline_zip_command(site: Path, archive: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     commands = parser.add_subparsers(dest="command", required=True)
     translations = commands.add_parser("translations", help="translation status")
     translations.add_argument("--check", action="store_true", help="exit 1 unless every translation is up to date")
@@ -116,13 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("files", nargs="*", help="translations to mark, e.g. docs/page.it.md")
     headers = commands.add_parser("headers", help="write the nginx security headers for a built site")
     headers.add_argument("site", type=Path)
-    headers.add_argument("--out", type=Path, default=ROOT / "deploy" / "nginx" / "security-headers.conf")
+    headers.add_argument("--out", type=Path, default=Path("deploy") / "nginx" / "security-headers.conf")
     offline = commands.add_parser("offline-zip", help="zip an offline build")
     offline.add_argument("site", type=Path)
     offline.add_argument("zip", type=Path)
     args = parser.parse_args(argv)
     if args.command == "headers":
-        from tools.deploy import nginx_headers
+        from mkdocs_training.publish.headers import nginx_headers
 
         args.out.write_text(nginx_headers(args.site), encoding="utf-8")
         print(f"{args.out}: written from {args.site}")
@@ -134,7 +134,3 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("mark needs at least one translation file, e.g. docs/index.it.md")
         return mark_command(args.config_file, args.files)
     return status_command(args.config_file, args.check)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_training.problems import Problem
+from mkdocs_training.quiz import signature
+
 # -----------------------------------------------------------------------------
 # Parsing
 # -----------------------------------------------------------------------------
@@ -82,8 +85,6 @@ def parse(text: str, path: Path) -> Page:
                 sections[-1].blocks.append(("code block", number))
             elif quiz_lines is not None:
                 # A knowledge check counts as its questions and their correct answers.
-                from tools.quiz import signature
-
                 for what in signature("\n".join(quiz_lines)):
                     sections[-1].blocks.append((what, quiz_start))
                 quiz_lines = None
@@ -137,16 +138,6 @@ def parse_file(path: Path) -> Page:
 # -----------------------------------------------------------------------------
 # Checks
 # -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 def missing_anchors(page: Page) -> list[Problem]:

@@ -25,9 +25,9 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.error import HTTPError
 from urllib.request import urlopen
 
-from tools.deploy import TEXT_TYPES
+from mkdocs_training.publish.compress import TEXT_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # The project (this file is in tests/browser/).
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium keeps calling Google services that this network
 # refuses, and the log fills with errors that are not the site's.

@@ -9,108 +9,34 @@ Each translation records, in its front matter, a short hash of every section
       who-serves-the-customer: 0c7d1e93f4aa
 
 Comparing these with the English page as it is now says which sections
-changed since, with no git history and no server. `python -m tools
+changed since, with no git history and no server. `python -m mkdocs_training
 translations` prints the status of every page; `... mark FILE` records a
 reviewed translation as current.
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from tools import quiz
-from tools.i18n import Languages, split_locale
-from tools.structure import Page, Problem, compare, missing_anchors, parse
+from mkdocs_training.i18n import Languages, split_locale
+from mkdocs_training.pages import FRONT_MATTER, NOT_UTF8, Source, read
+from mkdocs_training.problems import Problem
+from mkdocs_training.structure import compare, missing_anchors
 
 RECORD_KEY = "translated_from"
-# Front matter every page must have: the home page, the module cards and
-# the page footers are made from these.
-REQUIRED_META = ("title", "description", "owner", "last_reviewed")
 META = "_meta"
 INTRO = "_intro"
 # Page file names whose last suffix looks like a language: page.fr.md, page.pt_BR.md
 LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
 
-NOT_UTF8 = "not UTF-8"
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
 MISSING = "missing"
 ORPHAN = "orphan"
 MISMATCH = "structure mismatch"
-
-# -----------------------------------------------------------------------------
-# Reading a page: bytes -> text -> front matter -> body, each step checked
-# -----------------------------------------------------------------------------
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-
-
-@dataclass
-class Source:
-    path: Path  # As shown in messages: relative to the project.
-    text: str
-    meta: dict
-    page: Page
-
-
-def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
-    """The page, or the problems that stop it from being read."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
-        ]
-    text = text.removeprefix("\ufeff")
-    meta: dict = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group(1) or "")
-        except yaml.YAMLError as error:
-            # Where the broken value starts (an unclosed quote), else where YAML gave up.
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---.
-            reason = "; ".join(filter(None, [getattr(error, "context", None),
-                                              getattr(error, "problem", None)])) or str(error)
-            return None, [
-                Problem(shown, line, f"front matter is not valid YAML ({reason}). Fix it, or the "
-                        "page would be published with its front matter as text.")
-            ]
-        if loaded is not None and not isinstance(loaded, dict):
-            return None, [
-                Problem(shown, 2, "front matter must be 'key: value' lines (a YAML mapping).")
-            ]
-        meta = loaded or {}
-    elif text.startswith("---"):
-        return None, [Problem(shown, 1, "front matter starts with '---' but has no closing '---' line.")]
-    body = text[match.end():] if match else text
-    if not body.strip():
-        return None, [Problem(shown, 1, "the page is empty. Write its content, or delete the file.")]
-    missing = [key for key in REQUIRED_META if not meta.get(key)]
-    problems = []
-    if missing:
-        problems.append(
-            Problem(shown, 1, f"front matter has no {', '.join(missing)}. Every page needs "
-                    f"{', '.join(REQUIRED_META)} (see README: add a module).")
-        )
-    reviewed = meta.get("last_reviewed")
-    if reviewed and not isinstance(reviewed, datetime.date):
-        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)
-        problems.append(Problem(shown, line, f"last_reviewed '{reviewed}' is not a date. Write it as "
-                                "YYYY-MM-DD, e.g. last_reviewed: 2026-11-23."))
-    for _, _, quiz_problems in quiz.blocks(text, shown):
-        problems += quiz_problems
-    return Source(shown, text, meta, parse(text, shown)), problems
-
 
 # -----------------------------------------------------------------------------
 # Section hashes
@@ -167,9 +93,16 @@ class Report:
     statuses: list[Status]
     problems: list[Problem]  # Bad input: the build must fail on each.
     undecodable: list[Path] = field(default_factory=list)  # Not UTF-8: MkDocs cannot even read them.
+    sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, by path as shown.
+
+    def __post_init__(self) -> None:
+        # The first status of a page and language, as a list scan would find it.
+        self._by_page: dict[tuple[Path, str], Status] = {}
+        for status in self.statuses:
+            self._by_page.setdefault((status.english, status.language), status)
 
     def status_of(self, english: Path, language: str) -> Status | None:
-        return next((s for s in self.statuses if s.english == english and s.language == language), None)
+        return self._by_page.get((english, language))
 
 
 def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
@@ -185,6 +118,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
     groups: dict[Path, dict[str, Source]] = {}
     unreadable: set[tuple[Path, str]] = set()  # Reported already: say nothing more of them.
     undecodable: list[Path] = []
+    sources: dict[Path, Source] = {}
     for path in sorted(pages):
         name, locale = split_locale(path.as_posix(), languages.codes)
         unknown = LANGUAGE_SUFFIX.search(path.name)
@@ -200,6 +134,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
         problems += bad
         key = shown(Path(name))
         if source is not None:
+            sources[source.path] = source
             groups.setdefault(key, {})[locale or languages.default] = source
         else:
             groups.setdefault(key, {})
@@ -249,7 +184,7 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
                 problems += mismatches
             else:
                 statuses.append(Status(english_path, code, UP_TO_DATE, translation.path))
-    return Report(statuses, problems, undecodable)
+    return Report(statuses, problems, undecodable, sources)
 
 
 # -----------------------------------------------------------------------------

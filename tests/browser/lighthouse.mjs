@@ -2,7 +2,7 @@
 // default). Writes <out>/<name>.html reports and prints a JSON summary:
 // {url: {scores: {category: 0-100}, failing: [audit ids]}}.
 //
-//   node tools/lighthouse.mjs <out-dir> <url>...
+//   node tests/browser/lighthouse.mjs <out-dir> <url>...
 //
 // The tests (tests/test_browser.py) read the summary and gate on it.
 
@@ -13,7 +13,7 @@ import lighthouse from "lighthouse";
 
 const [outDir, ...urls] = process.argv.slice(2);
 if (!outDir || urls.length === 0) {
-  console.error("usage: node tools/lighthouse.mjs <out-dir> <url>...");
+  console.error("usage: node tests/browser/lighthouse.mjs <out-dir> <url>...");
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });

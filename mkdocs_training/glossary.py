@@ -1,4 +1,4 @@
-"""The glossary: one data file per language (glossary/<code>.yml), same ids in each.
+"""The glossary: its data files (glossary/<code>.yml, same ids in each), its page, and term tooltips in pages.
 
 Pages show a term's definition where the term is first used (on hover and on
 keyboard focus), and the glossary page lists every term. See glossary/en.yml
@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup, NavigableString
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_training import fragments, i18n
+from mkdocs_training.context import Build, Site
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -83,3 +89,72 @@ def load(root: Path, codes: list[str]) -> Glossary:
             if term_id not in reference:
                 glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is not in glossary/{codes[0]}.yml; remove it or add it there.")
     return glossary
+
+
+# -----------------------------------------------------------------------------
+# In pages: the glossary page's list, and each term's first use
+# -----------------------------------------------------------------------------
+
+
+def glossary_list(page: Page, build: Build, site: Site) -> str:
+    terms = sorted(build.terms, key=lambda term: term.term.lower())
+    return fragments.add(build, page, build.macros().glossary(terms))
+
+
+def links_terms(page: Page, build: Build) -> bool:
+    """Terms are linked in every page written in this language but the glossary itself."""
+    return not build.is_fallback(page) and i18n.source_uri(page.file.src_uri) != GLOSSARY_PAGE
+
+
+GLOSSARY_PAGE = "glossary.md"
+# Where terms are not linked: headings, links, code, form labels, and the
+# tooltips themselves.
+NO_TERMS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend",
+            "button", "script", "style", "dt", "summary"}
+
+
+def glossary_url(page: Page, build: Build) -> str | None:
+    glossary_page = build.by_source.get(GLOSSARY_PAGE)
+    return get_relative_url(glossary_page.url, page.url) if glossary_page else None
+
+
+# The first use of each glossary term on a page links to its entry and shows
+# its definition on hover and keyboard focus.
+def link_terms(html: str, page: Page, build: Build) -> str:
+    href = glossary_url(page, build)
+    if not href or not build.terms:
+        return html
+    forms = sorted(
+        ((form, term) for term in build.terms for form in term.forms),
+        key=lambda pair: -len(pair[0]),
+    )
+    # Words of a term may be split across lines in the HTML: any whitespace matches.
+    pattern = re.compile(
+        r"\b(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
+    )
+    by_form = {" ".join(form.lower().split()): term for form, term in forms}
+    soup = BeautifulSoup(html, "html.parser")
+    done: set[str] = set()
+    queue = list(soup.find_all(string=True))
+    while queue:
+        text = queue.pop(0)
+        if any(parent.name in NO_TERMS for parent in text.parents):
+            continue
+        if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
+               for parent in text.parents if parent.name):
+            continue
+        def term_of(match: re.Match) -> Term:
+            return by_form[" ".join(match.group(1).lower().split())]
+
+        match = next((m for m in pattern.finditer(text) if term_of(m).id not in done), None)
+        if match is None:
+            continue
+        term = term_of(match)
+        done.add(term.id)
+        element = BeautifulSoup(
+            build.macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}"), "html.parser"
+        )
+        rest = NavigableString(text[match.end():])
+        text.replace_with(NavigableString(text[: match.start()]), element, rest)
+        queue.insert(0, rest)  # Other terms may follow in the same text.
+    return str(soup)

@@ -1,0 +1,32 @@
+"""The plugin's options in mkdocs.yml (`plugins: - training: ...`), typed and checked."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class Switch(c.BaseConfigOption[bool]):
+    """On or off; the environment sets it through `!ENV [TRAINING_X, off]` in mkdocs.yml."""
+
+    def __init__(self, variable: str) -> None:
+        super().__init__()
+        self.variable = variable
+        self.default = False
+
+    def run_validation(self, value: object) -> bool:
+        # YAML reads on/off (and true/false) as booleans, in mkdocs.yml and in !ENV values alike.
+        if isinstance(value, bool):
+            return value
+        raise base.ValidationError(
+            f"expected on or off, got {value!r}. Write 'on' or 'off' in mkdocs.yml, "
+            f"or set {self.variable}=on or {self.variable}=off in the environment."
+        )
+
+
+class TrainingConfig(base.Config):
+    # `make serve`: no PDFs, no precompressed files. The published build
+    # (`mkdocs build`, `make build`) always makes them.
+    preview = Switch("TRAINING_PREVIEW")
+    # `make offline`: a site opened from a folder (file://), with no server.
+    offline = Switch("TRAINING_OFFLINE")

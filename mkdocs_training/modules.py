@@ -1,0 +1,88 @@
+"""The training modules: the home page's module list, and each module's meta line (reading time, review, owner) and completion button."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import posixpath
+import re
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.structure.pages import Page
+
+from mkdocs_training import fragments, i18n, structure
+from mkdocs_training.context import Build, Site
+from mkdocs_training.log import log
+
+WORDS_PER_MINUTE = 200
+
+
+def is_module(page: Page) -> bool:
+    return page.file.src_uri.startswith("modules/")
+
+
+def module_id(page: Page) -> str:
+    """The same in every language, so progress follows the reader across languages."""
+    return Path(i18n.source_uri(page.file.src_uri)).stem
+
+
+def review_date(value) -> datetime.date | None:
+    """A page's last_reviewed, or None when it is missing or not a date."""
+    return value if isinstance(value, datetime.date) else None
+
+
+def reading_minutes(text: str) -> int:
+    body, _ = structure.body_start(text)
+    body = re.sub(r"(?m)^\s*-?\s*(question|answers|text|correct|feedback):", " ", body)
+    words = re.findall(r"\w+", re.sub(r"\{[^}]*\}|<[^>]+>|\([^)]*\.md[^)]*\)", " ", body))
+    return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
+
+
+# Under the title: reading time, last review and owner. At the end: the
+# button that marks the module complete.
+def module_extras(html: str, page: Page, build: Build, site: Site) -> str:
+    ui = build.ui
+    text = site.text(page.file.abs_src_path)
+    parts = [ui["reading_time"].format(minutes=reading_minutes(text))]
+    reviewed = review_date(page.meta.get("last_reviewed"))
+    if reviewed:  # Otherwise on_files has reported it and the build fails.
+        date = format_date(reviewed, format="long", locale=ui["date_locale"])
+        parts.append(ui["meta"]["reviewed"].format(date=date, owner=page.meta.get("owner", "")))
+    line = " · ".join(parts)
+    meta = build.macros().meta(line)
+    html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
+    return html + build.macros().progress(module_id(page), ui["progress"])
+
+
+# The home page's list of modules: title, summary and reading time of every
+# page under modules/, in navigation order, in the language being built.
+def module_list(page: Page, build: Build, site: Site) -> str:
+    ui = build.ui
+    here = posixpath.dirname(page.file.src_uri)
+    cards = []
+    for module in build.nav.pages:
+        if not is_module(module):
+            continue
+        source = site.source(module.file.abs_src_path)
+        text = site.text(module.file.abs_src_path)
+        meta = dict(source.meta) if source else i18n.front_matter(text)
+        # Link to the English file name: static-i18n resolves the language.
+        target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
+        minutes = reading_minutes(text)
+        lang = getattr(module.file, "locale", build.language)
+        foreign = lang != build.language
+        label = f' <span class="training-badge">{ui["notice"]["english_only"]}</span>' if foreign else ""
+        if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
+            meta = {key: f'<span lang="{lang}">{meta.get(key, "")}</span>' for key in ("title", "description")}
+        # A missing title or description is reported by the checks in on_files.
+        status = f'<span class="training-status" data-training-status="{module_id(module)}"></span>'
+        cards.append(
+            f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
+            f"    {meta.get('description', '')}\n\n"
+            f"    {ui['reading_time'].format(minutes=minutes)}<br>{status}\n"
+        )
+    if not cards:
+        log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")
+    reset = fragments.add(build, page, build.macros().reset(ui["progress"], ui["pdf"]["file"], ui["pdf"]))
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n" + reset

@@ -1,0 +1,44 @@
+"""The whole training as one PDF per language: chapters from the pages this language build rendered (document.py makes the file)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+
+from mkdocs_training import i18n, modules
+from mkdocs_training.context import Build
+from mkdocs_training.glossary import GLOSSARY_PAGE
+from mkdocs_training.log import log
+from mkdocs_training.pdf import document
+
+
+def write(config: MkDocsConfig, build: Build) -> None:
+    if build.preview:
+        log.info(f"PDF for '{build.language}' skipped (TRAINING_PREVIEW=on)")
+        return
+    chapters, glossary_chapter, reviewed = [], None, []
+    for page in build.nav.pages:
+        rendered = build.pages.get(page.file.src_uri)
+        if rendered is None:
+            continue
+        reviewed.append(rendered.meta.get("last_reviewed"))
+        chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem, rendered.title, rendered.content)
+        if modules.is_module(page):
+            chapters.append(chapter)
+        elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
+            glossary_chapter = chapter
+    # The cover's date is the newest review among the pages: it changes with
+    # the content, not with the day of the build.
+    dates = [d for d in map(modules.review_date, reviewed) if d]
+    newest = max(dates) if dates else datetime.date(1970, 1, 1)
+    strings = build.ui["pdf"]
+    html = document.document(
+        build.language, config.site_name, strings["subtitle"],
+        format_date(newest, format="long", locale=build.ui["date_locale"]), strings, chapters, glossary_chapter,
+    )
+    folder = Path(config.site_dir) / i18n.folder(build.language, build.languages)
+    created = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.timezone.utc)
+    document.write(folder / strings["file"], html, config.site_author or "", created)

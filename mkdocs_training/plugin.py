@@ -1,0 +1,120 @@
+"""The training plugin: wires MkDocs' events to the feature modules, and does nothing else.
+
+static-i18n builds the site once per language, default language first, and
+runs every event again for each build; see ARCHITECTURE.md for the path of
+a page pair through these events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from mkdocs_training import (
+    alternates, fragments, glossary, i18n, locales, markers, modules, notfound, pdf, publish, search, sitemap, theme,
+)
+from mkdocs_training.config import TrainingConfig
+from mkdocs_training.context import Build, Site
+from mkdocs_training.log import log
+from mkdocs_training.publish import offline
+from mkdocs_training.translations import notices, status
+
+
+class TrainingPlugin(BasePlugin[TrainingConfig]):
+    def __init__(self) -> None:
+        self.site = Site()  # Kept across the language builds of one site build.
+        self.build: Build | None = None  # The language build running now.
+
+    # Before the search plugin (priority 0) sets up this build's index. static-i18n
+    # has already chosen the language of the build (it sets it before each build).
+    @event_priority(10)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        languages = i18n.Languages.from_config(config)
+        language = languages.building(config)
+        search.one_index_per_language(config, language)
+        root = Path(config.config_file_path).parent
+        strings = locales.load_strings(root, languages.codes)
+        terms = glossary.load(root, languages.codes)
+        if language == languages.default:  # Once per site, not once per language.
+            for problem in strings.problems + terms.problems:
+                log.warning(problem)
+        ui = strings.by_language[language]
+        self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
+                           preview=self.config.preview, offline=self.config.offline)
+        locales.localize_theme(config, language, ui)
+        if self.config.offline:
+            offline.configure(config)
+        return config
+
+    # Every page read and checked once, before static-i18n narrows them to one language.
+    @event_priority(10)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.build.is_default:
+            self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
+            pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
+            self.site.report = status.scan(pages, self.build.languages, self.site.root)
+            for problem in self.site.report.problems:
+                log.warning(problem)
+            # A page that is not UTF-8 is reported above; MkDocs would only add a
+            # traceback for it, so it is left out of the build (which fails anyway).
+            self.site.unreadable = {str(path) for path in self.site.report.undecodable}
+        for file in list(files.documentation_pages()):
+            if str(self.site.shown(Path(config.docs_dir) / file.src_path)) in self.site.unreadable:
+                files.remove(file)
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.build.set_nav(nav)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        search.exclude_fallback(page, self.build)
+        return markers.on_page_markdown(markdown, page, self.build, self.site)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = fragments.put(html, page, self.build)
+        if modules.is_module(page):
+            html = modules.module_extras(html, page, self.build, self.site)
+        if glossary.links_terms(page, self.build):
+            html = glossary.link_terms(html, page, self.build)
+        return notices.with_notice(html, page, self.build, self.site)
+
+    # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
+    @event_priority(40)
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        return alternates.on_page_context(context, page, config, self.build, self.site)
+
+    # Templates outside pages (404.html) see the same strings and language root.
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        self.build.add_language_context(context)
+        if template_name == "404.html":
+            notfound.template_context(config, self.build)
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return theme.valid_html(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        output_content = theme.valid_html(output_content)
+        if template_name == "404.html":
+            notfound.keep(output_content, self.build, self.site)
+        return output_content
+
+    # After the search plugin has written this build's index, and before
+    # static-i18n starts the next build. Each build writes the shared files
+    # from what the builds so far have made, so the last one leaves them right.
+    @event_priority(-50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        build = self.build
+        notfound.write(config, build, self.site)
+        search.write(config, build, self.site)
+        sitemap.write(config, build.languages, self.site)
+        theme.disable_sitemap_lookup(config)
+        pdf.write(config, build)
+        if build.is_last:
+            publish.finish(config, build)

@@ -1,0 +1,23 @@
+"""Publishing the built site: security headers (headers.py), precompressed files (compress.py), the offline build and zip (offline.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from mkdocs_training.context import Build
+from mkdocs_training.log import log
+from mkdocs_training.publish import compress, headers, offline
+
+
+# Once every language is built: what depends on the whole site.
+def finish(config: MkDocsConfig, build: Build) -> None:
+    site_dir = Path(config.site_dir)
+    if build.offline:
+        offline.copy_shim(site_dir)
+        return
+    (site_dir / "_headers").write_text(headers.netlify_headers(site_dir), encoding="utf-8")
+    if not build.preview:
+        count = compress.precompress(site_dir)
+        log.info(f"precompressed {count} files (.gz, .br)")

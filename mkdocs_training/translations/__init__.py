@@ -1,0 +1,1 @@
+"""Translations: their status against the English pages (status.py) and the notices readers see (notices.py)."""

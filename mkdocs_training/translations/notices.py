@@ -1,0 +1,56 @@
+"""The notices readers see on a page that is not translated yet or is out of date.
+
+Notices go at the top of the content, from overrides/partials/training-notice.html.
+Each carries data-training-notice="<kind>" so tests and people can find it.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_training.context import Build, Site
+from mkdocs_training.translations import status as translations
+
+
+def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
+    languages = build.languages
+    if build.is_default:
+        return html
+    ui = build.ui["notice"]
+    original = getattr(page.file, "alternates", {}).get(languages.default)
+    source_url = get_relative_url(original.url, page.url) if original else None
+    if build.is_fallback(page):
+        notice = render(build, "missing", ui["missing_title"], ui["missing_text"], [], source_url)
+        return f'{notice}<div lang="{page.file.locale}">{html}</div>'
+    status = site.report.status_of(site.english_path(page.file.src_uri), build.language)
+    if status is None or status.state != translations.OUTDATED:
+        return html
+    own_titles = {}
+    for item in _toc_items(page.toc):
+        own_titles.setdefault(item.id, item.title)
+    sections = []
+    for key in status.changed:
+        if key == translations.META:
+            sections.append({"title": ui["meta"]})
+        elif key == translations.INTRO:
+            sections.append({"title": ui["intro"]})
+        elif key in own_titles:
+            sections.append({"title": own_titles[key], "href": f"#{key}"})
+        else:  # New in English: there is no translated heading to name it by.
+            sections.append({"title": status.titles.get(key, key), "lang": languages.default})
+    notice = render(build, "outdated", ui["outdated_title"], ui["outdated_text"], sections, source_url)
+    return notice + html
+
+
+def _toc_items(toc):
+    for item in toc:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def render(build: Build, kind: str, title: str, text: str, sections: list[dict], source_url: str | None) -> str:
+    return build.template("partials/training-notice.html").render(
+        kind=kind, title=title, text=text, sections=sections, source_url=source_url,
+        source_link=build.ui["notice"]["source_link"], source_lang=build.languages.default,
+    )
