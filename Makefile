@@ -107,4 +107,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules site build dist test-output .pytest_cache
+	rm -rf $(VENV) node_modules site build dist test-output .pytest_cache .cache

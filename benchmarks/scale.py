@@ -135,7 +135,7 @@ def fetch(url: str) -> str | None:
 
 
 def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
-    from tools import webcheck
+    from tests.browser import webcheck
 
     port = webcheck.free_port()
     # As `make serve` runs it, on a free port.
@@ -188,7 +188,7 @@ def first_visits(site: Path, paths: list[str]) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
     from benchmarks.first_visit import visit
-    from tools import webcheck
+    from tests.browser import webcheck
 
     results = {}
     with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base, \

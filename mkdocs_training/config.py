@@ -30,3 +30,6 @@ class TrainingConfig(base.Config):
     preview = Switch("TRAINING_PREVIEW")
     # `make offline`: a site opened from a folder (file://), with no server.
     offline = Switch("TRAINING_OFFLINE")
+    # Reuse compressed files and PDFs made before from the same content
+    # (.cache/training/). Off: everything is made afresh (the reproducibility test).
+    cache = Switch("TRAINING_CACHE")

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import output_path
-from tools import webcheck
+from tests.browser import webcheck
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/")
 

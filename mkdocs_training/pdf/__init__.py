@@ -9,6 +9,7 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training import i18n, modules
+from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build
 from mkdocs_training.glossary import GLOSSARY_PAGE
 from mkdocs_training.log import log
@@ -41,4 +42,6 @@ def write(config: MkDocsConfig, build: Build) -> None:
     )
     folder = Path(config.site_dir) / i18n.folder(build.language, build.languages)
     created = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.timezone.utc)
-    document.write(folder / strings["file"], html, config.site_author or "", created)
+    made = document.write(folder / strings["file"], html, config.site_author or "", created, cache_dir(config, "pdf", build))
+    if not made:
+        log.info(f"PDF for '{build.language}' unchanged: taken from the cache")

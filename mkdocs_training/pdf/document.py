@@ -8,7 +8,10 @@ the PDF says exactly what the site says. Each language writes its own file
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -103,7 +106,12 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 </html>"""
 
 
-def write(path: Path, html: str, author: str, created: datetime.datetime) -> None:
+def write(path: Path, html: str, author: str, created: datetime.datetime, cache: Path | None = None) -> bool:
+    """Write the PDF; with a cache folder, reuse the file made before from the same input.
+
+    Returns whether WeasyPrint made it now (False: it came from the cache).
+    """
+    import weasyprint
     from weasyprint import CSS as StyleSheet, HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
@@ -116,5 +124,18 @@ def write(path: Path, html: str, author: str, created: datetime.datetime) -> Non
         f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html).write_pdf(path, stylesheets=[StyleSheet(filename=str(CSS))],
-                                 pdf_identifier=re.sub(r"\W", "", path.name).encode()[:32])
+    identifier = re.sub(r"\W", "", path.name).encode()[:32]
+    # Everything the PDF is made from: the HTML, the style sheet, the identifier, WeasyPrint's version.
+    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier,
+                                      weasyprint.__version__.encode()])).hexdigest()
+    entry = cache / f"{key}.pdf" if cache else None
+    if entry and entry.exists():
+        shutil.copyfile(entry, path)
+        return False
+    HTML(string=html).write_pdf(path, stylesheets=[StyleSheet(filename=str(CSS))], pdf_identifier=identifier)
+    if entry:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_name(f".tmp-{os.getpid()}-{entry.name}")
+        shutil.copyfile(path, temporary)
+        os.replace(temporary, entry)  # Another build sharing the cache never reads half a file.
+    return True
