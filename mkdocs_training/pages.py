@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_training import quiz
+from mkdocs_training import quiz, yamltext
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import Page, body_start, parse
 
@@ -54,7 +54,7 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1) or "")
+            loaded = yamltext.load(match.group(1) or "")
         except yaml.YAMLError as error:
             # Where the broken value starts (an unclosed quote), else where YAML gave up.
             mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import fragments
+from mkdocs_training import fragments, yamltext
 from mkdocs_training.context import Build
 from mkdocs_training.problems import Problem
 
@@ -57,7 +57,7 @@ class Question:
 # YAML; it is parsed once, whichever asks first (the data is never changed).
 @functools.lru_cache(maxsize=512)
 def load(source: str):
-    return yaml.safe_load(source)
+    return yamltext.load(source)
 
 
 def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], list[Problem]]:
