@@ -114,7 +114,8 @@ def english_only(project: Path, target: Path) -> Path:
     for page in (target / "docs").rglob("*.it.md"):
         page.unlink()
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    config, count = re.subn(r"(?ms)^(\s*)- locale: it\n.*?(?=^\S|^\1- locale:)", "", config)
+    # The entry and its more-indented lines (and blank lines among them).
+    config, count = re.subn(r"(?m)^( *)- locale: it\n(?:\1  .*\n|[ \t]*\n)*", "", config)
     if count != 1:
         raise RuntimeError("mkdocs.yml: could not find the Italian entry under languages:")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
