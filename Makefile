@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer lock clean system-packages
+.PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes)
@@ -78,6 +78,13 @@ bench-transfer: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m benchmarks.first_visit site
 
+## bench-scale: build, serve and first-visit figures for a library of N module
+## pairs (generated in a temporary copy), against baselines: make bench-scale N=500
+N ?= 20
+bench-scale: $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
+	$(BIN)/python -m benchmarks.scale $(N)
+
 ## lock: re-pin requirements.txt (with hashes) after editing requirements.in
 lock: $(VENV)/.installed
 	$(BIN)/pip install --quiet pip-tools==7.6.2
@@ -119,4 +126,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules site build dist test-output .pytest_cache
+	rm -rf $(VENV) node_modules site build dist test-output .pytest_cache .cache

@@ -4,7 +4,7 @@
 
 Serves the built site with deploy/nginx/ (brotli and gzip as in production)
 and loads a few pages in Debian's Chromium with an empty cache, counting
-every response's encoded size (Chrome DevTools Protocol). Prints figures.
+every response's size as received, workers' requests included. Prints figures.
 """
 
 from __future__ import annotations
@@ -21,6 +21,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "glossary/"]
 
 
+def visit(browser, base: str, path: str) -> dict:
+    """One uncached visit: {requests, bytes, urls: {url: bytes}}.
+
+    Bytes are as received (compressed), headers included; requests of the
+    page's workers count too (Material's search worker and what it loads).
+    """
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    sizes = {}
+
+    def finished(request):
+        if not request.url.startswith("data:"):
+            size = request.sizes()
+            sizes[request.url.replace(base, "/")] = size["responseBodySize"] + size["responseHeadersSize"]
+
+    context.on("requestfinished", finished)
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"requests": len(sizes), "bytes": sum(sizes.values()), "urls": sizes}
+
+
 def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     if not (site / "index.html").exists():
@@ -31,20 +53,9 @@ def main() -> int:
         browser = webcheck.launch(playwright)
         print(f"{'page':<36} {'requests':>8} {'KB':>7}   largest")
         for path in PAGES:
-            context = browser.new_context(locale="en-US")
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            sizes, urls = {}, {}
-            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-            page.goto(base + path)
-            page.wait_for_load_state("networkidle")
-            fetched = {k: v for k, v in sizes.items() if not urls.get(k, "").startswith("data:")}
-            largest = max(fetched, key=fetched.get)
-            name = urls[largest].replace(base, "/")
-            print(f"/{path:<35} {len(fetched):>8} {sum(fetched.values()) / 1024:>7.1f}   {name} {fetched[largest] / 1024:.1f} KB")
-            context.close()
+            result = visit(browser, base, path)
+            name, size = max(result["urls"].items(), key=lambda item: item[1])
+            print(f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>7.1f}   {name} {size / 1024:.1f} KB")
         browser.close()
     return 0
 

@@ -33,3 +33,6 @@ class TrainingConfig(base.Config):
     # `make publish`: the site for the server. The public address must be set
     # (SITE_URL); a local one fails the build instead of being published.
     publish = Switch("TRAINING_PUBLISH")
+    # Reuse compressed files and PDFs made before from the same content
+    # (.cache/training/). Off: everything is made afresh (the reproducibility test).
+    cache = Switch("TRAINING_CACHE")

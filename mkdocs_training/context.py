@@ -67,6 +67,7 @@ class Build:
     terms: list[Term]
     preview: bool = False
     offline: bool = False
+    cache: bool = False
     nav: Navigation | None = None
     by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
     pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page, as rendered.

@@ -7,6 +7,7 @@ for the format.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,7 @@ def link_terms(html: str, page: Page, build: Build) -> str:
     by_form = {" ".join(form.lower().split()): term for form, term in forms}
     soup = BeautifulSoup(html, "html.parser")
     done: set[str] = set()
+    linked: list[str] = []  # The HTML of each linked term, put in place of its placeholder below.
     queue = list(soup.find_all(string=True))
     while queue:
         text = queue.pop(0)
@@ -169,10 +171,23 @@ def link_terms(html: str, page: Page, build: Build) -> str:
             continue
         term = term_of(match)
         done.add(term.id)
-        element = BeautifulSoup(
-            build.macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}"), "html.parser"
-        )
+        linked.append(term_html(build.macros().term(term.id, match.group(1), term.definition, f"{href}#{term.id}")))
         rest = NavigableString(text[match.end():])
-        text.replace_with(NavigableString(text[: match.start()]), element, rest)
+        placeholder = NavigableString(f"{PLACEHOLDER[0]}{len(linked) - 1}{PLACEHOLDER[1]}")
+        text.replace_with(NavigableString(text[: match.start()]), placeholder, rest)
         queue.insert(0, rest)  # Other terms may follow in the same text.
-    return str(soup)
+    # Parsing each term's HTML into the page's tree costs more than the page
+    # itself on a page with many terms; a placeholder is swapped after.
+    return PLACEHOLDERS.sub(lambda m: linked[int(m.group(1))], str(soup))
+
+
+# Private-use characters: never in our pages' text, and not escaped in output.
+PLACEHOLDER = ("\ue000training-term-", "\ue001")
+PLACEHOLDERS = re.compile(re.escape(PLACEHOLDER[0]) + r"(\d+)" + re.escape(PLACEHOLDER[1]))
+
+
+# A term's HTML as it would read once parsed into the page and written out
+# again (the same bytes as before placeholders), parsed once per variant.
+@functools.lru_cache(maxsize=4096)
+def term_html(html: str) -> str:
+    return str(BeautifulSoup(html, "html.parser"))

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from mkdocs_training import yamlfile
 from mkdocs_training.log import log
 
 
@@ -60,7 +61,7 @@ def front_matter(text: str) -> dict:
     in pages.py report broken front matter)."""
     match = FRONT_MATTER.match(text)
     try:
-        data = yaml.safe_load(match.group(1)) if match else {}
+        data = yamlfile.load(match.group(1)) if match else {}
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}

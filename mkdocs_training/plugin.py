@@ -48,7 +48,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
         self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
-                           preview=self.config.preview, offline=self.config.offline)
+                           preview=self.config.preview, offline=self.config.offline, cache=self.config.cache)
         locales.localize_theme(config, language, ui)
         if self.config.offline:
             offline.configure(config)

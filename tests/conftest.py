@@ -27,16 +27,20 @@ class Build:
 
 
 def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
-                 offline: bool = False) -> Build:
+                 offline: bool = False, cache: bool = True) -> Build:
     """`mkdocs build --strict`, exactly as the Makefile runs it.
 
     `preview` skips the PDFs and precompressed files, as `make serve` does:
-    fixture sites test checks and pages, not those.
+    fixture sites test checks and pages, not those. `cache=False` makes
+    every compressed file and PDF afresh.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     env.pop("TRAINING_PREVIEW", None)
     env.pop("TRAINING_OFFLINE", None)
+    env.pop("TRAINING_CACHE", None)
+    if not cache:
+        env["TRAINING_CACHE"] = "off"
     if preview:
         env["TRAINING_PREVIEW"] = "on"
     if offline:

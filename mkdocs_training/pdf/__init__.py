@@ -10,6 +10,7 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training import escaping, i18n, locales, modules
+from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build
 from mkdocs_training.glossary import GLOSSARY_PAGE
 from mkdocs_training.log import log
@@ -45,8 +46,10 @@ def write(config: MkDocsConfig, build: Build) -> None:
     )
     folder = Path(config.site_dir) / i18n.folder(build.language, build.languages)
     created = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.timezone.utc)
-    refused = document.write(folder / strings["file"], html, config.site_author or "", created,
-                             Path(config.site_dir))
+    made, refused = document.write(folder / strings["file"], html, config.site_author or "", created,
+                                   Path(config.site_dir), cache_dir(config, "pdf", build))
+    if not made:
+        log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
     for url in dict.fromkeys(refused):
         pages = [c.source for c in chapters + [glossary_chapter] if c and (url in c.html or escape(url) in c.html)]
         for where in [where_in(Path(config.docs_dir), page, url) for page in pages] or ["the PDF"]:

@@ -8,7 +8,10 @@ the PDF says exactly what the site says. Each language writes its own file
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -138,8 +141,15 @@ def allowed(url: str, root: Path) -> bool:
     return Path(url2pathname(unquote(parts.path))).resolve().is_relative_to(root)
 
 
-def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path) -> list[str]:
-    """Write the PDF; returns the URLs the document asked for and was refused (see `fetcher`)."""
+def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path,
+          cache: Path | None = None) -> tuple[bool, list[str]]:
+    """Write the PDF; with a cache folder, reuse the file made before from the same input.
+
+    Returns whether WeasyPrint made it now (False: it came from the cache), and
+    the URLs the document asked for and was refused (see `fetcher`). Only a PDF
+    that was refused nothing is cached, so a refusal is reported on every build.
+    """
+    import weasyprint
     from weasyprint import CSS as StyleSheet, HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
@@ -152,8 +162,20 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
         f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
+    identifier = re.sub(r"\W", "", path.name).encode()[:32]
+    # Everything the PDF is made from: the HTML, the style sheet, the identifier, WeasyPrint's version.
+    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier,
+                                      weasyprint.__version__.encode()])).hexdigest()
+    entry = cache / f"{key}.pdf" if cache else None
+    if entry and entry.exists():
+        shutil.copyfile(entry, path)
+        return False, []
     refused: list[str] = []
     HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
-        path, stylesheets=[StyleSheet(filename=str(CSS))],
-        pdf_identifier=re.sub(r"\W", "", path.name).encode()[:32])
-    return refused
+        path, stylesheets=[StyleSheet(filename=str(CSS))], pdf_identifier=identifier)
+    if entry and not refused:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_name(f".tmp-{os.getpid()}-{entry.name}")
+        shutil.copyfile(path, temporary)
+        os.replace(temporary, entry)  # Another build sharing the cache never reads half a file.
+    return True, refused

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build
 from mkdocs_training.log import log
 from mkdocs_training.publish import compress, headers, offline
@@ -19,5 +20,6 @@ def finish(config: MkDocsConfig, build: Build) -> None:
         return
     (site_dir / "_headers").write_text(headers.netlify_headers(site_dir), encoding="utf-8")
     if not build.preview:
-        count = compress.precompress(site_dir)
-        log.info(f"precompressed {count} files (.gz, .br)")
+        files, made = compress.precompress(site_dir, cache_dir(config, "compressed", build))
+        log.info(f"precompressed {files} files (.gz, .br); {made} copies made, the rest from the cache")
+
