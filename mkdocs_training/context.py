@@ -108,13 +108,19 @@ class Build:
         if self.env is None:
             self.env = self.config.theme.get_env()
             self.env.autoescape = True
-            # A string our templates name but locales/ lacks is an error, not a blank.
-            self.env.undefined = jinja2.StrictUndefined
+            # A string our templates print but locales/ lacks is an error, not a blank.
+            self.env.undefined = PrintedUndefined
         return self.env.get_template(name)
 
     def macros(self) -> Macros:
         """The macros of overrides/partials/training.html."""
         return Macros(self.template("partials/training.html").module)
+
+
+class PrintedUndefined(jinja2.Undefined):
+    """Undefined that may be tested (`{% if x.href %}`) but not printed."""
+
+    __str__ = jinja2.Undefined._fail_with_undefined_error
 
 
 class Macros:

@@ -276,7 +276,8 @@ def test_pdf_fetcher_refuses_the_machine_and_the_network(tmp_path, listener, mon
             + f'<img src="{refused_urls[2]}"><img src="{pixel}"><link rel="attachment" href="{own.as_uri()}">'
             + "</body></html>")
     pdf = site / "it" / "out.pdf"
-    refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc), site)
+    made, refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc), site)
+    assert made
     assert sorted(refused) == sorted(refused_urls)
     assert listener.connections == 0
     content = readable_bytes(pdf)
@@ -457,3 +458,27 @@ def test_listener_sees_a_connection(listener):
             break
         threading.Event().wait(0.05)
     assert listener.connections == 1
+
+
+def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    html = '<html><head></head><body><p>PDF</p><link rel="attachment" href="file:///etc/hostname"></body></html>'
+    created = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    for _ in range(2):
+        made, refused = document.write(site / "out.pdf", html, "", created, site, cache)
+        assert made and refused == ["file:///etc/hostname"]
+    assert not list(cache.glob("*.pdf"))
+    clean = html.replace('<link rel="attachment" href="file:///etc/hostname">', "")
+    assert document.write(site / "out.pdf", clean, "", created, site, cache) == (True, [])
+    assert document.write(site / "out.pdf", clean, "", created, site, cache) == (False, [])
+
+
+def test_a_string_our_templates_print_but_locales_lack_is_an_error():
+    import jinja2
+    from mkdocs_training.context import PrintedUndefined
+
+    env = jinja2.Environment(undefined=PrintedUndefined, autoescape=True)
+    assert env.from_string("{% if ui.gone %}x{% endif %}ok").render(ui={}) == "ok"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("<strong>{{ ui.gone }}</strong>").render(ui={})
