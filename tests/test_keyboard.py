@@ -177,6 +177,16 @@ def tab_to(page, selector: str, max_stops: int = 40) -> None:
     raise AssertionError(f"Tab never reaches {selector}")
 
 
+# The focused element is what is drawn at its own centre: not covered by
+# another layer, not transparent (Material's closed levels are opacity 0).
+SEEN = """(() => {
+  const e = document.activeElement, r = e.getBoundingClientRect();
+  const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  for (let n = e; n; n = n.parentElement) if (getComputedStyle(n).opacity === "0") return false;
+  return r.width > 0 && getComputedStyle(e).visibility === "visible" && !!top && (top === e || e.contains(top));
+})()"""
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_url, language):
     prefix = "" if language == "en" else "it/"
@@ -192,6 +202,19 @@ def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_ur
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), page.evaluate(ACTIVE)
     box = page.evaluate(ACTIVE)
     assert 0 <= box["x"] < box["vw"] and box["width"] > 0, box
+    # Every stop in the drawer is the drawer's visible top layer (not a level
+    # covered by the open one, nor a closed one); Tab past its end closes it.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        assert page.evaluate(SEEN), page.evaluate(ACTIVE)
+    else:
+        raise AssertionError("Tab never leaves the drawer")
+    assert not page.is_checked("#__drawer"), "focus left the drawer, which stayed open over the page"
+    tab_to(page, menu)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
     assert page.evaluate(f"document.activeElement.matches(\"{menu}\")")

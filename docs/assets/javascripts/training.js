@@ -552,6 +552,18 @@
         }
       }
     });
+    // Tab past the drawer's last link: the drawer closes, so focus is never
+    // on the page hidden under it.
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (sidebar && drawer) {
+      sidebar.addEventListener("focusout", function (event) {
+        var next = event.relatedTarget;
+        var button = document.querySelector("button[data-training-toggle='__drawer']");
+        if (drawer.checked && next && !sidebar.contains(next) && next !== button) {
+          drawer.click();
+        }
+      });
+    }
     // Firefox restores checkboxes on reload and back; a page should never
     // open with the drawer or search already open.
     window.addEventListener("pageshow", function () {
