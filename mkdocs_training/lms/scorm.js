@@ -229,48 +229,63 @@
   window.addEventListener("pagehide", finish);
 
   // --- Start: take up where the reader left off -------------------------------
-
-  var saved = {};
-  var bookmark = "";
-  if (get(CMI.entry) === "resume") {
-    try {
-      saved = JSON.parse(get("cmi.suspend_data")) || {};
-    } catch (error) {
-      saved = {};
+  // After training.js has set up the knowledge checks: it starts on
+  // DOMContentLoaded, and this deferred file runs just before that event.
+  var resumed = false;
+  function resume() {
+    if (resumed) {
+      return;
     }
-    bookmark = get(CMI.location);
-  }
-  var status = get(CMI.status);
-  var completeInLms = v12 ? ["completed", "passed", "failed"].indexOf(status) !== -1 : status === "completed";
+    resumed = true;
 
-  restoring = true;
-  (saved.answers || []).forEach(function (id) {
-    var input = document.getElementById(id);
-    if (input && input.closest("form.training-quiz")) {
-      input.checked = true;
+    var saved = {};
+    var bookmark = "";
+    if (get(CMI.entry) === "resume") {
+      try {
+        saved = JSON.parse(get("cmi.suspend_data")) || {};
+      } catch (error) {
+        saved = {};
+      }
+      bookmark = get(CMI.location);
     }
-  });
-  Object.keys(saved.checked || {}).forEach(function (id) {
-    var form = document.querySelector('form.training-quiz[data-training-quiz="' + id + '"]');
-    if (form) {
-      form.requestSubmit(); // training.js shows the feedback again.
-    }
-  });
-  // The LMS, not this browser's storage, says whether the module is complete.
-  var complete = saved.complete !== undefined ? !!saved.complete : completeInLms;
-  var button = document.querySelector("[data-training-complete] button");
-  if (button && (button.getAttribute("aria-pressed") === "true") !== complete) {
-    button.click();
-  }
-  state.complete = complete;
-  restoring = false;
+    var status = get(CMI.status);
+    var completeInLms = v12 ? ["completed", "passed", "failed"].indexOf(status) !== -1 : status === "completed";
 
-  if (["not attempted", "unknown", ""].indexOf(status) !== -1) {
-    reportStatus();
-    call("commit", "");
+    restoring = true;
+    (saved.answers || []).forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input && input.closest("form.training-quiz")) {
+        input.checked = true;
+      }
+    });
+    Object.keys(saved.checked || {}).forEach(function (id) {
+      var form = document.querySelector('form.training-quiz[data-training-quiz="' + id + '"]');
+      if (form) {
+        form.requestSubmit(); // training.js shows the feedback again.
+      }
+    });
+    // The LMS, not this browser's storage, says whether the module is complete.
+    var complete = saved.complete !== undefined ? !!saved.complete : completeInLms;
+    var button = document.querySelector("[data-training-complete] button");
+    if (button && (button.getAttribute("aria-pressed") === "true") !== complete) {
+      button.click();
+    }
+    state.complete = complete;
+    restoring = false;
+
+    if (["not attempted", "unknown", ""].indexOf(status) !== -1) {
+      reportStatus();
+      call("commit", "");
+    }
+    var target = bookmark && document.getElementById(bookmark);
+    if (target) {
+      target.scrollIntoView();
+    }
   }
-  var target = bookmark && document.getElementById(bookmark);
-  if (target) {
-    target.scrollIntoView();
+  if (document.readyState === "complete") {
+    resume();
+  } else {
+    document.addEventListener("DOMContentLoaded", resume);
+    window.addEventListener("load", resume);
   }
 })();
