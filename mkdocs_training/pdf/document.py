@@ -36,7 +36,7 @@ def printable(chapter: Chapter, strings: dict) -> str:
     soup = BeautifulSoup(chapter.html, "html.parser")
     for selector in (".headerlink", ".training-term__tip", ".training-complete",
                      ".training-reset", ".training-complete__note", ".training-quiz__actions",
-                     ".training-quiz__result", ".training-quiz__hint"):
+                     ".training-quiz__result", ".training-quiz__hint", "[data-training-module-pdf]"):
         for element in soup.select(selector):
             element.decompose()
     # Links to other pages mean nothing on paper; anchors within the PDF do.
@@ -77,11 +77,10 @@ def quiz_on_paper(form, strings: dict) -> str:
 
 
 def document(language: str, title: str, subtitle: str, date: str, strings: dict,
-             chapters: list[Chapter], glossary: Chapter | None) -> str:
-    contents = "".join(
-        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
-    )
-    title, subtitle, date = escape(title), escape(subtitle), escape(date)
+             chapters: list[Chapter], glossary: Chapter | None, contents: bool = True) -> str:
+    """The PDF's HTML. `contents=False` (a module's PDF): no cover and no contents, the module's title opens it."""
+    front = front_matter(title, subtitle, date, strings, chapters, glossary) if contents else ""
+    title, subtitle = escape(title), escape(subtitle)
     body = "".join(
         f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings)}</section>" for c in chapters
     )
@@ -95,7 +94,18 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 <meta name="description" content="{subtitle}">
 </head>
 <body>
-<section class="cover">
+{front}{body}
+</body>
+</html>"""
+
+
+def front_matter(title: str, subtitle: str, date: str, strings: dict, chapters: list[Chapter],
+                 glossary: Chapter | None) -> str:
+    contents = "".join(
+        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+    )
+    title, subtitle, date = escape(title), escape(subtitle), escape(date)
+    return f"""<section class="cover">
   <p class="kicker">{subtitle}</p>
   <h1 class="cover-title">{title}</h1>
   <p class="date">{date}</p>
@@ -104,9 +114,7 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
   <h2>{escape(strings['contents'])}</h2>
   <ol>{contents}</ol>
 </nav>
-{body}
-</body>
-</html>"""
+"""
 
 
 def fetcher(site_dir: Path, refused: list[str]):
