@@ -8,6 +8,7 @@ the PDF says exactly what the site says. Each language writes its own file
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
 import re
@@ -149,6 +150,21 @@ def allowed(url: str, root: Path) -> bool:
     return Path(url2pathname(unquote(parts.path))).resolve().is_relative_to(root)
 
 
+@functools.lru_cache(maxsize=1)
+def styles(css: bytes):
+    """One font configuration and parsed style sheet for every PDF of the build.
+
+    A FontConfiguration per document keeps about 0.5 MB each after the
+    document is gone (fontconfig and Pango state): 500 MB over 1,000 module
+    PDFs. Shared, memory stays flat. Keyed by the style sheet's bytes.
+    """
+    from weasyprint import CSS as StyleSheet
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return fonts, StyleSheet(string=css.decode("utf-8"), base_url=str(CSS), font_config=fonts)
+
+
 def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path,
           cache: Path | None = None) -> tuple[bool, list[str]]:
     """Write the PDF; with a cache folder, reuse the file made before from the same input.
@@ -158,7 +174,7 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     that was refused nothing is cached, so a refusal is reported on every build.
     """
     import weasyprint
-    from weasyprint import CSS as StyleSheet, HTML
+    from weasyprint import HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
     # write() in pdf/__init__.py), not the clock, so that two builds of the
@@ -179,8 +195,9 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
         shutil.copyfile(entry, path)
         return False, []
     refused: list[str] = []
+    fonts, style = styles(CSS.read_bytes())
     HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
-        path, stylesheets=[StyleSheet(filename=str(CSS))], pdf_identifier=identifier)
+        path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier)
     if entry and not refused:
         entry.parent.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_name(f".tmp-{os.getpid()}-{entry.name}")
