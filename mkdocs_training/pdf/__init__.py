@@ -37,12 +37,23 @@ def write(config: MkDocsConfig, build: Build) -> None:
         log.info(f"PDF for '{build.language}' skipped (TRAINING_PREVIEW=on)")
         return
     strings = build.ui["pdf"]
+    cache = cache_dir(config, "pdf", build)
+    reported: set[tuple[str, str]] = set()  # A page's URL refused in its module PDF and in the whole one: said once.
+    # WeasyPrint's documents are reference cycles that outlive their module
+    # when the heap is large (the site's pages): a full collection after each
+    # PDF frees them, and is cheap with the objects made so far frozen.
+    gc.freeze()
+    try:
+        write_all(config, build, strings, cache, reported)
+    finally:
+        gc.unfreeze()
+
+
+def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set) -> None:
     date_of = lambda day: format_date(day, format="long", locale=build.ui["date_locale"])  # noqa: E731
     site_dir = Path(config.site_dir)
-    cache = cache_dir(config, "pdf", build)
     chapters, glossary_chapter, reviewed = [], None, []
     made = reused = 0
-    reported: set[tuple[str, str]] = set()  # A page's URL refused in its module PDF and in the whole one: said once.
     for page in build.nav.pages:
         rendered = build.pages.get(page.file.src_uri)
         if rendered is None:
@@ -60,10 +71,10 @@ def write(config: MkDocsConfig, build: Build) -> None:
             fresh, refused = document.write(path, html, config.site_author or "", midnight(day), site_dir, cache)
             made, reused = made + fresh, reused + (not fresh)
             report(config, refused, [chapter], reported)
+            if fresh:
+                gc.collect()
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
             glossary_chapter = chapter
-    if made:
-        gc.collect()  # WeasyPrint's documents hold reference cycles: give their memory back now.
     log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
     if not modules.whole_pdf_wanted(build):
         log.info(
