@@ -44,11 +44,14 @@ def vocabulary(texts: list[str]) -> list[str]:
     return sorted(words)
 
 
-def vary(words_line: str, rng: random.Random, vocab: list[str]) -> str:
+def vary(words_line: str, rng: random.Random, vocab: list[str], same_length: bool = False) -> str:
+    """Words swapped and shuffled; `same_length` (quiz answers) swaps only words of equal length,
+    so each answer keeps its length and the quiz checks (no guessable longest answer) still pass."""
     tokens = words_line.split()
     for i, token in enumerate(tokens):
         if WORD.match(token) and rng.random() < 0.35:
-            tokens[i] = rng.choice(vocab)
+            choices = [w for w in vocab if len(w) == len(token)] if same_length else vocab
+            tokens[i] = rng.choice(choices) if choices else token
     rng.shuffle(tokens)
     return " ".join(tokens)
 
@@ -62,7 +65,8 @@ def vary_body(body: str, rng: random.Random, vocab: list[str]) -> str:
             m = QUIZ_LINE.match(line)
             if m:
                 value = yaml.safe_load(m.group(2))
-                line = m.group(1) + json.dumps(vary(str(value), rng, vocab), ensure_ascii=False)
+                answer = m.group(1).strip().endswith("text:")
+                line = m.group(1) + json.dumps(vary(str(value), rng, vocab, answer), ensure_ascii=False)
             lines.append(line)
         quizzes.append("```quiz\n" + "\n".join(lines) + "\n```")
         return f"\0QUIZ{len(quizzes) - 1}\0"

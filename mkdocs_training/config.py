@@ -36,3 +36,7 @@ class TrainingConfig(base.Config):
     # Reuse compressed files and PDFs made before from the same content
     # (.cache/training/). Off: everything is made afresh (the reproducibility test).
     cache = Switch("TRAINING_CACHE")
+    # Each module has its own PDF; the PDF of the whole training is made (and
+    # the home page links to it) only while the library has at most this many
+    # modules: past that it is too long to print and its build too costly.
+    whole_pdf_max_modules = c.Type(int, default=30)

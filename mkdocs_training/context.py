@@ -68,6 +68,7 @@ class Build:
     preview: bool = False
     offline: bool = False
     cache: bool = False
+    whole_pdf_max_modules: int = 30  # See config.py.
     nav: Navigation | None = None
     by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
     pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page, as rendered.

@@ -28,6 +28,15 @@ def module_id(page: Page) -> str:
     return Path(i18n.source_uri(page.file.src_uri)).stem
 
 
+def count(build: Build) -> int:
+    return sum(1 for page in build.nav.pages if is_module(page)) if build.nav else 0
+
+
+def whole_pdf_wanted(build: Build) -> bool:
+    """The whole training's PDF is made (and the home page links to it) only up to whole_pdf_max_modules."""
+    return count(build) <= build.whole_pdf_max_modules
+
+
 def review_date(value) -> datetime.date | None:
     """A page's last_reviewed, or None when it is missing or not a date."""
     return value if isinstance(value, datetime.date) else None
@@ -47,7 +56,7 @@ def reading_time(minutes: int, build: Build) -> str:
 
 # Under the title: reading time, last review and owner. At the end: the
 # button that marks the module complete.
-def module_extras(html: str, page: Page, build: Build, site: Site) -> str:
+def module_extras(html: str, page: Page, build: Build, site: Site, pdf_href: str) -> str:
     ui = build.ui
     text = site.text(page.file.abs_src_path)
     parts = [reading_time(reading_minutes(text), build)]
@@ -56,7 +65,7 @@ def module_extras(html: str, page: Page, build: Build, site: Site) -> str:
         date = format_date(reviewed, format="long", locale=ui["date_locale"])
         parts.append(ui["meta"]["reviewed"].format(date=date, owner=escaping.plain(page.meta.get("owner", ""))))
     line = " · ".join(parts)
-    meta = build.macros().meta(line)
+    meta = build.macros().meta(line) + build.macros().module_pdf(pdf_href, ui["pdf"])
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
     return html + build.macros().progress(module_id(page), ui["progress"])
 
@@ -96,5 +105,6 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         )
     if not cards:
         log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")
-    reset = fragments.add(build, page, build.macros().reset(ui["progress"], ui["pdf"]["file"], ui["pdf"]))
+    whole = ui["pdf"]["file"] if whole_pdf_wanted(build) else ""
+    reset = fragments.add(build, page, build.macros().reset(ui["progress"], whole, ui["pdf"]))
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n" + reset

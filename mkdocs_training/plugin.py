@@ -48,7 +48,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
         self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
-                           preview=self.config.preview, offline=self.config.offline, cache=self.config.cache)
+                           preview=self.config.preview, offline=self.config.offline, cache=self.config.cache,
+                           whole_pdf_max_modules=self.config.whole_pdf_max_modules)
         locales.localize_theme(config, language, ui)
         if self.config.offline:
             offline.configure(config)
@@ -89,7 +90,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = fragments.put(html, page, self.build)
         if modules.is_module(page):
-            html = modules.module_extras(html, page, self.build, self.site)
+            html = modules.module_extras(html, page, self.build, self.site, pdf.module_href(page))
         if glossary.links_terms(page, self.build):
             html = glossary.link_terms(html, page, self.build)
         html = notices.with_notice(html, page, self.build, self.site)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, english_pages, output_path, soup
+from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
 from mkdocs_training import glossary, locales, quiz, typography
 from mkdocs_training.structure import compare, parse_file
 
@@ -429,6 +429,61 @@ def test_pdf_has_every_section_in_its_language_with_selectable_text(site, langua
     # The home page links to it.
     home = soup(site / output_path("index.md", language))
     assert home.select_one("a[data-training-pdf]")["href"] == Path(PDFS[language]).name
+
+
+MODULE_LINK = {"en": "Download this module as PDF", "it": "Scarica questo modulo in PDF"}
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_each_module_page_links_to_its_own_pdf_in_its_language_with_the_answer_key(site, language):
+    modules = [source for source in english_pages() if source.startswith("modules/")]
+    assert len(modules) >= 2
+    for source in modules:
+        page = site / output_path(source, language)
+        html = soup(page)
+        [link] = html.select("[data-training-module-pdf] a[download]")
+        assert link.get_text(strip=True) == MODULE_LINK[language]
+        pdf = page.parent / link["href"]  # Beside the page, named after the English file.
+        assert pdf.name == Path(source).stem + ".pdf" and pdf.is_file(), pdf
+        reader = PdfReader(pdf)
+        assert reader.trailer["/Root"]["/Lang"] == language
+        text = pdf_text(pdf)
+        title = html.select_one("article h1").get_text(" ", strip=True).rstrip("¶ ")
+        answers = SECTIONS[language][4]
+        # The module alone: its title first, its answer key after, no other module, no glossary.
+        assert text.startswith(title) and text.find(answers) > len(title), (pdf, text[:200])
+        others = [s for s in SECTIONS[language][2:4] if s != title]
+        assert not [other for other in others if other in text]
+        assert not [word for word in FOREIGN[language] if word in text]
+        assert MODULE_LINK[language] not in text  # A link for the screen, not for paper.
+
+
+def test_the_whole_pdf_is_skipped_above_the_threshold_and_the_home_page_does_not_link_it(tmp_path):
+    project = make_site(tmp_path, "control")
+    modules = project / "docs" / "modules"
+    for name in ("m.md", "m.it.md"):  # A second module pair: two modules, one more than the threshold.
+        (modules / name.replace("m.", "n.", 1)).write_text(
+            (modules / name).read_text(encoding="utf-8"), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("whole_pdf_max_modules: 30") == 1
+    config.write_text(text.replace("whole_pdf_max_modules: 30", "whole_pdf_max_modules: 1"), encoding="utf-8")
+    build = mkdocs_build(config, tmp_path / "site")  # With the PDFs.
+    assert build.returncode == 0, build.output
+    for language, whole in PDFS.items():
+        assert (f"training: PDF of the whole training for '{language}' skipped: 2 modules, more than "
+                "whole_pdf_max_modules (1) in mkdocs.yml. Each module has its own PDF.") in build.output
+        assert not (build.site / whole).exists()
+        home = soup(build.site / output_path("index.md", language))
+        assert home.select(".training-reset") and not home.select("a[data-training-pdf]")
+        for module in ("m", "n"):
+            pdf = build.site / output_path(f"modules/{module}.md", language).replace("index.html", f"{module}.pdf")
+            assert PdfReader(pdf).trailer["/Root"]["/Lang"] == language
+    assert sorted(p.name for p in build.site.rglob("*.pdf")) == ["m.pdf", "m.pdf", "n.pdf", "n.pdf"]
 
 
 # -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ REMOVE = {
     ".md-sidebar--primary, label[for=__drawer]": "site navigation: the LMS navigates",
     ".md-header .md-logo": "a link to the home page",
     "nav.md-footer__inner": "previous and next page",
+    "[data-training-module-pdf]": "a link to the module's PDF, which the package does not hold",
 }
 LANGUAGE_SWITCHER = ".md-select"  # Inside a .md-header__option, which goes with it.
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")

@@ -1,13 +1,18 @@
-"""The whole training as one PDF per language: chapters from the pages this language build rendered (document.py makes the file)."""
+"""PDFs per language: one per module (what a reader prints), and the whole
+training while the library is small enough for one file to be useful
+(`whole_pdf_max_modules`). document.py makes each file."""
 
 from __future__ import annotations
 
 import datetime
+import gc
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from mkdocs_training import escaping, i18n, locales, modules
 from mkdocs_training.cache import cache_dir
@@ -17,11 +22,38 @@ from mkdocs_training.log import log
 from mkdocs_training.pdf import document
 
 
+def module_file(page: Page) -> str:
+    """The module's PDF: beside its page, named after its English file (the same in every language)."""
+    return f"{modules.module_id(page)}.pdf"
+
+
+def module_href(page: Page) -> str:
+    # The page's HTML and its PDF share a folder, with or without directory URLs.
+    return quote(module_file(page))
+
+
 def write(config: MkDocsConfig, build: Build) -> None:
     if build.preview:
         log.info(f"PDF for '{build.language}' skipped (TRAINING_PREVIEW=on)")
         return
+    strings = build.ui["pdf"]
+    cache = cache_dir(config, "pdf", build)
+    reported: set[tuple[str, str]] = set()  # A page's URL refused in its module PDF and in the whole one: said once.
+    # WeasyPrint's documents are reference cycles that outlive their module
+    # when the heap is large (the site's pages): a full collection after each
+    # PDF frees them, and is cheap with the objects made so far frozen.
+    gc.freeze()
+    try:
+        write_all(config, build, strings, cache, reported)
+    finally:
+        gc.unfreeze()
+
+
+def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set) -> None:
+    date_of = lambda day: format_date(day, format="long", locale=build.ui["date_locale"])  # noqa: E731
+    site_dir = Path(config.site_dir)
     chapters, glossary_chapter, reviewed = [], None, []
+    made = reused = 0
     for page in build.nav.pages:
         rendered = build.pages.get(page.file.src_uri)
         if rendered is None:
@@ -31,28 +63,53 @@ def write(config: MkDocsConfig, build: Build) -> None:
                                    escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}")
         if modules.is_module(page):
             chapters.append(chapter)
+            # One module at a time, each document freed before the next (see document.write).
+            day = modules.review_date(rendered.meta.get("last_reviewed")) or datetime.date(1970, 1, 1)
+            html = document.document(build.language, chapter.title, config.site_name, date_of(day), strings,
+                                     [chapter], None, contents=False)
+            path = Path(rendered.file.abs_dest_path).parent / module_file(page)
+            fresh, refused = document.write(path, html, config.site_author or "", midnight(day), site_dir, cache)
+            made, reused = made + fresh, reused + (not fresh)
+            report(config, refused, [chapter], reported)
+            if fresh:
+                gc.collect()
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
             glossary_chapter = chapter
+    log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
+    if not modules.whole_pdf_wanted(build):
+        log.info(
+            f"PDF of the whole training for '{build.language}' skipped: {modules.count(build)} modules, more "
+            f"than whole_pdf_max_modules ({build.whole_pdf_max_modules}) in mkdocs.yml. Each module has its own PDF."
+        )
+        return
+    if not locales.pdf_file_name_ok(strings["file"]):
+        return  # Reported with the strings (locales.py); never a path of a translator's choosing.
     # The cover's date is the newest review among the pages: it changes with
     # the content, not with the day of the build.
     dates = [d for d in map(modules.review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
-    strings = build.ui["pdf"]
-    if not locales.pdf_file_name_ok(strings["file"]):
-        return  # Reported with the strings (locales.py); never a path of a translator's choosing.
     html = document.document(
-        build.language, config.site_name, strings["subtitle"],
-        format_date(newest, format="long", locale=build.ui["date_locale"]), strings, chapters, glossary_chapter,
+        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, chapters, glossary_chapter,
     )
-    folder = Path(config.site_dir) / i18n.folder(build.language, build.languages)
-    created = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.timezone.utc)
-    made, refused = document.write(folder / strings["file"], html, config.site_author or "", created,
-                                   Path(config.site_dir), cache_dir(config, "pdf", build))
-    if not made:
+    folder = site_dir / i18n.folder(build.language, build.languages)
+    fresh, refused = document.write(folder / strings["file"], html, config.site_author or "", midnight(newest),
+                                    site_dir, cache)
+    if not fresh:
         log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
+    report(config, refused, chapters + [glossary_chapter], reported)
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc)
+
+
+def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: set) -> None:
     for url in dict.fromkeys(refused):
-        pages = [c.source for c in chapters + [glossary_chapter] if c and (url in c.html or escape(url) in c.html)]
+        pages = [c.source for c in chapters if c and (url in c.html or escape(url) in c.html)]
         for where in [where_in(Path(config.docs_dir), page, url) for page in pages] or ["the PDF"]:
+            if (where, url) in reported:
+                continue
+            reported.add((where, url))
             log.warning(
                 f"{where}: the PDF would load '{url}'. A page may only use the site's own files "
                 "and data: URLs (nothing from the machine or the network); remove it."

@@ -8,6 +8,7 @@ the PDF says exactly what the site says. Each language writes its own file
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
 import re
@@ -36,7 +37,7 @@ def printable(chapter: Chapter, strings: dict) -> str:
     soup = BeautifulSoup(chapter.html, "html.parser")
     for selector in (".headerlink", ".training-term__tip", ".training-complete",
                      ".training-reset", ".training-complete__note", ".training-quiz__actions",
-                     ".training-quiz__result", ".training-quiz__hint"):
+                     ".training-quiz__result", ".training-quiz__hint", "[data-training-module-pdf]"):
         for element in soup.select(selector):
             element.decompose()
     # Links to other pages mean nothing on paper; anchors within the PDF do.
@@ -77,11 +78,10 @@ def quiz_on_paper(form, strings: dict) -> str:
 
 
 def document(language: str, title: str, subtitle: str, date: str, strings: dict,
-             chapters: list[Chapter], glossary: Chapter | None) -> str:
-    contents = "".join(
-        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
-    )
-    title, subtitle, date = escape(title), escape(subtitle), escape(date)
+             chapters: list[Chapter], glossary: Chapter | None, contents: bool = True) -> str:
+    """The PDF's HTML. `contents=False` (a module's PDF): no cover and no contents, the module's title opens it."""
+    front = front_matter(title, subtitle, date, strings, chapters, glossary) if contents else ""
+    title, subtitle = escape(title), escape(subtitle)
     body = "".join(
         f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings)}</section>" for c in chapters
     )
@@ -95,7 +95,18 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 <meta name="description" content="{subtitle}">
 </head>
 <body>
-<section class="cover">
+{front}{body}
+</body>
+</html>"""
+
+
+def front_matter(title: str, subtitle: str, date: str, strings: dict, chapters: list[Chapter],
+                 glossary: Chapter | None) -> str:
+    contents = "".join(
+        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+    )
+    title, subtitle, date = escape(title), escape(subtitle), escape(date)
+    return f"""<section class="cover">
   <p class="kicker">{subtitle}</p>
   <h1 class="cover-title">{title}</h1>
   <p class="date">{date}</p>
@@ -104,9 +115,7 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
   <h2>{escape(strings['contents'])}</h2>
   <ol>{contents}</ol>
 </nav>
-{body}
-</body>
-</html>"""
+"""
 
 
 def fetcher(site_dir: Path, refused: list[str]):
@@ -141,6 +150,21 @@ def allowed(url: str, root: Path) -> bool:
     return Path(url2pathname(unquote(parts.path))).resolve().is_relative_to(root)
 
 
+@functools.lru_cache(maxsize=1)
+def styles(css: bytes):
+    """One font configuration and parsed style sheet for every PDF of the build.
+
+    A FontConfiguration per document keeps about 0.5 MB each after the
+    document is gone (fontconfig and Pango state): 500 MB over 1,000 module
+    PDFs. Shared, memory stays flat. Keyed by the style sheet's bytes.
+    """
+    from weasyprint import CSS as StyleSheet
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return fonts, StyleSheet(string=css.decode("utf-8"), base_url=str(CSS), font_config=fonts)
+
+
 def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path,
           cache: Path | None = None) -> tuple[bool, list[str]]:
     """Write the PDF; with a cache folder, reuse the file made before from the same input.
@@ -150,7 +174,7 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     that was refused nothing is cached, so a refusal is reported on every build.
     """
     import weasyprint
-    from weasyprint import CSS as StyleSheet, HTML
+    from weasyprint import HTML
 
     # Dates in the PDF come from the content (the newest last_reviewed, see
     # write() in pdf/__init__.py), not the clock, so that two builds of the
@@ -171,8 +195,9 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
         shutil.copyfile(entry, path)
         return False, []
     refused: list[str] = []
+    fonts, style = styles(CSS.read_bytes())
     HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
-        path, stylesheets=[StyleSheet(filename=str(CSS))], pdf_identifier=identifier)
+        path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier)
     if entry and not refused:
         entry.parent.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_name(f".tmp-{os.getpid()}-{entry.name}")
