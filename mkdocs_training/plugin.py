@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
-    notfound, pdf, publish, sanitise, search, site_address, sitemap, theme,
+    notfound, pdf, publish, sanitise, search, site_address, sitemap, stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -81,6 +81,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.build.set_nav(nav)
         return nav
+
+    # After static-i18n (on_files) has chosen this build's files, before they are copied.
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.globals["training_stylesheet"] = stylesheet.join(config, files)
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         search.exclude_fallback(page, self.build)
