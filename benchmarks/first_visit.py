@@ -4,14 +4,20 @@
 
 Serves the built site with deploy/nginx/ (brotli and gzip as in production)
 and loads a few pages in Debian's Chromium with an empty cache, counting
-every response's size as received, workers' requests included. Prints figures.
+every response's size as received, workers' requests included. Prints figures:
+requests; KB as received (Chromium takes brotli from 127.0.0.1; headers
+included); KB gzip, the budget's unit (the build's .gz copies of the same
+files, bodies only); and what the module page loads, file by file.
+Budget (issue 10): a module page at most 6 requests and 50 KB gzip.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -19,6 +25,19 @@ from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "modules/customer-service/", "it/modules/supplier-guidelines/", "glossary/"]
+MODULE_PAGE = "modules/customer-service/"
+BUDGET_REQUESTS, BUDGET_KB_GZIP = 6, 50
+
+
+def gzip_size(site: Path, url: str) -> int:
+    """Bytes of the file behind `url` (a path from the site root) gzipped as the build does."""
+    path = site / urlsplit(url).path.lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    compressed = path.with_name(path.name + ".gz")
+    if compressed.is_file():
+        return compressed.stat().st_size
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
 def visit(browser, base: str, path: str) -> dict:
@@ -51,12 +70,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base, \
             sync_playwright() as playwright:
         browser = webcheck.launch(playwright)
-        print(f"{'page':<36} {'requests':>8} {'KB':>7}   largest")
+        print(f"{'page':<36} {'requests':>8} {'KB as received':>15} {'KB gzip':>8}")
+        results = {}
         for path in PAGES:
-            result = visit(browser, base, path)
-            name, size = max(result["urls"].items(), key=lambda item: item[1])
-            print(f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>7.1f}   {name} {size / 1024:.1f} KB")
+            result = results[path] = visit(browser, base, path)
+            gzipped = sum(gzip_size(site, url) for url in result["urls"])
+            print(f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>15.1f} {gzipped / 1024:>8.1f}")
         browser.close()
+    print(f"\n/{MODULE_PAGE}, file by file (budget: {BUDGET_REQUESTS} requests, {BUDGET_KB_GZIP} KB gzip)")
+    for url, size in sorted(results[MODULE_PAGE]["urls"].items(), key=lambda item: -item[1]):
+        print(f"  {url:<58} {size / 1024:>6.1f} KB received {gzip_size(site, url) / 1024:>6.1f} KB gzip")
     return 0
 
 

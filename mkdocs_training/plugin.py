@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
-    notfound, pdf, publish, sanitise, search, site_address, sitemap, stylesheet, theme,
+    notfound, pdf, publish, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -85,6 +85,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     # After static-i18n (on_files) has chosen this build's files, before they are copied.
     def on_env(self, env, config: MkDocsConfig, files: Files):
         env.globals["training_stylesheet"] = stylesheet.join(config, files)
+        scripts.strip_comments(config, files)
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

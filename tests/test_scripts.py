@@ -1,0 +1,47 @@
+"""Our scripts as readers get them (mkdocs_training/scripts.py): comment lines and indentation gone, code intact."""
+
+from __future__ import annotations
+
+import subprocess
+
+from conftest import ROOT, make_site, mkdocs_build
+from mkdocs_training.scripts import problems, stripped
+
+SOURCE = ROOT / "docs" / "assets" / "javascripts"
+
+
+def test_comment_lines_blank_lines_and_indentation_go_and_code_stays():
+    source = "// Why.\n(function () {\n  // More why.\n\n  var a = 1; // kept: code before it\n  var url = 'http://x';\n})();\n"
+    assert stripped(source) == "(function () {\nvar a = 1; // kept: code before it\nvar url = 'http://x';\n})();\n"
+
+
+def test_a_string_that_may_span_lines_is_named_with_its_line():
+    found = problems("var a = 1;\n// `fine` in a comment\nvar b = `x\n  y`;\n", "assets/javascripts/x.js")
+    assert [problem.split(":")[1] for problem in found] == ["3", "4"]
+    assert found[0] == (
+        "docs/assets/javascripts/x.js:3: a template literal (`) or a line ending in a backslash. The build drops "
+        "the indentation of our scripts (mkdocs_training/scripts.py), which would change a string that spans "
+        "lines: join strings with + instead."
+    )
+    assert problems("var b = 'x\\\n  y';\n", "assets/javascripts/x.js")[0].startswith("docs/assets/javascripts/x.js:1:")
+
+
+def test_the_published_scripts_are_the_sources_stripped_and_still_parse(tmp_path):
+    project = make_site(tmp_path, "control")
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
+    assert build.returncode == 0, build.output
+    for source in sorted(SOURCE.glob("*.js")):
+        assert problems(source.read_text(encoding="utf-8"), source.name) == []
+        published = build.site / "assets" / "javascripts" / source.name
+        assert published.read_text(encoding="utf-8") == stripped(source.read_text(encoding="utf-8"))
+        assert len(published.read_bytes()) < len(source.read_bytes())
+        check = subprocess.run(["node", "--check", str(published)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+
+
+def test_a_script_with_a_template_literal_fails_the_build(tmp_path):
+    project = make_site(tmp_path, "control")
+    (project / "docs" / "assets" / "javascripts" / "extra.js").write_text("var a = `x`;\n", encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
+    assert build.returncode == 1
+    assert "training: docs/assets/javascripts/extra.js:1: a template literal (`)" in build.output
