@@ -193,7 +193,12 @@ def test_search_check_reports_no_results_for_an_absent_word(browser, base_url):
 # -----------------------------------------------------------------------------
 
 GATED = ["accessibility", "best-practices", "seo"]
-PERFORMANCE_FLOOR = 95
+# Every page scores 100 in most single runs on a busy 2-core machine (74 of
+# 80 runs; the others 99, once 95). What it loses is timing noise: Material's
+# bundle taking longer to run (total blocking time) or painting the largest
+# text after it. Even the best of three runs was once 99 on a module page,
+# so the floor is 99, not 100.
+PERFORMANCE_FLOOR = 99
 
 
 def lighthouse(urls: list[str], out) -> dict:
@@ -211,6 +216,9 @@ def lighthouse(urls: list[str], out) -> dict:
 def test_lighthouse_scores_on_every_page(base_url, output_dir):
     report_dir = output_dir / "lighthouse"
     urls = [base_url + path_of(s, lang) for lang in LANGUAGES for s in PAGES]
+    # Each language's 404 page, by its file: Lighthouse does not score a
+    # response with status 404 (its SEO audit would fail it anyway).
+    urls += [base_url + path_of("index.md", lang) + "404.html" for lang in LANGUAGES]
     summary = lighthouse(urls, report_dir)
     # Performance is the one score that depends on timing, and this machine is
     # noisy: a page under the floor is measured up to twice more and keeps its
