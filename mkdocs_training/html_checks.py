@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
+from mkdocs_training import markup, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -47,13 +47,35 @@ class _Shape(HTMLParser):
             self.depth = max(0, self.depth - 1)
 
 
+def _shape(content: str) -> _Shape:
+    shape = _Shape()
+    if not markup.is_plain(content) or markup.RAW_TEXT_ELEMENT.search(content):
+        shape.feed(content)  # Read in full (markup.py).
+        shape.close()
+        return shape
+    # A plain page without scripts: its tags, found by one regular expression.
+    tags = markup.TAG.findall(content)
+    for end, name, raw, closed in tags:
+        if not end and "=" in raw:
+            for key, value in markup.attributes(raw):
+                if key == "id" and value:
+                    shape.ids[value] += 1
+    # Deeper than the limit only if there are more elements than that.
+    if sum(1 for end, name, _, closed in tags if not end and not closed and name.lower() not in VOID) > MAX_DEPTH:
+        for end, name, raw, closed in tags:
+            name = name.lower()
+            if end:
+                shape.handle_endtag(name)
+            elif not closed:
+                shape.handle_starttag(name, [])
+    return shape
+
+
 def check(content: str, page: Page, build: Build, site: Site) -> str:
     """The content, or, if it is nested too deep to print, a short note (the build fails on the warning)."""
     if build.is_fallback(page):  # Checked in its own language's build.
         return content
-    shape = _Shape()
-    shape.feed(content)
-    shape.close()
+    shape = _shape(content)
     source = site.text(page.file.abs_src_path)
     offset = structure.body_start(source)[1]
     where = f"docs/{page.file.src_uri}"
