@@ -166,7 +166,10 @@ class Matcher:
 
     def first(self, text: str, done: set[str]) -> re.Match | None:
         """The first term in `text` not linked yet on the page."""
-        return next((m for m in self.pattern.finditer(text) if self.term_of(m).id not in done), None)
+        match = self.pattern.search(text)  # Most text has no term: no generator for it.
+        if match is None or self.term_of(match).id not in done:
+            return match
+        return next((m for m in self.pattern.finditer(text, match.end()) if self.term_of(m).id not in done), None)
 
 
 def _tree(prefixes: list[str]) -> str:

@@ -8,6 +8,7 @@ recursion when it builds the PDF.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -47,27 +48,31 @@ class _Shape(HTMLParser):
             self.depth = max(0, self.depth - 1)
 
 
+ID_HINT = re.compile("id", re.I)  # Only a tag with this in its attributes can have an id.
+
+
 def _shape(content: str) -> _Shape:
     shape = _Shape()
     if not markup.is_plain(content) or markup.RAW_TEXT_ELEMENT.search(content):
         shape.feed(content)  # Read in full (markup.py).
         shape.close()
         return shape
-    # A plain page without scripts: its tags, found by one regular expression.
-    tags = markup.TAG.findall(content)
-    for end, name, raw, closed in tags:
-        if not end and "=" in raw:
+    # A plain page without scripts: its tags, found by one regular expression,
+    # counted as _Shape counts what html.parser reports.
+    depth = deepest = 0
+    for end, name, raw, closed in markup.TAG.findall(content):
+        if end:
+            if depth and name.lower() not in VOID:
+                depth -= 1
+            continue
+        if raw and ID_HINT.search(raw):
             for key, value in markup.attributes(raw):
                 if key == "id" and value:
                     shape.ids[value] += 1
-    # Deeper than the limit only if there are more elements than that.
-    if sum(1 for end, name, _, closed in tags if not end and not closed and name.lower() not in VOID) > MAX_DEPTH:
-        for end, name, raw, closed in tags:
-            name = name.lower()
-            if end:
-                shape.handle_endtag(name)
-            elif not closed:
-                shape.handle_starttag(name, [])
+        if not closed and name.lower() not in VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    shape.deepest = deepest
     return shape
 
 

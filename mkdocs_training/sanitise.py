@@ -69,7 +69,10 @@ URL_SCHEMES = {"http", "https", "mailto"}
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);?")
 
 TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
-SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# A scheme: the letters and the rest of a run of scheme characters before a
+# colon. Tried at the start of a run only: in text with its spaces removed,
+# trying from each of its letters in turn took as long as the rest of the check.
+SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[0-9+.-]*+([A-Za-z][A-Za-z0-9+.-]*+):")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data", "srcset"}
 
 
