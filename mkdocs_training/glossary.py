@@ -143,6 +143,7 @@ class Matcher:
 
     pattern: re.Pattern
     by_form: dict[str, Term]
+    written: dict[tuple[str, str, str], str] = field(default_factory=dict)  # A term's HTML, by term, text and link.
 
     @classmethod
     def of(cls, build: Build) -> Matcher:
@@ -191,7 +192,10 @@ def link_terms(html: str, page: Page, build: Build) -> str:
     matcher = Matcher.of(build)
 
     def linked(term: Term, text: str) -> str:
-        return term_html(build.macros().term(term.id, text, term.definition, f"{href}#{term.id}"))
+        key = (term.id, text, href)  # Pages repeat the same terms with the same links.
+        if key not in matcher.written:
+            matcher.written[key] = term_html(build.macros().term(term.id, text, term.definition, f"{href}#{term.id}"))
+        return matcher.written[key]
 
     fast = _link_terms_plain(html, matcher, linked)
     return fast if fast is not None else _link_terms_soup(html, matcher, linked)
