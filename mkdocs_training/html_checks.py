@@ -66,8 +66,8 @@ def _shape(content: str) -> _Shape:
                 depth -= 1
             continue
         if raw and ID_HINT.search(raw):
-            for key, value in markup.attributes(raw):
-                if key == "id" and value:
+            for key, equals, *quoted in markup.ATTRIBUTE.findall(raw):
+                if key.lower() == "id" and (value := markup.value(equals, *quoted)):
                     shape.ids[value] += 1
         if not closed and name.lower() not in VOID:
             depth += 1

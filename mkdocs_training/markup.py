@@ -20,7 +20,7 @@ from bs4.dammit import EntitySubstitution
 # An attribute: a name and a value quoted without < or >, or unquoted without quote, = or /.
 # (Possessive: a page is read once, without going back.)
 ATTR = r"""[^\s"'<>/=]++(?:="[^"<>]*+"|='[^'<>]*+'|=[^\s"'=<>`/]++)?+"""
-ATTRIBUTE = re.compile(r"""\s+([^\s"'<>/=]+)(?:="([^"<>]*)"|='([^'<>]*)'|=([^\s"'=<>`/]+))?""")
+ATTRIBUTE = re.compile(r"""\s+([^\s"'<>/=]+)(?:(=)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'=<>`/]+)))?""")
 # A page in the plain form: text without < or >, tags, whole comments, the
 # doctype; <script> and <style> (which html.parser reads as text up to their
 # end tag) with no "</" in them.
@@ -62,16 +62,15 @@ def is_plain(page: str) -> bool:
 
 def attributes(raw: str) -> list[tuple[str, str | None]]:
     """A tag's attributes (its text after the name) as html.parser gives them: names lowercase, values unescaped."""
-    return [
-        (key.lower(), None if not value and "=" not in whole else html.unescape(value) if value else "")
-        for whole, key, value in _attributes(raw)
-    ]
+    return [(key.lower(), value(equals, v1, v2, v3)) for key, equals, v1, v2, v3 in ATTRIBUTE.findall(raw)]
 
 
-def _attributes(raw: str):
-    for match in ATTRIBUTE.finditer(raw):
-        key, v1, v2, v3 = match.groups()
-        yield match.group(), key, v1 if v1 is not None else v2 if v2 is not None else v3
+def value(equals: str, *quoted: str) -> str | None:
+    """An attribute's value from ATTRIBUTE's groups: None if it has none, as html.parser gives it."""
+    if not equals:
+        return None
+    text = quoted[0] or quoted[1] or quoted[2]  # One of the three forms; "" for an empty value.
+    return html.unescape(text) if "&" in text else text
 
 
 def _reference(match: re.Match) -> str:
