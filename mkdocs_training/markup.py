@@ -39,15 +39,14 @@ TAG = re.compile(rf"""<(/?)([a-zA-Z][a-zA-Z0-9]*+)((?:\s++{ATTR})*+)\s*+(/?)>"""
 SCRIPT = re.compile(rf"""<(?i:script)((?:\s++{ATTR})*+)\s*+>((?:[^<]++|<(?!/))*+)</(?i:script)>""")
 RAW_TEXT_ELEMENT = re.compile(r"<(?i:script|style)[\s/>]")
 
-# One token, for the glossary: text, a start tag, an end tag, a comment, the doctype.
-TOKEN = re.compile(r"""
-    (?P<text>[^<>]+)
-  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*)
-     (?P<attrs>(?:\s+[^\s"'<>/=]+(?:="[^"<>]*"|='[^'<>]*'|=[^\s"'=<>`/]+)?)*)
-     \s*(?P<slash>/?)>
-  | </(?P<end>[a-zA-Z][a-zA-Z0-9]*)>
-  | <!--(?P<comment>[^<>-]*(?:-[^<>-]+)*)-->
-  | (?P<doctype><!(?i:doctype)\s+html>)
+# One token, for the glossary: text, a start tag (its last group is "slash"),
+# an end tag, a comment, the doctype.
+TOKEN = re.compile(rf"""
+    (?P<text>[^<>]++)
+  | <(?P<start>[a-zA-Z][a-zA-Z0-9]*+)(?P<attrs>(?:\s++{ATTR})*+)\s*+(?P<slash>/?)>
+  | </(?P<end>[a-zA-Z][a-zA-Z0-9]*+)>
+  | <!--(?P<comment>[^<>-]*+(?:-[^<>-]++)*+)-->
+  | (?P<doctype><!(?i:doctype)\s++html>)
 """, re.X)
 # What html.parser reads as text up to its end tag.
 RAW_TEXT = {"script", "style"}
