@@ -75,6 +75,7 @@ class Build:
     fragments: dict[int, tuple[str, str]] = field(default_factory=dict)  # Number -> (src_uri, HTML).
     fragment_counts: dict[str, int] = field(default_factory=dict)  # src_uri -> fragments so far.
     env: Any = None
+    term_matcher: Any = None  # The glossary's terms as one pattern (glossary.Matcher), made once per build.
 
     @property
     def is_default(self) -> bool:

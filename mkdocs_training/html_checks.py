@@ -8,12 +8,13 @@ recursion when it builds the PDF.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
+from mkdocs_training import markup, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -47,13 +48,39 @@ class _Shape(HTMLParser):
             self.depth = max(0, self.depth - 1)
 
 
+ID_HINT = re.compile("id", re.I)  # Only a tag with this in its attributes can have an id.
+
+
+def _shape(content: str) -> _Shape:
+    shape = _Shape()
+    if not markup.is_plain(content) or markup.RAW_TEXT_ELEMENT.search(content):
+        shape.feed(content)  # Read in full (markup.py).
+        shape.close()
+        return shape
+    # A plain page without scripts: its tags, found by one regular expression,
+    # counted as _Shape counts what html.parser reports.
+    depth = deepest = 0
+    for end, name, raw, closed in markup.TAG.findall(content):
+        if end:
+            if depth and name.lower() not in VOID:
+                depth -= 1
+            continue
+        if raw and ID_HINT.search(raw):
+            for key, equals, *quoted in markup.ATTRIBUTE.findall(raw):
+                if key.lower() == "id" and (value := markup.value(equals, *quoted)):
+                    shape.ids[value] += 1
+        if not closed and name.lower() not in VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    shape.deepest = deepest
+    return shape
+
+
 def check(content: str, page: Page, build: Build, site: Site) -> str:
     """The content, or, if it is nested too deep to print, a short note (the build fails on the warning)."""
     if build.is_fallback(page):  # Checked in its own language's build.
         return content
-    shape = _Shape()
-    shape.feed(content)
-    shape.close()
+    shape = _shape(content)
     source = site.text(page.file.abs_src_path)
     offset = structure.body_start(source)[1]
     where = f"docs/{page.file.src_uri}"
