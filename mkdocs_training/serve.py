@@ -115,7 +115,7 @@ class Recorder(BasePlugin):
         self.recording.languages[code] = Language(
             code=code,
             settings={k: copy.deepcopy(v) for k, v in config.data.items() if k not in SHARED},
-            theme=copy.deepcopy(config.theme._vars),
+            theme=copy.deepcopy(dict(config.theme)),
             files=files,
             nav=self.recording.navs[code],
             env=env,
@@ -128,8 +128,8 @@ def restore(config: MkDocsConfig, language: Language) -> None:
     """Put the config and the plugins back in the state of this language's build."""
     for key, value in language.settings.items():
         config.data[key] = copy.deepcopy(value)
-    config.theme._vars.clear()
-    config.theme._vars.update(copy.deepcopy(language.theme))
+    config.theme.clear()
+    config.theme.update(copy.deepcopy(language.theme))
     config.plugins["i18n"].current_language = language.code
     config.plugins["training"].build = language.training_build
 
@@ -151,6 +151,11 @@ class HeldBack(logging.Filter):
             self.records.append(record)
             return False
         return True
+
+
+def outline(page) -> tuple:
+    """What other pages show of a page: its title (navigation, previous/next) and front matter (home page list)."""
+    return page.title, dict(page.meta)
 
 
 def rerender(recording: Recording | None, path: Path, handlers: list[logging.Handler]) -> list[str]:
@@ -186,12 +191,12 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         for language, file in targets:
             restore(config, language)
             page = file.page
-            before = (page.title, dict(page.meta))
+            before = outline(page)
             try:
                 mkdocs_build._populate_page(page, config, language.files)
             except Exception as error:
                 raise FullRebuild(f"re-rendering raised {type(error).__name__}: {error}") from error
-            if (page.title, dict(page.meta)) != before:
+            if outline(page) != before:
                 site.report = old_report
                 raise FullRebuild("its title or front matter changed")
             doc_files = language.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
