@@ -153,6 +153,28 @@ class HeldBack(logging.Filter):
         return True
 
 
+def rescan(report, pages: list[Path], path: Path, languages, root: Path):
+    """The plugin's reading of every page (on_files), with the edited page's group read again.
+
+    A page and its translations are read and checked together, as on_files
+    does for all of them; the other groups' results stay as they were.
+    """
+    from mkdocs_training.i18n import split_locale
+    from mkdocs_training.lms.modules import site_problems
+    from mkdocs_training.translations import status
+
+    name = split_locale(path.resolve().as_posix(), languages.codes)[0]
+    group = [page for page in pages if split_locale(Path(page).resolve().as_posix(), languages.codes)[0] == name]
+    fresh = status.scan(group, languages, root)
+    problems = fresh.problems + site_problems(group, languages, root)
+    if problems or report.problems or fresh.undecodable:
+        raise FullRebuild(f"{problems[0]}" if problems else "pages with problems")
+    english = {s.english for s in fresh.statuses}
+    sources = {**report.sources, **fresh.sources}
+    statuses = [s for s in report.statuses if s.english not in english] + fresh.statuses
+    return status.Report(statuses, [], list(report.undecodable), sources)
+
+
 def outline(page) -> tuple:
     """What other pages show of a page: its title (navigation, previous/next) and front matter (home page list)."""
     return page.title, dict(page.meta)
@@ -177,16 +199,8 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         handler.addFilter(held)
     written = []
     try:
-        # Read every page again, as the plugin does before a build: the page's
-        # own text, its translation status and the checks on its front matter.
-        from mkdocs_training.lms.modules import site_problems
-        from mkdocs_training.translations import status
-
         languages = targets[0][0].training_build.languages
-        report = status.scan(recording.pages, languages, site.root)
-        problems = report.problems + site_problems(recording.pages, languages, site.root)
-        if problems:
-            raise FullRebuild(f"{problems[0]}")
+        report = rescan(site.report, recording.pages, path, languages, site.root)
         old_report, site.report = site.report, report
         for language, file in targets:
             restore(config, language)
@@ -342,7 +356,10 @@ class Server(LiveReloadServer):
         self.background = Background(self.config_file, self.serve_url)
         self.changes: list[tuple[str, str]] = []  # (event type, path)
         self.ready = threading.Event()  # Set once the first build is served.
-        super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path)
+        # Files are polled (as by mkdocs serve, which found events unreliable),
+        # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
+        super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
+                         polling_interval=0.2)
         self.error_handler = self.error_page
 
     def load(self) -> MkDocsConfig:
