@@ -29,6 +29,7 @@ import filecmp
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -81,6 +82,7 @@ class Recording:
     pages: list[Path] = field(default_factory=list)  # Every page of docs/, as the plugin scans them.
     languages: dict[str, Language] = field(default_factory=dict)
     navs: dict[str, Navigation] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)  # Every file of docs/ the build read.
     complete: bool = False  # The whole build succeeded.
 
 
@@ -101,6 +103,7 @@ class Recorder(BasePlugin):
         if not self.recording.pages:
             docs = Path(config.docs_dir)
             self.recording.pages = [docs / f.src_path for f in files.documentation_pages()]
+            self.recording.sources = {os.path.abspath(f.abs_src_path) for f in files if f.abs_src_path}
         return files
 
     @event_priority(-1000)
@@ -434,16 +437,18 @@ class Server(LiveReloadServer):
             self._epoch_cond.notify_all()
 
     def changed(self, changes: list[tuple[str, str]]) -> None:
+        paths = self.relevant({os.path.abspath(p) for _, p in changes})
+        if not paths:
+            return  # Only files MkDocs leaves out (an editor's .swp) or gone again.
         if self.background.stop():
             log.info("Background rebuild stopped: newer changes")
         self._wanted_epoch = _timestamp()  # Requests wait from here until publish().
         start = time.monotonic()
         try:
-            path = self.one_page(changes)
+            path = self.one_page(paths)
             written = rerender(self.recording, path, self.handlers)
         except FullRebuild as reason:
-            shown = ", ".join(sorted({self.shown(p) for _, p in changes}))
-            log.info(f"Full rebuild ({shown}): {reason}")
+            log.info(f"Full rebuild ({', '.join(sorted(self.shown(p) for p in paths))}): {reason}")
             self.rebuild()
             return
         log.info(f"Fast path: {self.shown(str(path))} rendered again ({', '.join(written)}) "
@@ -481,14 +486,30 @@ class Server(LiveReloadServer):
         log.info(f"Background rebuild done in {seconds:.1f} s ({changed} files changed)")
         self.publish()
 
-    def one_page(self, changes: list[tuple[str, str]]) -> Path:
-        paths = {os.path.abspath(p) for _, p in changes}
-        kinds = {kind for kind, _ in changes}
+    def relevant(self, paths: set[str]) -> set[str]:
+        """The changed files a build reads: not dotfiles (MkDocs leaves them out), not files come and gone."""
+        known = self.recording.sources if self.recording else set()
+        root = Path(self.config_file).parent
+        kept = set()
+        for path in paths:
+            try:
+                parts = Path(path).relative_to(root).parts
+            except ValueError:
+                parts = Path(path).parts
+            if any(part.startswith(".") for part in parts):
+                continue
+            if not os.path.exists(path) and self.recording is not None and path not in known:
+                continue
+            kept.add(path)
+        return kept
+
+    def one_page(self, paths: set[str]) -> Path:
+        """The one Markdown page that changed (whether saved in place or replaced by the editor)."""
         if len(paths) != 1:
             raise FullRebuild(f"{len(paths)} files changed")
-        if kinds - {"modified", "closed", "opened", "closed_no_write"}:
-            raise FullRebuild(f"a file was {'/'.join(sorted(kinds))}")
-        path = Path(paths.pop())
+        path = Path(next(iter(paths)))
+        if not path.exists():
+            raise FullRebuild("a file was deleted")
         docs = Path(self.config.docs_dir).resolve()
         if path.suffix != ".md" or docs not in path.resolve().parents:
             raise FullRebuild("not a Markdown page under docs/")
@@ -544,6 +565,12 @@ def serve(config_file: str, dev_addr: str) -> int:
     host, _, port = dev_addr.rpartition(":")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     server = Server(config_file, host, int(port), [console_handler()])
+
+    # Stopped as by Ctrl+C, so that the background build and temporary folders go too.
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.start()
     except KeyboardInterrupt:

@@ -78,12 +78,12 @@ class Running:
 
 
 @pytest.fixture
-def running(tmp_path, monkeypatch):
-    """The server over a copy of the fixture site; stopped at the end of the test."""
+def running(tmp_path, monkeypatch, request):
+    """The server over a copy of a fixture site (the control one unless a test names another)."""
     monkeypatch.setenv("TRAINING_PREVIEW", "on")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("SITE_URL", raising=False)
-    project = make_site(tmp_path, "control")
+    project = make_site(tmp_path, getattr(request, "param", "control"))
     log = Lines()
     logger = logging.getLogger("mkdocs")
     level = logger.level
@@ -107,17 +107,19 @@ def running(tmp_path, monkeypatch):
 # -----------------------------------------------------------------------------
 
 
-def fast_edit_problems(run: Running, page: str, path: str, old: str, new: str, shown: str = "") -> list[str]:
-    """Edit one page; what the fast path served that the full build behind it did not write."""
+def fast_edit_problems(run: Running, page: str, path: str, old: str, new: str, shown: str = "",
+                       also: tuple[str, ...] = ()) -> list[str]:
+    """Edit one page; what the fast path served (at `path`, and `also`) that the full build behind it did not."""
     done = run.log.text().count("Background rebuild done")
     run.edit(page, old, new)
     run.wait_served(path, shown or new)
     fast = run.files()
     run.log.wait_for("Background rebuild done", times=done + 1)
     problems = []
-    edited = path + "index.html"
-    if (run.site / edited).read_bytes() != fast[edited]:
-        problems.append(f"{edited}: the fast path wrote other HTML than the full build")
+    for written in (path, *also):
+        edited = written + "index.html"
+        if (run.site / edited).read_bytes() != fast[edited]:
+            problems.append(f"{edited}: the fast path wrote other HTML than the full build")
     return problems
 
 
@@ -177,6 +179,18 @@ def test_fixture_a_language_setting_left_as_the_last_build_set_it_is_caught(runn
     assert problems == ["modules/m/index.html: the fast path wrote other HTML than the full build"]
 
 
+def test_an_editor_s_hidden_files_are_ignored_and_a_replaced_page_takes_the_fast_path(running):
+    docs = running.project / "docs" / "modules"
+    (docs / ".m.md.swp").write_text("an editor's swap file", encoding="utf-8")
+    # Saved as many editors do: written beside the page, then renamed over it.
+    text = (docs / "m.md").read_text(encoding="utf-8").replace("Summary.", "Summary, replaced.")
+    (docs / ".m.md.new").write_text(text, encoding="utf-8")
+    (docs / ".m.md.new").replace(docs / "m.md")
+    running.wait_served("modules/m/", "Summary, replaced.")
+    assert "Fast path: docs/modules/m.md rendered again" in running.log.text()
+    assert "Full rebuild" not in running.log.text()
+
+
 def test_a_title_change_takes_the_full_path(running):
     running.edit("modules/m.md", "title: Fixture module", "title: Renamed module")
     assert consistency_problems(running, "modules/m/", "Renamed module", [""]) == []
@@ -214,3 +228,21 @@ def test_a_new_page_takes_the_full_path(running):
         "# Extra page\n\nMore.\n", encoding="utf-8")
     running.log.wait_for("Full rebuild (docs/extra.md): ")
     running.wait_served("extra/", "Extra page")
+
+
+@pytest.mark.parametrize("running", ["missing-translation"], indirect=True)
+def test_an_untranslated_page_is_rendered_in_both_languages(running, capsys):
+    # The Italian site shows the English page (with a notice) until it is translated.
+    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.",
+                              also=("it/modules/m/",)) == []
+    assert "Fast path: docs/modules/m.md rendered again (modules/m/, it/modules/m/)" in running.log.text()
+    assert "Summary, edited once." in fetch(running.url + "it/modules/m/")
+    # Fine alone, but the home pages link to the old anchor: the page shows at
+    # once, then the full build behind it fails and the errors show as usual.
+    running.edit("modules/m.md", "{ #the-part }", "{ #the-piece }")
+    running.wait_served("modules/m/", 'id="the-piece"')
+    running.log.wait_for("An error happened during the rebuild")
+    log = running.log.text()
+    assert "Background rebuild failed" in log
+    assert "Doc file 'index.md' contains a link 'modules/m.md#the-part'" in log
+    assert "Aborted with" in capsys.readouterr().err
