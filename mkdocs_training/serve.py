@@ -142,18 +142,20 @@ def restore(config: MkDocsConfig, language: Language) -> None:
 # -----------------------------------------------------------------------------
 
 
-class HeldBack(logging.Filter):
-    """While a page is rendered again: keep its warnings back (the full rebuild shows them)."""
+class Warnings(logging.Handler):
+    """The warnings and errors logged while a page is rendered again (as the strict build counts them)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(logging.WARNING)
         self.records: list[logging.LogRecord] = []
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.WARNING:
-            self.records.append(record)
-            return False
-        return True
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def held_back(record: logging.LogRecord) -> bool:
+    """Filter for the console meanwhile: the full rebuild that follows a warning shows it."""
+    return record.levelno < logging.WARNING
 
 
 def rescan(report, pages: list[Path], path: Path, languages, root: Path):
@@ -197,14 +199,15 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         raise FullRebuild("not a page of the last build")
     training = config.plugins["training"]
     site = training.site
-    held = HeldBack()
+    held = Warnings()
+    logging.getLogger("mkdocs").addHandler(held)
     for handler in handlers:
-        handler.addFilter(held)
+        handler.addFilter(held_back)
     written = []
     try:
         languages = targets[0][0].training_build.languages
         report = rescan(site.report, recording.pages, path, languages, site.root)
-        old_report, site.report = site.report, report
+        site.report = report
         for language, file in targets:
             restore(config, language)
             page = file.page
@@ -214,7 +217,6 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
             except Exception as error:
                 raise FullRebuild(f"re-rendering raised {type(error).__name__}: {error}") from error
             if outline(page) != before:
-                site.report = old_report
                 raise FullRebuild("its title or front matter changed")
             doc_files = language.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             try:
@@ -227,8 +229,9 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
             first = held.records[0]
             raise FullRebuild(f"re-rendering warned: {first.getMessage()}")
     finally:
+        logging.getLogger("mkdocs").removeHandler(held)
         for handler in handlers:
-            handler.removeFilter(held)
+            handler.removeFilter(held_back)
     return written
 
 
