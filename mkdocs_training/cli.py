@@ -8,7 +8,7 @@
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
-                                                      shows at once, the rest follows (mkdocs_training/serve.py)
+                                                      shows at once, the rest follows (mkdocs_training/serve/)
 
 Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 

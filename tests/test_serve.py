@@ -1,4 +1,4 @@
-"""`make serve` (mkdocs_training/serve.py): an edited page shows at once, and nothing shows wrong.
+"""`make serve` (mkdocs_training/serve/): an edited page shows at once, and nothing shows wrong.
 
 Each test starts the server on a free port over a copy of the fixture site,
 edits pages and reads what it serves. The fast path must serve exactly what
@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_training import serve
+from mkdocs_training.serve import fast
+from mkdocs_training.serve.server import Server
 from tests.browser import webcheck
 from tests.conftest import make_site, mkdocs_build
 
@@ -52,7 +53,7 @@ def fetch(url: str, timeout: float = 10) -> str:
 
 
 class Running:
-    def __init__(self, project: Path, server: serve.Server, log: Lines, thread: threading.Thread) -> None:
+    def __init__(self, project: Path, server: Server, log: Lines, thread: threading.Thread) -> None:
         self.project, self.server, self.log, self.thread = project, server, log, thread
         self.url = server.serve_url
         self.site = Path(server.site_dir)
@@ -89,7 +90,7 @@ def running(tmp_path, monkeypatch, request):
     level = logger.level
     logger.setLevel(logging.INFO)
     logger.addHandler(log)
-    server = serve.Server(str(project / "mkdocs.yml"), "127.0.0.1", webcheck.free_port(), [log])
+    server = Server(str(project / "mkdocs.yml"), "127.0.0.1", webcheck.free_port(), [log])
     thread = threading.Thread(target=server.start, daemon=True)
     thread.start()
     log.wait_for("Serving on")
@@ -173,7 +174,7 @@ def test_an_edited_page_is_rendered_alone_and_the_rest_catches_up(running, tmp_p
 def test_fixture_a_language_setting_left_as_the_last_build_set_it_is_caught(running, monkeypatch):
     # Fixture: the Markdown settings are not restored per language, so the
     # English page gets the Italian build's permalink titles ("Link a questa sezione").
-    monkeypatch.setattr(serve, "SHARED", serve.SHARED | {"mdx_configs"})
+    monkeypatch.setattr(fast, "SHARED", fast.SHARED | {"mdx_configs"})
     running.server.full_build()  # Recorded again without them.
     problems = fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.")
     assert problems == ["modules/m/index.html: the fast path wrote other HTML than the full build"]
@@ -199,7 +200,7 @@ def test_a_title_change_takes_the_full_path(running):
 
 def test_fixture_a_title_change_rendered_alone_is_caught(running, monkeypatch):
     # Fixture: the fast path does not see title changes, so the home pages keep listing the old one.
-    monkeypatch.setattr(serve, "outline", lambda page: None)
+    monkeypatch.setattr(fast, "outline", lambda page: None)
     running.edit("modules/m.md", "title: Fixture module", "title: Renamed module")
     problems = consistency_problems(running, "modules/m/", "Renamed module", [""])
     assert problems == [": still lists the old title"]
