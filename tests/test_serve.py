@@ -247,3 +247,13 @@ def test_an_untranslated_page_is_rendered_in_both_languages(running, capsys):
     assert "Background rebuild failed" in log
     assert "Doc file 'index.md' contains a link 'modules/m.md#the-part'" in log
     assert "Aborted with" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("running", ["serve-quiz"], indirect=True)
+def test_a_page_with_a_quiz_is_rendered_again_as_the_full_build_renders_it(running):
+    # The plugin numbers a page's quizzes as it renders them: a second
+    # rendering of the page must start again from the first.
+    assert 'data-training-quiz="quiz-1"' in fetch(running.url + "modules/m/")
+    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.",
+                              also=("it/modules/m/",)) == []
+    assert 'data-training-quiz="quiz-1"' in fetch(running.url + "modules/m/")

@@ -145,6 +145,11 @@ def rescan(report, pages: list[Path], path: Path, languages, root: Path):
     return status.Report(statuses, [], list(report.undecodable), sources)
 
 
+def forget(build, page) -> None:
+    """What the plugin counted of a page's first rendering: the quizzes it made (numbered per page)."""
+    build.fragment_counts.pop(page.file.src_uri, None)
+
+
 def outline(page) -> tuple:
     """What other pages show of a page: its title (navigation, previous/next) and front matter (home page list)."""
     return page.title, dict(page.meta)
@@ -176,6 +181,7 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         for language, file in targets:
             restore(config, language)
             page = file.page
+            forget(language.training_build, page)
             before = outline(page)
             try:
                 mkdocs_build._populate_page(page, config, language.files)
