@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,8 +37,7 @@ class Server(LiveReloadServer):
         self.serve_url = _serve_url(host, port, mount_path)
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
-        self.changes: list[tuple[str, str]] = []  # (event type, path)
-        self.ready = threading.Event()  # Set once the first build is served.
+        self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
         # Files are polled (as by mkdocs serve, which found events unreliable),
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
         super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
@@ -79,9 +77,9 @@ class Server(LiveReloadServer):
             if event.is_directory:
                 return
             with self._rebuild_cond:
-                self.changes.append((event.event_type, os.fsdecode(event.src_path)))
+                self.changes.add(os.path.abspath(os.fsdecode(event.src_path)))
                 if getattr(event, "dest_path", ""):
-                    self.changes.append((event.event_type, os.fsdecode(event.dest_path)))
+                    self.changes.add(os.path.abspath(os.fsdecode(event.dest_path)))
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
 
@@ -90,7 +88,6 @@ class Server(LiveReloadServer):
         self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def _build_loop(self) -> None:
-        self.ready.set()
         while True:
             with self._rebuild_cond:
                 while not self._rebuild_cond.wait_for(lambda: self._want_rebuild or self._shutdown,
@@ -103,7 +100,7 @@ class Server(LiveReloadServer):
                 if self._want_rebuild:
                     while self._rebuild_cond.wait(timeout=self.build_delay):
                         pass  # Wait for the saving to stop.
-                    changes, self.changes = self.changes, []
+                    changes, self.changes = self.changes, set()
                     self._want_rebuild = False
             if changes is None:
                 self.background_done()
@@ -117,8 +114,8 @@ class Server(LiveReloadServer):
             self._visible_epoch = self._wanted_epoch
             self._epoch_cond.notify_all()
 
-    def changed(self, changes: list[tuple[str, str]]) -> None:
-        paths = self.relevant({os.path.abspath(p) for _, p in changes})
+    def changed(self, changes: set[str]) -> None:
+        paths = self.relevant(changes)
         if not paths:
             return  # Only files MkDocs leaves out (an editor's .swp) or gone again.
         if self.background.stop():
