@@ -140,7 +140,7 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
 
     port = webcheck.free_port()
     # As `make serve` runs it, on a free port.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs_training", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(command, cwd=project, env=environment(TRAINING_PREVIEW="on"),
                                stdout=log, stderr=subprocess.STDOUT)
@@ -153,7 +153,7 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
         while fetch(url) is None:
             if process.poll() is not None or time.time() > deadline:
                 log.seek(0)
-                raise RuntimeError(f"mkdocs serve did not start:\n{log.read().decode()[-3000:]}")
+                raise RuntimeError(f"make serve did not start:\n{log.read().decode()[-3000:]}")
             time.sleep(0.2)
         time.sleep(2)  # Let the watcher settle after the first build.
         for edit in range(1, edits + 1):
@@ -162,7 +162,7 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
             page.write_text(original + f"\n{marker} was added.\n", encoding="utf-8")
             while marker not in (fetch(url) or ""):
                 if time.perf_counter() - start > 600:
-                    raise RuntimeError("mkdocs serve did not show the edited page within 600 s")
+                    raise RuntimeError("make serve did not show the edited page within 600 s")
                 time.sleep(0.02)
             times.append(time.perf_counter() - start)
             time.sleep(1)
@@ -173,6 +173,11 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+    # Which path each save took (fast: the page alone, then the rest in the background).
+    log.seek(0)
+    for line in log.read().decode("utf-8", "replace").splitlines():
+        if "Fast path:" in line or "Full rebuild" in line or "Background rebuild" in line:
+            print(f"  serve: {line.strip()}", file=sys.stderr)
     return times
 
 

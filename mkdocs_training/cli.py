@@ -7,11 +7,13 @@
                                                       (refused while a page holds inline code not the theme's)
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
+    python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
+                                                      shows at once, the rest follows (mkdocs_training/serve/)
 
 Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
-`make headers`, `make offline`, `make lms`.
+`make headers`, `make offline`, `make lms`, `make serve`.
 """
 
 from __future__ import annotations
@@ -129,6 +131,12 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
     return 0
 
 
+def serve_command(config_file: Path, dev_addr: str) -> int:
+    from mkdocs_training.serve import serve
+
+    return serve(str(config_file), dev_addr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -147,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     lms = commands.add_parser("lms", help="SCORM packages of every module and of the whole training")
     lms.add_argument("site", type=Path, help="a build made with TRAINING_OFFLINE=on (make lms)")
     lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
+    serve = commands.add_parser("serve", help="preview the site, fast on each save")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        return serve_command(args.config_file, args.dev_addr)
     if args.command == "lms":
         return lms_command(args.config_file, args.site, args.out)
     if args.command == "headers":
