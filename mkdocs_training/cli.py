@@ -7,11 +7,14 @@
                                                       (refused while a page holds inline code not the theme's)
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
+    python -m mkdocs_training build [--strict] [-d SITE]
+                                                      `mkdocs build`, each language in its own process at
+                                                      once, merged into one site (the same bytes)
 
 Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
-`make headers`, `make offline`, `make lms`.
+`make headers`, `make offline`, `make lms`, `make build`, `make publish`.
 """
 
 from __future__ import annotations
@@ -129,6 +132,26 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
     return 0
 
 
+def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> int:
+    """The whole site, as `mkdocs build` makes it, with the languages built side by side (parallel.py)."""
+    from mkdocs.__main__ import ColorFormatter
+
+    from mkdocs_training.parallel import build_site
+
+    # Messages as `mkdocs build` prints them (its own command line sets this up).
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logger.addHandler(handler)
+    start = time.monotonic()
+    status = build_site(config_file, site_dir, strict)
+    if status == 0:
+        logger.info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -147,7 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     lms = commands.add_parser("lms", help="SCORM packages of every module and of the whole training")
     lms.add_argument("site", type=Path, help="a build made with TRAINING_OFFLINE=on (make lms)")
     lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
+    add_build_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_command(args.config_file, args.site_dir, args.strict)
     if args.command == "lms":
         return lms_command(args.config_file, args.site, args.out)
     if args.command == "headers":
@@ -170,3 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("mark needs at least one translation file, e.g. docs/index.it.md")
         return mark_command(args.config_file, args.files)
     return status_command(args.config_file, args.check)
+
+
+def add_build_parser(commands) -> None:
+    build = commands.add_parser("build", help="build the site, each language in its own process (make build)")
+    build.add_argument("--strict", action="store_true", help="fail on warnings (mkdocs.yml sets strict: true)")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
