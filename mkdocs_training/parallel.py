@@ -39,8 +39,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from mkdocs_training import docs_folder, i18n
+from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
+from mkdocs_training.publish import compress
 
 # What a language's process hands over to the merge, at the root of its folder (not published).
 PART_FILE = ".training-part.json"
@@ -85,6 +87,17 @@ def hand_over(config: MkDocsConfig, build: Build, site: Site) -> None:
     dropped = WHOLE_SITE_FILES + (() if build.is_default else DEFAULT_LANGUAGE_FILES)
     for name in dropped:
         (site_dir / name).unlink(missing_ok=True)
+    if not (build.preview or build.offline):
+        # Brotli is slow: each language compresses its own files, at once. The
+        # default language's process also does those every language shares.
+        own = site_dir / i18n.folder(build.language, build.languages)
+        others = [site_dir / i18n.folder(code, build.languages) for code in build.languages.translations]
+        files = sorted(own.rglob("*"))
+        if build.is_default:  # Its folder is the site's root, where the others' folders go.
+            files = [path for path in files if not any(path.is_relative_to(other) for other in others)]
+        count, made = compress.precompress(site_dir, cache_dir(config, "compressed", build), files)
+        log.info(f"precompressed {count} files of '{build.language}' (.gz, .br); {made} copies made, "
+                 "the rest from the cache")
     part = {"language": build.language, "sitemap": site.sitemap}
     (site_dir / PART_FILE).write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
 
@@ -160,7 +173,8 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
                                             if output else None), output, folder)
     failed = []
     for code, (process, output, folder) in processes.items():
-        status = process.wait()
+        _, wait_status, usage = os.wait4(process.pid, 0)
+        status = process.returncode = os.waitstatus_to_exitcode(wait_status)
         if output is not None:
             output.seek(0)
             sys.stderr.write(output.read().decode("utf-8", "replace"))
@@ -172,6 +186,9 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
         elif not (folder / PART_FILE).exists():
             failed.append(f"the build of '{code}' ended without handing over its part ({PART_FILE}): "
                           "is the training plugin in mkdocs.yml, with language: !ENV TRAINING_LANGUAGE?")
+        else:
+            log.info(f"'{code}' built in its own process: {usage.ru_utime + usage.ru_stime:.1f} s CPU, "
+                     f"peak memory {usage.ru_maxrss / 1024:.0f} MiB")
     if failed:
         raise BuildFailed("; ".join(failed) + ". The site folder was not changed.")
     return {code: folder for code, (_, _, folder) in processes.items()}
@@ -218,4 +235,5 @@ def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: d
     sitemap.write(config, languages, whole)
     last = Build(config, languages, languages.codes[-1], {}, [], preview=options.preview, offline=options.offline,
                  cache=options.cache, whole_pdf_max_modules=options.whole_pdf_max_modules)
-    publish.finish(config, last)
+    # The languages have compressed their own files (hand_over); what is left is what was written here.
+    publish.finish(config, last, compress_only=[site / name for name in WHOLE_SITE_FILES if name.endswith(".xml")])
