@@ -114,7 +114,9 @@ def test_merge_refuses_a_shared_file_the_languages_wrote_differently(tmp_path):
         (folder / "assets").mkdir(parents=True)
         (folder / "assets" / "extra.css").write_text(f"a {{ color: {colour} }}", encoding="utf-8")
         (folder / "assets" / "same.js").write_text("same", encoding="utf-8")
-        (folder / (code if code != "en" else "") / "index.html").write_text(code, encoding="utf-8")
+        page = folder / (code if code != "en" else "") / "index.html"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(code, encoding="utf-8")
         parts[code] = folder
     site = tmp_path / "site"
     problems = parallel.merge(parts, site)
