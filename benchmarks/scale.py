@@ -97,6 +97,13 @@ def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool =
     env = environment(**({"TRAINING_PREVIEW": "on"} if preview else {}), **({} if cache else {"TRAINING_CACHE": "off"}))
     result = run(command, project, env)
     result["pages"] = sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+    if parallel:
+        # Each language's process reports its CPU time. The longest of them plus
+        # what the command did besides (start, merge, sitemap, headers) is the
+        # wall time on two cores with nothing else running: steadier than the
+        # wall time measured on a shared machine.
+        languages = [float(s) for s in re.findall(r"'\w+' built in its own process: ([\d.]+) s CPU", result["output"])]
+        result["critical_cpu"] = result["cpu"] - sum(languages) + max(languages)
     return result
 
 
@@ -224,7 +231,7 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
     say("preview build (languages in parallel)")
     preview = build(project, work / "preview", preview=True, parallel=True)
     figures.update(preview_s=preview["seconds"], preview_cpu=preview["cpu"], preview_mib=preview["mib"],
-                   pages=preview["pages"])
+                   pages=preview["pages"], preview_critical=preview["critical_cpu"])
 
     say("preview build, mkdocs build (languages one after the other)")
     sequential = build(project, work / "preview-sequential", preview=True)
@@ -313,6 +320,8 @@ def table(results: list[dict]) -> str:
         ("English-only preview: wall / CPU s", *col("english_s", lambda r: f"{r['english_s']:.1f} / {r['english_cpu']:.1f}")),
         ("  EN+IT / English only: wall / CPU", *col("english_s", lambda r: f"{r['preview_s'] / r['english_s']:.2f}x / "
                                                      f"{r['preview_cpu'] / r['english_cpu']:.2f}x", "<= 1.2x wall (3)")),
+        ("  EN+IT on 2 free cores (command + slowest language, CPU) / English only",
+         *col("preview_critical+english_cpu", lambda r: f"{r['preview_critical'] / r['english_cpu']:.2f}x")),
         ("  mkdocs build (one after the other) / English only", *col("seq_preview_s+english_s",
                                                      lambda r: f"{r['seq_preview_s'] / r['english_s']:.2f}x / "
                                                      f"{r['seq_preview_cpu'] / r['english_cpu']:.2f}x")),

@@ -74,9 +74,10 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
             self.site.report = status.scan(pages, self.build.languages, self.site.root)
-            mastery = lms_problems(pages, self.build.languages, self.site.root)
-            for problem in self.site.report.problems + mastery if self.build.is_default else []:
-                log.warning(problem)
+            if self.build.is_default:
+                mastery = lms_problems(pages, self.build.languages, self.site.root)
+                for problem in self.site.report.problems + mastery:
+                    log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a
             # traceback for it, so it is left out of the build (which fails anyway).
             self.site.unreadable = {str(path) for path in self.site.report.undecodable}
