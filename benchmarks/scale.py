@@ -94,7 +94,10 @@ def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool =
         command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)]
     if strict:
         command.append("--strict")
-    env = environment(**({"TRAINING_PREVIEW": "on"} if preview else {}), **({} if cache else {"TRAINING_CACHE": "off"}))
+    extra = {"TRAINING_PREVIEW": "on"} if preview else {}
+    if not cache:
+        extra["TRAINING_CACHE"] = "off"
+    env = environment(**extra)
     result = run(command, project, env)
     result["pages"] = sum(1 for p in site.rglob("*.html") if p.name != "404.html")
     if parallel:
@@ -102,7 +105,8 @@ def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool =
         # what the command did besides (start, merge, sitemap, headers) is the
         # wall time on two cores with nothing else running: steadier than the
         # wall time measured on a shared machine.
-        languages = [float(s) for s in re.findall(r"'\w+' built in its own process: ([\d.]+) s CPU", result["output"])]
+        reported = re.findall(r"'\w+' built in its own process: ([\d.]+) s CPU", result["output"])
+        languages = [float(seconds) for seconds in reported]
         result["critical_cpu"] = result["cpu"] - sum(languages) + max(languages)
     return result
 
