@@ -27,15 +27,16 @@ serve: $(VENV)/.installed
 	TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training serve --dev-addr 127.0.0.1:8000
 
 ## build: the whole site, both languages, into site/ (for a look on this
-## machine unless SITE_URL is set; the build says so in a box)
+## machine unless SITE_URL is set; the build says so in a box). Each language
+## builds in its own process, at once; the result is that of `mkdocs build --strict`.
 build: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs_training build --strict
 
 ## publish: the site for the server; needs SITE_URL=https://<public address>/
 publish: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
-	TRAINING_PUBLISH=on $(BIN)/mkdocs build --strict
+	TRAINING_PUBLISH=on $(BIN)/python -m mkdocs_training build --strict
 
 ## test: every check: content, the built site, the site in Chromium, Firefox
 ## and WebKit, failing fixtures (under Xvfb: WebKitGTK needs a display)

@@ -9,11 +9,14 @@
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
+    python -m mkdocs_training build [--strict] [-d SITE]
+                                                      `mkdocs build`, each language in its own process at
+                                                      once, merged into one site (the same bytes)
 
 Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
-`make headers`, `make offline`, `make lms`, `make serve`.
+`make headers`, `make offline`, `make lms`, `make serve`, `make build`, `make publish`.
 """
 
 from __future__ import annotations
@@ -137,6 +140,26 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
     return serve(str(config_file), dev_addr)
 
 
+def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> int:
+    """The whole site, as `mkdocs build` makes it, with the languages built side by side (parallel.py)."""
+    from mkdocs.__main__ import ColorFormatter
+
+    from mkdocs_training.parallel import build_site
+
+    # Messages as `mkdocs build` prints them (its own command line sets this up).
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logger.addHandler(handler)
+    start = time.monotonic()
+    status = build_site(config_file, site_dir, strict)
+    if status == 0:
+        logger.info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -157,9 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
     serve = commands.add_parser("serve", help="preview the site, fast on each save")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    add_build_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.config_file, args.dev_addr)
+    if args.command == "build":
+        return build_command(args.config_file, args.site_dir, args.strict)
     if args.command == "lms":
         return lms_command(args.config_file, args.site, args.out)
     if args.command == "headers":
@@ -182,3 +208,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("mark needs at least one translation file, e.g. docs/index.it.md")
         return mark_command(args.config_file, args.files)
     return status_command(args.config_file, args.check)
+
+
+def add_build_parser(commands) -> None:
+    build = commands.add_parser("build", help="build the site, each language in its own process (make build)")
+    build.add_argument("--strict", action="store_true", help="fail on warnings (mkdocs.yml sets strict: true)")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")

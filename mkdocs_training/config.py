@@ -40,3 +40,8 @@ class TrainingConfig(base.Config):
     # the home page links to it) only while the library has at most this many
     # modules: past that it is too long to print and its build too costly.
     whole_pdf_max_modules = c.Type(int, default=30)
+    # One language only, into its own folder (TRAINING_LANGUAGE=it): set by
+    # `python -m mkdocs_training build`, which builds each language in its own
+    # process and merges them (parallel.py). Empty: every language, one after
+    # the other (plain `mkdocs build`).
+    language = c.Type(str, default="")

@@ -69,6 +69,7 @@ class Build:
     offline: bool = False
     cache: bool = False
     whole_pdf_max_modules: int = 30  # See config.py.
+    only_language: str = ""  # Set: this process builds one language, for parallel.py to merge.
     nav: Navigation | None = None
     by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
     pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page, as rendered.
@@ -83,8 +84,18 @@ class Build:
 
     @property
     def is_last(self) -> bool:
-        """The last language build of the site: what depends on every language is written then."""
-        return self.language == self.languages.codes[-1]
+        """The last language build of this process: what depends on every language is written then."""
+        return bool(self.only_language) or self.language == self.languages.codes[-1]
+
+    @property
+    def is_part(self) -> bool:
+        """One language of a parallel build: the whole-site steps wait for the merge (parallel.py)."""
+        return bool(self.only_language)
+
+    @property
+    def built_here(self) -> list[str]:
+        """The languages this process builds."""
+        return [self.only_language] if self.only_language else self.languages.codes
 
     def add_language_context(self, context: dict) -> None:
         """What our templates need: the strings and the root of the language being built."""

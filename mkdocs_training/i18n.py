@@ -86,13 +86,15 @@ def folder(code: str, languages: Languages) -> str:
     return "" if code == languages.default else f"{code}/"
 
 
-def write_per_language(config, languages: Languages, name: str, versions: dict, transform, last: bool) -> None:
+def write_per_language(config, languages: Languages, name: str, versions: dict, transform, last: bool,
+                       codes: list[str] | None = None) -> None:
     """Write `name` into each language's folder from `versions` (language -> content).
 
     Each language build writes what the builds so far have made, so whichever
-    build is last leaves every language's file right.
+    build is last leaves every language's file right. `codes`: the languages
+    this process builds (one, in a parallel build), all by default.
     """
-    for code in languages.codes:
+    for code in codes or languages.codes:
         if code not in versions:
             if last:
                 log.warning(f"no {name} was made for '{code}'; is its build disabled in mkdocs.yml?")

@@ -29,7 +29,7 @@ def keep(output: str, build: Build, site: Site) -> None:
 
 def write(config: MkDocsConfig, build: Build, site: Site) -> None:
     i18n.write_per_language(config, build.languages, "404.html", site.not_found,
-                            lambda html, code: html, build.is_last)
+                            lambda html, code: html, build.is_last, build.built_here)
 
 
 def relative_links(context: dict, config: MkDocsConfig, build: Build) -> None:

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
-    notfound, pdf, publish, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
+    notfound, parallel, pdf, publish, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -37,6 +37,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     @event_priority(10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = i18n.Languages.from_config(config)
+        if self.config.language:  # One language of a parallel build (parallel.py).
+            parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)
         search.one_index_per_language(config, language)
         root = Path(config.config_file_path).parent
@@ -49,7 +51,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         ui = strings.by_language[language]
         self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
                            preview=self.config.preview, offline=self.config.offline, cache=self.config.cache,
-                           whole_pdf_max_modules=self.config.whole_pdf_max_modules)
+                           whole_pdf_max_modules=self.config.whole_pdf_max_modules,
+                           only_language=self.config.language)
         locales.localize_theme(config, language, ui)
         if self.config.offline:
             offline.configure(config)
@@ -59,17 +62,22 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.build.is_default:
             docs_folder.check(Path(config.docs_dir), Path(config.config_file_path).parent)
+        elif self.build.is_part:  # The default language's process reports the links.
+            parallel.check_docs_quietly(Path(config.docs_dir), Path(config.config_file_path).parent)
 
     # Every page read and checked once, before static-i18n narrows them to one language.
     @event_priority(10)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.build.is_default:
+        # In a parallel build each language's process reads them too, and the
+        # default language's one reports them (once, not once per process).
+        if self.build.is_default or self.build.is_part:
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
             self.site.report = status.scan(pages, self.build.languages, self.site.root)
-            mastery = lms_problems(pages, self.build.languages, self.site.root)
-            for problem in self.site.report.problems + mastery:
-                log.warning(problem)
+            if self.build.is_default:
+                mastery = lms_problems(pages, self.build.languages, self.site.root)
+                for problem in self.site.report.problems + mastery:
+                    log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a
             # traceback for it, so it is left out of the build (which fails anyway).
             self.site.unreadable = {str(path) for path in self.site.report.undecodable}
@@ -129,13 +137,17 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     # After the search plugin has written this build's index, and before
     # static-i18n starts the next build. Each build writes the shared files
     # from what the builds so far have made, so the last one leaves them right.
+    # In a parallel build, what spans the languages is done after the merge.
     @event_priority(-50)
     def on_post_build(self, config: MkDocsConfig) -> None:
         build = self.build
         notfound.write(config, build, self.site)
         search.write(config, build, self.site)
-        sitemap.write(config, build.languages, self.site)
+        if not build.is_part:
+            sitemap.write(config, build.languages, self.site)
         theme.disable_sitemap_lookup(config)
         pdf.write(config, build)
-        if build.is_last:
+        if build.is_part:
+            parallel.hand_over(config, build, self.site)
+        elif build.is_last:
             publish.finish(config, build)

@@ -49,11 +49,12 @@ def write(config: MkDocsConfig, build: Build, site: Site) -> None:
         site.search[build.language] = json.loads(index.read_text(encoding="utf-8"))
     languages = build.languages
     i18n.write_per_language(config, languages, "search/search_index.json", site.search,
-                            lambda index, code: index_json(index, code, languages), build.is_last)
+                            lambda index, code: index_json(index, code, languages), build.is_last,
+                            build.built_here)
     if build.offline:  # From file://, Material loads the index as a script, not with fetch.
         i18n.write_per_language(config, languages, "search/search_index.js", site.search,
                                 lambda index, code: f"var __index = {index_json(index, code, languages)}",
-                                build.is_last)
+                                build.is_last, build.built_here)
 
 
 # A language's index, with locations relative to that language's root (the

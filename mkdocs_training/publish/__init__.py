@@ -12,14 +12,15 @@ from mkdocs_training.log import log
 from mkdocs_training.publish import compress, headers, offline
 
 
-# Once every language is built: what depends on the whole site.
-def finish(config: MkDocsConfig, build: Build) -> None:
+# Once every language is built: what depends on the whole site. `compress_only`:
+# the files left to compress (a parallel build's languages compress their own).
+def finish(config: MkDocsConfig, build: Build, compress_only: list[Path] | None = None) -> None:
     site_dir = Path(config.site_dir)
     if build.offline:
         offline.copy_shim(site_dir)
         return
     (site_dir / "_headers").write_text(headers.netlify_headers(site_dir), encoding="utf-8")
     if not build.preview:
-        files, made = compress.precompress(site_dir, cache_dir(config, "compressed", build))
+        files, made = compress.precompress(site_dir, cache_dir(config, "compressed", build), compress_only)
         log.info(f"precompressed {files} files (.gz, .br); {made} copies made, the rest from the cache")
 

@@ -29,15 +29,16 @@ def _compressors() -> dict[str, tuple[str, object]]:
     }
 
 
-def precompress(site: Path, cache: Path | None = None) -> tuple[int, int]:
-    """Write .gz and .br beside every text file worth it.
+def precompress(site: Path, cache: Path | None = None, only: list[Path] | None = None) -> tuple[int, int]:
+    """Write .gz and .br beside every text file worth it (of `only`, if given:
+    each language's process of a parallel build compresses its own files).
 
     Returns (files, compressed now): with a cache folder, copies whose
     content was compressed before are taken from it.
     """
     compressors = _compressors()
     files = made = 0
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*") if only is None else only):
         if path.suffix not in TEXT_TYPES or not path.is_file() or path.stat().st_size < 1024:
             continue
         data = path.read_bytes()
