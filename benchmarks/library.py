@@ -17,6 +17,7 @@ import json
 import random
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -182,9 +183,11 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
 
     # Record every translation as current, as a translator would.
     if made:
-        files = " ".join(f"docs/{p[:-3]}.it.md" for p in made)
-        result = subprocess.run(["make", "--no-print-directory", "translated", f"FILE={files}"],
+        # The command `make translated` runs, called directly: through make, the
+        # linked .venv could be reinstalled from this copy (its files are newer).
+        files = [f"docs/{p[:-3]}.it.md" for p in made]
+        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *files],
                                 cwd=project, capture_output=True, text=True)
         if result.returncode != 0:
-            raise RuntimeError(f"make translated failed:\n{result.stdout}{result.stderr}")
+            raise RuntimeError(f"translations mark failed:\n{result.stdout}{result.stderr}")
     return made
