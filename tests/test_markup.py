@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from mkdocs_training import glossary, html_checks, markup
+from mkdocs_training import glossary, html_checks, markup, plain_page
 from mkdocs_training.publish import inline_code
 
 TERMS = glossary.load(ROOT, ["en", "it"]).by_language
@@ -80,7 +80,7 @@ def same_inline_code(page: str, url: str) -> None:
 
 def same_terms(content: str, language: str) -> str | None:
     terms = matcher(language)
-    fast = glossary._link_terms_plain(content, terms, linked)
+    fast = plain_page.link_terms(content, terms, linked)
     if fast is not None:
         assert fast == glossary._link_terms_soup(content, terms, linked), content[:200]
     return fast
@@ -97,7 +97,7 @@ def test_tricky_markup_reaches_both_paths():
     """The cases above are read fast where plain, and left to html.parser otherwise."""
     plain = [m for m in TRICKY if markup.is_plain(m)]
     assert 10 < len(plain) < len(TRICKY)
-    assert any(glossary._link_terms_plain(m, matcher("en"), linked) for m in plain)
+    assert any(plain_page.link_terms(m, matcher("en"), linked) for m in plain)
 
 
 def test_real_pages_read_the_same_and_fast(site):
