@@ -28,7 +28,9 @@ class Build:
 
 def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
                  offline: bool = False, cache: bool = True) -> Build:
-    """`mkdocs build --strict`, exactly as the Makefile runs it.
+    """`mkdocs build --strict`: the languages one after the other, in one
+    process. `make build` runs them side by side (parallel.py), with the same
+    bytes as output (tests/test_parallel.py).
 
     `preview` skips the PDFs and precompressed files, as `make serve` does:
     fixture sites test checks and pages, not those. `cache=False` makes
