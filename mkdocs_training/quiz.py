@@ -65,7 +65,9 @@ class Question:
 
 # The structure check, the page checks and the renderer all need a block's
 # YAML; it is parsed once, whichever asks first (the data is never changed).
-@functools.lru_cache(maxsize=512)
+# Room for every block of a library of thousands of modules: a cache smaller
+# than the library is emptied by each pass over it and saves nothing.
+@functools.lru_cache(maxsize=16384)
 def load(source: str):
     return yamlfile.load(source)
 
