@@ -209,6 +209,14 @@ def gzip_kb(path: Path) -> float:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)) / 1024
 
 
+def furniture_kb(path: Path) -> float:
+    """The page without its article (the module's own text, quiz and tooltips):
+    navigation, header, footer and head, the part that could grow with N."""
+    html = path.read_text(encoding="utf-8")
+    start, end = html.index("<article"), html.index("</article>")
+    return len(gzip.compress(html[:start].encode() + html[end:].encode(), compresslevel=9, mtime=0)) / 1024
+
+
 def first_visits(site: Path, paths: list[str]) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
@@ -279,6 +287,8 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
     stem = module[:-3]
     figures["html_kb_en"] = gzip_kb(site / stem / "index.html")
     figures["html_kb_it"] = gzip_kb(site / "it" / stem / "index.html")
+    figures["furniture_kb_en"] = furniture_kb(site / stem / "index.html")
+    figures["furniture_kb_it"] = furniture_kb(site / "it" / stem / "index.html")
     if browser:
         say("first visits (nginx, Chromium)")
         visits = first_visits(site, [f"{stem}/", f"it/{stem}/"])
@@ -336,9 +346,11 @@ def table(results: list[dict]) -> str:
                                                      f"{r['seq_preview_cpu'] / r['english_cpu']:.2f}x")),
         ("Full rebuild after editing 1 page: wall / CPU s",
          *col("rebuild_s", lambda r: f"{r['rebuild_s']:.1f} / {r['rebuild_cpu']:.1f}", "only changes redone (4)")),
-        ("mkdocs serve, save to served, s", *col("serve_s", lambda r: f"{r['serve_s']:.2f}", "< 1 at N=100 (4)")),
+        ("make serve, save to served, s", *col("serve_s", lambda r: f"{r['serve_s']:.2f}", "< 1 at N=100 (4)")),
         ("Module page HTML, KB gzip (en / it)", *col("html_kb_en", lambda r: f"{r['html_kb_en']:.1f} / {r['html_kb_it']:.1f}",
                                                      "<= 6 at N=500 (5)")),
+        ("  of which not the article (nav, header, footer, head)",
+         *col("furniture_kb_en", lambda r: f"{r['furniture_kb_en']:.1f} / {r['furniture_kb_it']:.1f}")),
         ("First visit en module: requests, KB", *col("visit_en", lambda r: f"{r['visit_en'][0]}, {r['visit_en'][1]:.1f}",
                                                      "<= 6, <= 50 (6)")),
         ("First visit it module: requests, KB", *col("visit_it", lambda r: f"{r['visit_it'][0]}, {r['visit_it'][1]:.1f}",
