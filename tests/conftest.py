@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import shutil
@@ -57,6 +58,14 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
         env=env,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Files that are not byte-identical in two sites, or not in both."""
+    names = {str(p.relative_to(first)) for p in first.rglob("*") if p.is_file()}
+    others = {str(p.relative_to(second)) for p in second.rglob("*") if p.is_file()}
+    _, mismatch, errors = filecmp.cmpfiles(first, second, sorted(names & others), shallow=False)
+    return sorted(set(mismatch) | set(errors) | (names ^ others))
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, differences, mkdocs_build
 from mkdocs_training.publish import offline
 from tests.browser import webcheck
 
@@ -100,14 +99,6 @@ def test_italian_reader_opening_the_folder_gets_italian(browser, unzipped):
     page, _ = open_file(browser, unzipped["root"] + "index.html", locale="it-IT")
     assert page.url == unzipped["root"] + "it/index.html"
     page.context.close()
-
-
-def differences(first: Path, second: Path) -> list[str]:
-    """Files that are not byte-identical in two builds, or not in both."""
-    names = {str(p.relative_to(first)) for p in first.rglob("*") if p.is_file()}
-    others = {str(p.relative_to(second)) for p in second.rglob("*") if p.is_file()}
-    _, mismatch, errors = filecmp.cmpfiles(first, second, sorted(names & others), shallow=False)
-    return sorted(set(mismatch) | set(errors) | (names ^ others))
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ the same bytes as `mkdocs build`, and every failure of a language's process stop
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_training import parallel
-from tests.conftest import ROOT, mkdocs_build, make_site
+from tests.conftest import ROOT, differences, mkdocs_build, make_site
 
 
 def parallel_build(config: Path, site: Path, preview: bool = False, cache: bool = True) -> subprocess.CompletedProcess:
@@ -29,14 +28,6 @@ def parallel_build(config: Path, site: Path, preview: bool = False, cache: bool 
         [sys.executable, "-m", "mkdocs_training", "-f", str(config), "build", "--strict", "-d", str(site)],
         cwd=config.parent, capture_output=True, text=True, env=env,
     )
-
-
-def differences(first: Path, second: Path) -> list[str]:
-    """Files that are not byte-identical in two sites, or not in both."""
-    names = {str(p.relative_to(first)) for p in first.rglob("*") if p.is_file()}
-    others = {str(p.relative_to(second)) for p in second.rglob("*") if p.is_file()}
-    _, mismatch, errors = filecmp.cmpfiles(first, second, sorted(names & others), shallow=False)
-    return sorted(set(mismatch) | set(errors) | (names ^ others))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ change rendered alone) and show these checks catching it.
 
 from __future__ import annotations
 
-import filecmp
 import logging
 import threading
 import time
@@ -23,7 +22,7 @@ import pytest
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.server import Server
 from tests.browser import webcheck
-from tests.conftest import make_site, mkdocs_build
+from tests.conftest import differences, make_site, mkdocs_build
 
 
 class Lines(logging.Handler):
@@ -128,18 +127,6 @@ def consistency_problems(run: Running, path: str, new_title: str, others: list[s
     """Once the edited page shows its new title, the pages listing it must show it too."""
     run.wait_served(path, new_title)
     return [f"{other}: still lists the old title" for other in others if new_title not in fetch(run.url + other)]
-
-
-def differences(left: Path, right: Path) -> list[str]:
-    found = []
-    compared = filecmp.dircmp(left, right)
-    found += [f"only in served site: {n}" for n in compared.left_only]
-    found += [f"only in fresh build: {n}" for n in compared.right_only]
-    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
-    found += [f"differs: {n}" for n in mismatch + errors]
-    for name in compared.common_dirs:
-        found += differences(left / name, right / name)
-    return found
 
 
 # -----------------------------------------------------------------------------
