@@ -8,6 +8,11 @@ semicolon insertion is unchanged), and drops only lines that are whole
 `//` comments, blank lines and leading spaces. That is safe for code in
 which no string or template literal spans lines; a backtick or a line
 ending in a backslash stops the build (see `problems`).
+
+A folder of parts, docs/assets/javascripts/<name>/*.js, is published as one
+file, assets/javascripts/<name>.js: the parts in name order inside one
+strict-mode function. Each feature is a file to read, readers still make one
+request, and the parts share their names without making them global.
 """
 
 from __future__ import annotations
@@ -40,13 +45,24 @@ def stripped(source: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
 
 
+def joined(parts: list[str]) -> str:
+    """The parts of a folder as the one script they make."""
+    return '(function () {\n"use strict";\n' + "".join(parts) + "})();\n"
+
+
 def strip_comments(config: MkDocsConfig, files: Files) -> None:
-    """Replace our scripts in `files` by their stripped copies, under the same names."""
-    for file in list(files):
+    """Replace our scripts in `files` by their stripped copies, under the same
+    names, and each folder of parts by one stripped script."""
+    folders: dict[str, list[File]] = {}
+    for file in sorted(files, key=lambda f: f.src_uri):
         if not (file.src_uri.startswith(FOLDER) and file.src_uri.endswith(".js")) or file.generated_by:
             continue
         if file.abs_src_path is None or not file.abs_src_path.startswith(str(config.docs_dir)):
             continue  # The theme's, already minified.
+        name = file.src_uri[len(FOLDER):]
+        if "/" in name:
+            folders.setdefault(FOLDER + name.split("/")[0] + ".js", []).append(file)
+            continue
         source = file.content_string
         found = problems(source, file.src_uri)
         for problem in found:
@@ -55,3 +71,16 @@ def strip_comments(config: MkDocsConfig, files: Files) -> None:
             continue
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=stripped(source)))
+    for target, parts in folders.items():
+        found = [p for part in parts for p in problems(part.content_string, part.src_uri)]
+        if files.get_file_from_path(target) is not None:
+            found.append(f"docs/{target} and the folder docs/{target[:-3]}/ would both be published as "
+                         f"{target}: keep one of them.")
+        for problem in found:
+            log.warning(problem)
+        if found:
+            continue
+        script = joined([part.content_string for part in parts])
+        for part in parts:
+            files.remove(part)
+        files.append(File.generated(config, target, content=stripped(script)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT, make_site, mkdocs_build
-from mkdocs_training.scripts import problems, stripped
+from mkdocs_training.scripts import joined, problems, stripped
 
 SOURCE = ROOT / "docs" / "assets" / "javascripts"
 
@@ -37,6 +37,16 @@ def test_the_published_scripts_are_the_sources_stripped_and_still_parse(tmp_path
         assert len(published.read_bytes()) < len(source.read_bytes())
         check = subprocess.run(["node", "--check", str(published)], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
+    folders = sorted(folder for folder in SOURCE.iterdir() if folder.is_dir())
+    assert [folder.name for folder in folders] == ["training"]
+    for folder in folders:
+        parts = [part.read_text(encoding="utf-8") for part in sorted(folder.glob("*.js"))]
+        assert len(parts) > 1 and all(problems(part, folder.name) == [] for part in parts)
+        published = build.site / "assets" / "javascripts" / f"{folder.name}.js"
+        assert published.read_text(encoding="utf-8") == stripped(joined(parts))
+        assert not (build.site / "assets" / "javascripts" / folder.name).exists()
+        check = subprocess.run(["node", "--check", str(published)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
 
 
 def test_a_script_with_a_template_literal_fails_the_build(tmp_path):
@@ -45,3 +55,15 @@ def test_a_script_with_a_template_literal_fails_the_build(tmp_path):
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
     assert build.returncode == 1
     assert "training: docs/assets/javascripts/extra.js:1: a template literal (`)" in build.output
+
+
+def test_a_part_is_named_in_its_own_file_and_a_folder_may_not_shadow_a_script(tmp_path):
+    project = make_site(tmp_path, "control")
+    scripts = project / "docs" / "assets" / "javascripts"
+    (scripts / "training" / "55-extra.js").write_text("// A part.\nvar a = `x`;\n", encoding="utf-8")
+    (scripts / "training.js").write_text("var b = 1;\n", encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
+    assert build.returncode == 1
+    assert "training: docs/assets/javascripts/training/55-extra.js:2: a template literal (`)" in build.output
+    assert ("training: docs/assets/javascripts/training.js and the folder docs/assets/javascripts/training/ "
+            "would both be published as assets/javascripts/training.js: keep one of them.") in build.output

@@ -1,7 +1,7 @@
 """Search loads only when the reader starts to search (issue 10, first visit).
 
 Material requests the search index and starts its worker on every page
-load; docs/assets/javascripts/training.js holds both until the search field
+load; training.js (docs/assets/javascripts/training/) holds both until the search field
 gets focus. A first visit must not fetch them, and search must still work.
 """
 

@@ -1,0 +1,50 @@
+// --- Language at the root ---------------------------------------------------
+
+var languages = config.languages; // Default first.
+var root = new URL(config.root, location.href);
+
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+  if (link && languages.indexOf(link.hreflang) !== -1) {
+    write(LANGUAGE, link.hreflang);
+    if (location.protocol !== "file:") {
+      // A web server can read this and honour the choice at "/" (deploy/).
+      try {
+        document.cookie = COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
+          "; max-age=31536000; SameSite=Lax";
+      } catch (error) {
+        // Cookies blocked: the choice holds for this visit (see below).
+      }
+    }
+  }
+});
+
+// A reader who came here from another page of this site got here on
+// purpose (the switcher, the logo, a link): never send them away. This is
+// what keeps their choice when site data is blocked and cannot be stored.
+function cameFromThisSite() {
+  try {
+    var from = new URL(document.referrer);
+    return from.origin === location.origin && from.pathname.indexOf(root.pathname) === 0;
+  } catch (error) {
+    return false; // No referrer (typed, bookmarked, another site).
+  }
+}
+
+if (script.hasAttribute("data-home") && !cameFromThisSite()) {
+  var choice = read(LANGUAGE);
+  if (languages.indexOf(choice) === -1) {
+    choice = null;
+    var preferred = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < preferred.length && !choice; i++) {
+      var code = preferred[i].toLowerCase().split("-")[0];
+      if (languages.indexOf(code) !== -1) {
+        choice = code;
+      }
+    }
+  }
+  if (choice && choice !== languages[0]) {
+    location.replace(new URL(choice + "/" + (location.protocol === "file:" ? "index.html" : ""), root));
+    return;
+  }
+}

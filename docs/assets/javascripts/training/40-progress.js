@@ -1,0 +1,108 @@
+// --- Progress ---------------------------------------------------------------
+
+// What is stored may be anything: an older version's format, another
+// script's, a hand edit. Keep only well-formed entries, so that a bad one
+// never stops the buttons working; the next save writes the clean form.
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isCount(value) {
+  return typeof value === "number" && isFinite(value) && value >= 0 && Math.floor(value) === value;
+}
+
+function progress() {
+  var stored;
+  try {
+    stored = JSON.parse(read(PROGRESS));
+  } catch (error) {
+    stored = null;
+  }
+  var all = {};
+  if (!isObject(stored)) {
+    return all;
+  }
+  Object.keys(stored).forEach(function (module) {
+    var entry = stored[module];
+    if (!isObject(entry)) {
+      return;
+    }
+    var clean = {};
+    if (entry.complete === true) {
+      clean.complete = true;
+    }
+    if (isCount(entry.score) && isCount(entry.total) && entry.score <= entry.total && entry.total > 0) {
+      clean.score = entry.score;
+      clean.total = entry.total;
+    }
+    all[module] = clean;
+  });
+  return all;
+}
+
+function update(module, change) {
+  var all = progress();
+  var entry = all[module] || {};
+  for (var key in change) {
+    entry[key] = change[key];
+  }
+  all[module] = entry;
+  write(PROGRESS, JSON.stringify(all));
+  show();
+}
+
+// Every place that shows progress, from what is stored now.
+function show() {
+  var all = progress();
+  var strings = config.progress;
+  document.querySelectorAll("[data-training-complete]").forEach(function (box) {
+    var done = !!(all[box.getAttribute("data-training-complete")] || {}).complete;
+    box.querySelector("button").setAttribute("aria-pressed", done ? "true" : "false");
+  });
+  document.querySelectorAll("[data-training-status]").forEach(function (line) {
+    var entry = all[line.getAttribute("data-training-status")] || {};
+    var parts = [entry.complete ? strings.done : strings.not_started];
+    if (typeof entry.score === "number") {
+      parts.push(format(strings.score, { score: entry.score, total: entry.total }));
+    }
+    line.textContent = parts.join(" · ");
+    line.setAttribute("data-state", entry.complete ? "done" : "open");
+  });
+}
+
+var clearedTimer;
+
+function setUpProgress() {
+  document.querySelectorAll("[data-training-complete] button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var module = button.closest("[data-training-complete]").getAttribute("data-training-complete");
+      document.dispatchEvent(new CustomEvent("training:complete", { detail: { module: module, complete: button.getAttribute("aria-pressed") !== "true" } }));
+      update(module, { complete: button.getAttribute("aria-pressed") !== "true" });
+    });
+  });
+
+  document.querySelectorAll("[data-training-reset]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      write(PROGRESS, null);
+      show();
+      var status = document.querySelector("[data-training-reset-status]");
+      if (status) {
+        // Said at once; on a second click, emptied first and filled a
+        // moment later, so that it is announced again. Then it goes, once
+        // it has been read.
+        clearTimeout(clearedTimer);
+        if (status.textContent === "") {
+          status.textContent = config.progress.cleared;
+        } else {
+          status.textContent = "";
+          setTimeout(function () {
+            status.textContent = config.progress.cleared;
+          }, 150);
+        }
+        clearedTimer = setTimeout(function () {
+          status.textContent = "";
+        }, 8000);
+      }
+    });
+  });
+}
