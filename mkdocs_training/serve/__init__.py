@@ -25,27 +25,20 @@ The log says which path each save took, and why a save took the full one.
 from __future__ import annotations
 
 import logging
-import os
 import signal
 
-log = logging.getLogger("mkdocs.training.serve")
+from mkdocs_training import engine
+
+log = engine.logger("training.serve")
 
 
 def console_handler() -> logging.Handler:
-    """MkDocs' own console output (as `mkdocs serve` prints it)."""
-    from mkdocs.__main__ import ColorFormatter
-
-    handler = logging.StreamHandler()
-    handler.setFormatter(ColorFormatter())
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    return handler
+    """The engine's own console output (as `properdocs serve` prints it)."""
+    return engine.console()
 
 
 def serve(config_file: str, dev_addr: str) -> int:
     host, _, port = dev_addr.rpartition(":")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs_training.serve.server import Server
 
     server = Server(config_file, host, int(port), [console_handler()])

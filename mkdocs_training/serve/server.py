@@ -1,4 +1,4 @@
-"""The `make serve` server: MkDocs' live-reload server, told which files changed, with the fast path."""
+"""The `make serve` server: the engine's live-reload server, told which files changed, with the fast path."""
 
 from __future__ import annotations
 
@@ -11,20 +11,21 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 
+from mkdocs_training import engine
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.background import Background, replace_site
 from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording
 
-log = logging.getLogger("mkdocs.training.serve")
+log = engine.logger("training.serve")
+# The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
+livereload = engine.livereload_module()
+LiveReloadServer, _serve_url, _timestamp = livereload.LiveReloadServer, livereload._serve_url, livereload._timestamp
 
 
 class Server(LiveReloadServer):
-    """MkDocs' live-reload server, told which files changed, with a fast path for one page."""
+    """The engine's live-reload server, told which files changed, with a fast path for one page."""
 
     def __init__(self, config_file: str, host: str, port: int, handlers: list[logging.Handler]) -> None:
         self.config_file = os.path.abspath(config_file)
@@ -45,7 +46,7 @@ class Server(LiveReloadServer):
         self.error_handler = self.error_page
 
     def load(self) -> MkDocsConfig:
-        config = load_config(self.config_file, site_dir=self.site_dir)
+        config = engine.load_config(self.config_file, site_dir=self.site_dir)
         if getattr(self, "serve_url", None):
             config.site_url = self.serve_url
         return config
@@ -59,7 +60,7 @@ class Server(LiveReloadServer):
         recording = Recording(config)
         self.recording = None
         config.plugins["training-serve-recorder"] = Recorder(recording)
-        mkdocs_build.build(config, serve_url=self.serve_url)
+        engine.build_module().build(config, serve_url=self.serve_url)
         recording.complete = True
         self.recording = recording
 
