@@ -147,7 +147,7 @@ def build_module():
 
 
 def livereload_module():
-    """The engine's live-reload server module: LiveReloadServer, and the private _serve_url() and _timestamp()."""
+    """The engine's live-reload server module: LiveReloadServer, and the private _timestamp()."""
     from properdocs import livereload
 
     return livereload

@@ -21,7 +21,7 @@ from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording
 log = engine.logger("training.serve")
 # The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
 livereload = engine.livereload_module()
-LiveReloadServer, _serve_url, _timestamp = livereload.LiveReloadServer, livereload._serve_url, livereload._timestamp
+LiveReloadServer, _timestamp = livereload.LiveReloadServer, livereload._timestamp
 
 
 class Server(LiveReloadServer):
@@ -35,7 +35,9 @@ class Server(LiveReloadServer):
         self.config = self.load()
         self.config.plugins.on_startup(command="serve", dirty=False)
         mount_path = urlsplit(self.config.site_url or "/").path
-        self.serve_url = _serve_url(host, port, mount_path)
+        # The address the server gives itself (self.url), needed before it exists; written
+        # here rather than taken from the engine's private _serve_url().
+        self.serve_url = f"http://{host}:{port}{('/' + mount_path.strip('/')).rstrip('/')}/"
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
         self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
@@ -43,6 +45,9 @@ class Server(LiveReloadServer):
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
         super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
                          polling_interval=0.2)
+        if self.url != self.serve_url:
+            raise RuntimeError(f"the live-reload server serves {self.url}, not {self.serve_url}: "
+                               "update Server.__init__ in mkdocs_training/serve/server.py")
         self.error_handler = self.error_page
 
     def load(self) -> MkDocsConfig:
