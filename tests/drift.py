@@ -100,12 +100,13 @@ class Tie:
 
     def check(self, root: Path | None = None) -> str | None:
         """None when the upstream text is as recorded; otherwise what failed, naming the tie."""
+        action = self.action[0].upper() + self.action[1:] + "."
         try:
             now = digest(self.what(root or package_root(self.package)))
         except (LookupError, OSError, SyntaxError) as error:
-            return f"{self.name}: {error}. {self.action}"
+            return f"{self.name}: {error}. {action}"
         if now != self.fingerprint:
-            return f"{self.name}: the upstream text changed (fingerprint {self.fingerprint}, now {now}). {self.action}"
+            return f"{self.name}: the upstream text changed (fingerprint {self.fingerprint}, now {now}). {action}"
         return None
 
 
