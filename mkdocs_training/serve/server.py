@@ -41,7 +41,7 @@ class Server(LiveReloadServer):
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
         self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
-        # Files are polled (as by mkdocs serve, which found events unreliable),
+        # Files are polled (as by properdocs serve, which found events unreliable),
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
         super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
                          polling_interval=0.2)
@@ -141,7 +141,7 @@ class Server(LiveReloadServer):
         self.background.start()
 
     def rebuild(self) -> None:
-        """The full path, as mkdocs serve takes it: on failure the server waits for a fix."""
+        """The full path, as properdocs serve takes it: on failure the server waits for a fix."""
         self._wanted_epoch = _timestamp()
         try:
             self.full_build()
