@@ -119,6 +119,22 @@ def test_the_mastery_score_is_where_each_version_looks_for_it(packages):
     assert [i.find("title").text for i in v2004.find_all("item")] == titles
 
 
+def test_package_identifiers_differ_in_their_first_15_characters_and_stay_put(packages):
+    # SAP SuccessFactors keys a package on its identifier's first 15
+    # characters; an LMS holding the 1.2 and 2004 packages, or both
+    # languages, needs them apart.
+    identifiers = {a.name: manifest_of(a).find("manifest")["identifier"] for a in packages.glob("*.zip")}
+    assert len({value[:15] for value in identifiers.values()}) == len(identifiers) == 12
+    # From the names only: the same in every build, whatever the content.
+    assert identifiers["customer-service-it-scorm2004.zip"] == package.identifier(
+        "customer-service", "it", manifest.SCORM_2004)
+
+
+def test_identifiers_sharing_15_characters_stop_the_packaging():
+    with pytest.raises(package.PackagingError, match="share their first 15 characters; rename one"):
+        package.unique_prefixes(["st-0123456789a-one", "st-0123456789a-two"])
+
+
 def test_the_published_site_does_not_load_the_scorm_runtime(site):
     assert not (site / "assets" / "javascripts" / "scorm.js").exists()
     assert "scorm" not in (site / "modules" / "customer-service" / "index.html").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ pages load, and nothing from other hosts.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,24 @@ def schema_files(root: Path, version: str) -> dict[str, bytes]:
     if missing:
         raise PackagingError(f"{folder}: {', '.join(missing)} missing; run `npm ci` (make lms does).")
     return {name: (folder / name).read_bytes() for name in names}
+
+
+def identifier(name: str, language: str, version: str) -> str:
+    """The manifest identifier: stable from build to build, and unique in its
+    first 15 characters, which is all some LMSs key a package on (SAP
+    SuccessFactors): a digest of the package's name, language and SCORM
+    version comes first, the readable name after it."""
+    digest = hashlib.sha256(f"{name}/{language}/{version}".encode("utf-8")).hexdigest()[:11]
+    return f"st-{digest}-{name}-{language}-{VERSION_NAMES[version]}"
+
+
+def unique_prefixes(identifiers: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for value in identifiers:
+        if value[:15] in seen:
+            raise PackagingError(f"the package identifiers {seen[value[:15]]} and {value} share their first 15 "
+                                 "characters; rename one of the modules.")
+        seen[value[:15]] = value
 
 
 def page_path(module: Module, language: str, default: str) -> str:
@@ -123,13 +142,16 @@ def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, ...]
     notes = {code: strings.by_language[code]["lms"]["stored"] for code in languages}
     default = languages[0]
     written = []
+    unique_prefixes([identifier(name, code, version) for name in [m.id for m in modules] + [WHOLE]
+                     for code in languages for version in manifest.VERSIONS])
     for language in languages:
         sets = [(f"{m.id}-{language}", [m], m.titles[language], m.descriptions[language]) for m in modules]
         sets.append((f"{WHOLE}-{language}", modules, site_names[language], site_descriptions[language]))
         for name, members, title, description in sets:
             for version in manifest.VERSIONS:
                 files = build(root, site, members, language, default, version,
-                              f"staff-training-{name}", title, description, notes[language])
+                              identifier(name.removesuffix(f"-{language}"), language, version),
+                              title, description, notes[language])
                 archive = out / f"{name}-{VERSION_NAMES[version]}.zip"
                 write_zip(archive, files, date)
                 written.append(Written(archive, language, version, [m.id for m in members], len(files)))
