@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training.i18n import Languages
-from mkdocs_training.lms import manifest, page
+from mkdocs_training.lms import limits, manifest, page
 from mkdocs_training.lms import modules as lms_modules
 from mkdocs_training.lms.modules import Module
 from mkdocs_training.locales import load_strings
@@ -87,6 +87,9 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
     assets: set[str] = set()
     for path, module in pages.items():
         packaged = page.package_page(site, path, set(pages), version, module.mastery, note)
+        too_large = limits.problem(packaged.html, module.source, version)
+        if too_large:
+            raise PackagingError(too_large)
         files[path] = packaged.html.encode("utf-8")
         assets |= packaged.assets
     for asset in sorted(assets):
