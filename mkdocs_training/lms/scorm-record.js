@@ -1,9 +1,48 @@
-// What a SCO's record looks like in each SCORM version's data model: the
-// suspend data, times, statuses and interactions. Pure functions, no LMS
-// calls; scorm.js (loaded right after this file, in the package only) makes
-// the calls. Kept apart so that each file reads on its own.
+// Helpers of scorm.js, which is loaded right after this file (in packages
+// only): finding the LMS's API, and what a SCO's record looks like in each
+// SCORM version's data model (suspend data, times, the completion rule,
+// status ranks, interactions). No calls to the LMS here: scorm.js makes them.
 (function () {
   "use strict";
+
+  // --- The LMS and the page --------------------------------------------------
+  // ADL's discovery: this window and its parents, then the opener's
+  // (SCORM 1.2 RTE 3.3.6.1; SCORM 2004 RTE 3.1.2.1). null outside an LMS.
+  function search(win, name) {
+    for (var hops = 0; win && hops < 500; hops++) {
+      try {
+        if (win[name]) {
+          return win[name];
+        }
+      } catch (error) {
+        return null; // A frame of another origin: no API we may use beyond it.
+      }
+      if (win.parent === win) {
+        break;
+      }
+      win = win.parent;
+    }
+    return null;
+  }
+
+  function findApi(name) {
+    try {
+      return search(window, name) || search(window.opener, name) || search(window.top.opener, name);
+    } catch (error) {
+      return search(window, name);
+    }
+  }
+
+  // Where the reader is: the last section heading above the top third of the window.
+  function bookmark() {
+    var current = "";
+    document.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= window.innerHeight / 3) {
+        current = heading.id;
+      }
+    });
+    return current;
+  }
 
   // --- Suspend data -------------------------------------------------------
   // Compact, because SCORM 1.2 keeps only 4,096 characters (the packaging
@@ -92,6 +131,41 @@
     return date.toISOString().slice(0, 22) + "Z"; // Hundredths: what every LMS accepts.
   }
 
+  // --- The completion rule -------------------------------------------------
+  // The same in SCORM 1.2 and 2004: the module is complete once the reader
+  // has marked it complete and, when it has a mastery score, checked every
+  // knowledge check. Until then the LMS hears "incomplete" and no score, so
+  // that no LMS can judge a pass early from the mastery score.
+  function round(value, places) {
+    var factor = Math.pow(10, places);
+    return Math.round(value * factor) / factor;
+  }
+
+  // What the module's state comes to: complete or not, the score (per cent
+  // and 0 to 1) and passed or failed once complete, and the share done
+  // (each knowledge check, and marking it complete; 1 only when complete).
+  function outcome(state, formIds, mastery) {
+    var right = 0;
+    var total = 0;
+    var checked = formIds.filter(function (id) {
+      var result = state.s[id];
+      if (result) {
+        right += result[0];
+        total += result[1];
+      }
+      return !!result;
+    }).length;
+    var scored = checked === formIds.length && total > 0;
+    var complete = !!state.c && (mastery === null || !formIds.length || scored);
+    var score = complete && scored ? { raw: round((right / total) * 100, 2), scaled: round(right / total, 4) } : null;
+    // Rounded: 0.7 * 100 is not 70 in floating point.
+    var passed = score && Math.round((right / total) * 1e6) >= Math.round((mastery / 100) * 1e6);
+    return {
+      complete: complete, score: score, verdict: score && mastery !== null ? (passed ? "passed" : "failed") : "",
+      progress: complete ? 1 : round((checked + (state.c ? 1 : 0)) / (formIds.length + 1), 2)
+    };
+  }
+
   // --- Never backwards ------------------------------------------------------
   // How far each status value goes; a value below the one the LMS holds is
   // never written. In 1.2, failed is finished but short of completed (a
@@ -148,7 +222,7 @@
   }
 
   window.trainingScormRecord = {
-    encodeAnswers: encodeAnswers, restoreAnswers: restoreAnswers, decode: decode, encode: encode,
+    findApi: findApi, bookmark: bookmark, encodeAnswers: encodeAnswers, restoreAnswers: restoreAnswers, decode: decode, encode: encode, outcome: outcome,
     duration: duration, RANK: RANK, SUCCESS_RANK: SUCCESS_RANK, notLower: notLower, interaction: interaction
   };
 })();

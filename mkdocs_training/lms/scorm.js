@@ -10,8 +10,7 @@
 // check and completion is committed at once, with exit = suspend and the
 // bookmark from the first commit, so a tab that closes without pagehide
 // loses nothing. A refused write is logged and tried once more, never fatal.
-// Without an API (the package opened outside an LMS) it does nothing and
-// writes nothing to the console.
+// Outside an LMS (no API found) it does nothing and logs nothing.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -38,32 +37,8 @@
       };
   var LOCATION_LIMIT = v12 ? 255 : 1000; // CMIString255; characterstring(SPM 1000).
 
-  // ADL's discovery: this window and its parents, then the opener's
-  // (SCORM 1.2 RTE 3.3.6.1; SCORM 2004 RTE 3.1.2.1).
-  function search(win) {
-    for (var hops = 0; win && hops < 500; hops++) {
-      try {
-        if (win[NAME]) {
-          return win[NAME];
-        }
-      } catch (error) {
-        return null; // A frame of another origin: no API we may use beyond it.
-      }
-      if (win.parent === win) {
-        break;
-      }
-      win = win.parent;
-    }
-    return null;
-  }
-
-  var api = search(window);
-  try {
-    api = api || search(window.opener) || search(window.top.opener);
-  } catch (error) {
-    api = api || null;
-  }
-  if (!api || !record) {
+  var api = record && record.findApi(NAME);
+  if (!api) {
     return; // Not in an LMS: the page works as on the site.
   }
 
@@ -134,78 +109,35 @@
     return own ? Number(own) : null;
   })();
 
-  function round(value, places) {
-    var factor = Math.pow(10, places);
-    return Math.round(value * factor) / factor;
-  }
-
-  function forms() {
-    return Array.prototype.slice.call(document.querySelectorAll("form.training-quiz"));
-  }
-
-  // Every knowledge check on the page, once each has been checked.
-  function totals() {
-    var right = 0;
-    var total = 0;
-    var all = forms();
-    for (var i = 0; i < all.length; i++) {
-      var result = state.s[all[i].getAttribute("data-training-quiz")];
-      if (!result) {
-        return null;
-      }
-      right += result[0];
-      total += result[1];
-    }
-    return total ? { right: right, total: total } : null;
-  }
-
-  function passed(score) {
-    // Rounded: 0.7 * 100 is not 70 in floating point.
-    return Math.round((score.right / score.total) * 1e6) >= Math.round((mastery / 100) * 1e6);
-  }
-
-  // The completion rule, the same in SCORM 1.2 and 2004: the module is
-  // complete once the reader has marked it complete and, when it has a
-  // mastery score, checked every knowledge check. Until then the LMS hears
-  // "incomplete" and no score, so that no LMS can judge a pass early.
-  function complete() {
-    return !!state.c && (mastery === null || !!totals());
-  }
-
-  // Share of the module done: each knowledge check, and marking it complete.
-  function progress() {
-    var all = forms();
-    var done = all.filter(function (form) {
-      return state.s[form.getAttribute("data-training-quiz")];
-    }).length + (state.c ? 1 : 0);
-    return complete() ? 1 : round(done / (all.length + 1), 2);
+  function formIds() {
+    return Array.prototype.map.call(document.querySelectorAll("form.training-quiz"), function (form) {
+      return form.getAttribute("data-training-quiz");
+    });
   }
 
   // Status and score, each only when it does not go below what the LMS holds.
   function report() {
-    var score = complete() ? totals() : null;
-    var verdict = score && mastery !== null ? (passed(score) ? "passed" : "failed") : "";
-    var status = !complete() ? "incomplete" : v12 && verdict ? verdict : "completed";
+    var now = record.outcome(state, formIds(), mastery);
+    var status = !now.complete ? "incomplete" : v12 && now.verdict ? now.verdict : "completed";
     if (status !== held.status && record.notLower(status, held.status, record.RANK) && set(CMI.status, status)) {
       held.status = status;
     }
-    if (!v12 && verdict && verdict !== held.success && record.notLower(verdict, held.success, record.SUCCESS_RANK) &&
-        set("cmi.success_status", verdict)) {
-      held.success = verdict;
+    if (!v12 && now.verdict && now.verdict !== held.success &&
+        record.notLower(now.verdict, held.success, record.SUCCESS_RANK) && set("cmi.success_status", now.verdict)) {
+      held.success = now.verdict;
     }
-    if (!v12 && (held.progress === "" || progress() > Number(held.progress))) {
-      set("cmi.progress_measure", progress());
-      held.progress = String(progress());
+    if (!v12 && (held.progress === "" || now.progress > Number(held.progress))) {
+      set("cmi.progress_measure", now.progress);
+      held.progress = String(now.progress);
     }
-    var raw = score && round((score.right / score.total) * 100, 2);
-    if (score && (held.raw === "" || raw > Number(held.raw))) {
-      set(CMI.raw, raw);
+    if (now.score && (held.raw === "" || now.score.raw > Number(held.raw))) {
+      set(CMI.raw, now.score.raw);
       set(CMI.min, 0);
       set(CMI.max, 100);
       if (!v12) {
-        set("cmi.score.scaled", round(score.right / score.total, 4));
+        set("cmi.score.scaled", now.score.scaled);
       }
-      held.raw = String(raw);
+      held.raw = String(now.score.raw);
     }
   }
 
@@ -233,26 +165,15 @@
     return base;
   }
 
-  // The last section heading above the top third of the window.
-  function here() {
-    var current = "";
-    document.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
-      if (heading.getBoundingClientRect().top <= window.innerHeight / 3) {
-        current = heading.id;
-      }
-    });
-    return current;
-  }
-
   // The bookmark, the answers and exit = suspend until complete: whatever
   // commit comes last, the next launch resumes from it.
   function save() {
-    var bookmark = here();
+    var bookmark = record.bookmark();
     if (bookmark && bookmark.length <= LOCATION_LIMIT) { // 2004 takes no empty location.
       set(CMI.location, bookmark);
     }
     set("cmi.suspend_data", record.encode(state));
-    var done = complete() || DONE.indexOf(held.status) !== -1;
+    var done = record.outcome(state, formIds(), mastery).complete || DONE.indexOf(held.status) !== -1;
     set(CMI.exit, done ? (v12 ? "" : "normal") : "suspend");
   }
 
@@ -336,14 +257,18 @@
         var form = document.querySelector('form.training-quiz[data-training-quiz="' + CSS.escape(id) + '"]');
         if (form) {
           record.restoreAnswers(form, saved.a[id]);
-          state.a[id] = record.encodeAnswers(form);
+        }
+      });
+      document.querySelectorAll("form.training-quiz").forEach(function (form) {
+        if (form.querySelector("input:checked")) {
+          state.a[form.getAttribute("data-training-quiz")] = record.encodeAnswers(form);
         }
       });
       Object.keys(saved.s).forEach(function (id) {
         var form = document.querySelector('form.training-quiz[data-training-quiz="' + CSS.escape(id) + '"]');
-        if (form) {
+        if (form && Array.isArray(saved.s[id])) {
           state.s[id] = saved.s[id];
-          form.requestSubmit(); // training.js shows the feedback again.
+          form.requestSubmit(); // training.js shows the feedback again, and the result comes back.
         }
       });
       // Complete if the LMS or the saved state says so: never shown as less.
