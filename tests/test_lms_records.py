@@ -101,6 +101,27 @@ def test_a_normal_launch_never_writes_less_than_the_lms_holds(browser, lms, vers
 
 
 @pytest.mark.parametrize("version, language", PLAYS)
+def test_no_score_or_pass_reaches_the_lms_before_the_module_is_complete(browser, lms, version, language):  # noqa: F811
+    # A SCORM 1.2 LMS (Moodle, scorm-again) judges passed from any score it
+    # sees against the mastery score; 2004 must follow the same rule.
+    harness = harness_for(browser, lms, version, language)
+    frame = harness.launch(ITEM)
+    answer(frame, wrong=0)
+    early = harness.close()[ITEM]
+    assert record(early, version) == ({"cmi.core.lesson_status": "incomplete", "cmi.core.score.raw": ""}
+                                      if version == "scorm12" else
+                                      {"cmi.completion_status": "incomplete", "cmi.success_status": "unknown",
+                                       "cmi.score.raw": "", "cmi.score.scaled": ""})
+    frame = harness.launch(ITEM)
+    frame.locator("[data-training-complete] button").click()
+    assert record(harness.close()[ITEM], version) == (
+        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"} if version == "scorm12" else
+        {"cmi.completion_status": "completed", "cmi.success_status": "passed", "cmi.score.raw": "100",
+         "cmi.score.scaled": "1"})
+    finish(harness)
+
+
+@pytest.mark.parametrize("version, language", PLAYS)
 def test_a_tab_closed_without_pagehide_loses_nothing(browser, lms, version, language):  # noqa: F811
     harness = harness_for(browser, lms, version, language)
     exit_, location = ("cmi.core.exit", "cmi.core.lesson_location") if version == "scorm12" else (
