@@ -148,6 +148,20 @@ def test_a_tab_closed_without_pagehide_loses_nothing(browser, lms, version, lang
 
 
 @pytest.mark.parametrize("version, language", PLAYS)
+def test_answers_saved_by_an_earlier_package_are_kept_after_an_update(browser, lms, version, language):  # noqa: F811
+    harness = harness_for(browser, lms, version, language)
+    earlier = ["quiz-1-1-3", "quiz-1-2-1"]  # The format before: input ids, results, complete.
+    old = {"answers": earlier, "checked": {"quiz-1": [2, 5]}, "complete": False}
+    entry = "cmi.core.entry" if version == "scorm12" else "cmi.entry"
+    frame = harness.launch(ITEM, data={"cmi.suspend_data": json.dumps(old), entry: "resume"})
+    assert checked(frame) == earlier
+    assert frame.locator(".training-quiz__result").inner_text() != ""
+    saved = json.loads(harness.close()[ITEM]["cmi.suspend_data"])
+    assert (saved["a"], saved["s"]) == ({"quiz-1": "3.1..."}, {"quiz-1": [2, 5]})
+    finish(harness)
+
+
+@pytest.mark.parametrize("version, language", PLAYS)
 def test_a_failed_commit_is_tried_again_and_never_fatal(browser, lms, version, language):  # noqa: F811
     harness = harness_for(browser, lms, version, language)
     # The first commit fails once: the second try holds exit = suspend.

@@ -12,6 +12,7 @@
 //     opts.frames                 inside that many nested frames (ADL's discovery walks the parents)
 //     opts.mode, opts.credit      the launch mode (normal, review, browse) and credit (credit, no-credit)
 //     opts.keep                   give the SCO the record it left, even after a finished attempt
+//     opts.data                   more values the LMS gives at launch, e.g. an older package's suspend data
 //     opts.failCommits            refuse that many commits (false, error 391 / 101)
 //     opts.rejectInteractions     refuse every cmi.interactions write with this error code
 //   harness.close()               unloads the SCO, which ends its session
@@ -101,6 +102,9 @@
     }
     data[v12 ? "cmi.core.entry" : "cmi.entry"] =
       resume ? "resume" : previous && (v12 || options.keep) ? "" : "ab-initio";
+    Object.keys(options.data || {}).forEach(function (name) {
+      data[name] = options.data[name];
+    });
     return data;
   }
 
