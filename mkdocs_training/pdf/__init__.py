@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import posixpath
 import re
 from html import escape
 from pathlib import Path
@@ -61,7 +62,8 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
             continue
         reviewed.append(rendered.meta.get("last_reviewed"))
         chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
-                                   escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}")
+                                   escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}",
+                                   rendered.file.dest_uri)
         if modules.is_module(page):
             chapters.append(chapter)
             # One module at a time, each document freed before the next (see document.write).
@@ -74,7 +76,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
                                             problems)
             made, reused = made + fresh, reused + (not fresh)
             report(config, refused, [chapter], reported)
-            report_inaccessible(config, problems, [chapter], reported)
+            report_inaccessible(config, path, problems, [chapter], reported)
             if fresh:
                 gc.collect()
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
@@ -103,7 +105,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     if not fresh:
         log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
     report(config, refused, chapters + [glossary_chapter], reported)
-    report_inaccessible(config, problems, chapters + [glossary_chapter], reported)
+    report_inaccessible(config, folder / strings["file"], problems, chapters + [glossary_chapter], reported)
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
@@ -127,19 +129,21 @@ def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: s
 NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
 
 
-def report_inaccessible(config: MkDocsConfig, problems: list[str], chapters: list, reported: set) -> None:
-    """What WeasyPrint found missing for PDF/UA (document.OPTIONS), as warnings: the strict build fails."""
+def report_inaccessible(config: MkDocsConfig, pdf: Path, problems: list[str], chapters: list,
+                        reported: set) -> None:
+    """What WeasyPrint found wrong writing PDF/UA (document.OPTIONS), as warnings: the strict build fails."""
     for problem in dict.fromkeys(problems):
         image = NO_ALT.fullmatch(problem)
         if not image:
-            log.warning(f"a PDF is not accessible: {problem} (WeasyPrint, writing PDF/UA).")
+            log.warning(f"{pdf.relative_to(config.site_dir)}: {problem} (WeasyPrint, writing the tagged PDF).")
             continue
-        url = image.group(1)
-        pages = [c.source for c in chapters if c and (url in c.html or escape(url) in c.html)]
-        for where in [where_in(Path(config.docs_dir), page, url) for page in pages] or ["the PDF"]:
+        # The page wrote the image's path relative to itself (document.printable rewrote it): find its name.
+        name = posixpath.basename(image.group(1))
+        pages = [c.source for c in chapters if c and name in c.html]
+        for where in [where_in(Path(config.docs_dir), page, name) for page in pages] or [str(pdf)]:
             if (where, problem) not in reported:
                 reported.add((where, problem))
-                log.warning(f"{where}: the image '{url}' has no alternative text, which the PDF needs for "
+                log.warning(f"{where}: the image '{name}' has no alternative text, which the PDF needs for "
                             "readers who cannot see it. Say what it shows: ![What it shows](image.png).")
 
 

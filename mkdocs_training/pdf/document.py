@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import os
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Chapter:
     title: str
     html: str  # The page's rendered content.
     source: str = ""  # The page's file, as messages name it (docs/modules/x.md).
+    url: str = ""  # The page's built file, from the site's folder (modules/x/index.html): its images' base.
 
 
 def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
@@ -57,6 +59,12 @@ def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
             link["href"] = f"#{chapter.id}--{href[1:]}"
         elif not href.startswith(("http://", "https://", "mailto:")):
             link.unwrap()
+    # Images as paths from the site's folder, WeasyPrint's base URL (write()):
+    # one PDF holds pages of different folders, and the HTML (the cache key)
+    # names no folder of this machine.
+    for image in soup.find_all("img", src=True):
+        if not urlsplit(image["src"]).scheme and not image["src"].startswith("/"):
+            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(chapter.url), image["src"]))
     for element in soup.find_all(id=True):
         element["id"] = f"{chapter.id}--{element['id']}"
     for form in soup.select("form.training-quiz"):
@@ -190,7 +198,7 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     refused: list[str] = []
     fonts, style = styles(CSS.read_bytes())
     with weasyprint_errors() as errors:
-        HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
+        HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused)).write_pdf(
             path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
     if problems is not None:
         problems.extend(errors)

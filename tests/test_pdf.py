@@ -1,0 +1,291 @@
+"""The PDFs as a screen reader and a printer get them, in both languages.
+
+Tagged (PDF/UA-1): a structure tree with the page's headings, lists, tables,
+links and images (with their alternative text), MarkInfo, the language, and
+a title that viewers show (DisplayDocTitle). On paper, the knowledge check
+keeps each question's hint and the feedback on every answer. Each check is
+seen failing on a PDF made without what it looks for.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
+from mkdocs_training.pdf import document, paper_quiz
+
+LANGUAGES = ["en", "it"]
+WHOLE = {"en": "staff-training.pdf", "it": "it/formazione-del-personale.pdf"}
+SITE_NAME = {"en": "Staff training library", "it": "Formazione del personale"}
+STRINGS = {language: yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
+           for language in LANGUAGES}
+CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+# -----------------------------------------------------------------------------
+# What a PDF gives a screen reader, and what it should
+# -----------------------------------------------------------------------------
+
+
+def structure(path: Path) -> dict:
+    """The catalog entries a reader needs, and the structure elements by type."""
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    elements: Counter = Counter()
+    figures_without_alt = links_without_text = 0
+    alts = []
+    tree = root.get("/StructTreeRoot")
+    stack = [tree.get_object()] if tree is not None else []
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        kids = [kid.get_object() for kid in kids]
+        if "/S" in node:
+            kind = str(node["/S"]).lstrip("/")
+            elements[kind] += 1
+            if kind == "Figure":
+                alts.append(str(node.get("/Alt", "")))
+                figures_without_alt += not alts[-1].strip()
+            # A link's text is marked content (a number) among its kids, beside its annotation.
+            links_without_text += kind == "Link" and not any(isinstance(kid, int) for kid in kids)
+        stack.extend(kid for kid in kids if hasattr(kid, "get"))
+    return {
+        "tagged": tree is not None,
+        "marked": flag(root, "/MarkInfo", "/Marked"),
+        "display_title": flag(root, "/ViewerPreferences", "/DisplayDocTitle"),
+        "title": str((reader.metadata or {}).get("/Title", "")),
+        "lang": str(root.get("/Lang", "")),
+        "elements": elements,
+        "figures_without_alt": figures_without_alt,
+        "alts": alts,
+        "links_without_text": links_without_text,
+    }
+
+
+def flag(root, dictionary: str, key: str) -> bool:
+    """A boolean of a catalog dictionary: true only if written as the PDF boolean true."""
+    from pypdf.generic import BooleanObject
+
+    value = root.get(dictionary, {}).get_object().get(key) if dictionary in root else None
+    return isinstance(value, BooleanObject) and bool(value)
+
+
+def problems(path: Path, language: str, title: str, expected: set[str]) -> list[str]:
+    """What keeps the PDF from being read as the page is; [] when nothing does."""
+    found = structure(path)
+    wrong = [message for ok, message in [
+        (found["tagged"], "no structure tree (StructTreeRoot): the PDF is not tagged"),
+        (found["marked"], "MarkInfo/Marked is not true"),
+        (found["display_title"], "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"),
+        (found["title"] == title, f"the title is {found['title']!r}, not {title!r}"),
+        (found["lang"] == language, f"Lang is {found['lang']!r}, not {language!r}"),
+        (not found["figures_without_alt"], f"{found['figures_without_alt']} Figure element(s) without Alt"),
+        (not found["links_without_text"], f"{found['links_without_text']} Link element(s) without text"),
+    ] if not ok]
+    wrong += [f"no {kind} element in the structure" for kind in sorted(expected) if not found["elements"][kind]]
+    return wrong
+
+
+def expected_elements(page) -> set[str]:
+    """The structure elements a page's content calls for in its PDF."""
+    article = page.select_one("article")
+    expected = {f"H{level}" for level in (1, 2) if article.find(f"h{level}")}
+    if article.select("ul, ol"):
+        expected |= {"L", "LI", "LBody"}
+    if article.find("table"):
+        expected |= {"Table", "TR", "TH", "TD"}
+    if article.find("img"):
+        expected.add("Figure")
+    if article.select("a[href^='http']"):
+        expected.add("Link")
+    if article.select("form.training-quiz"):
+        expected |= {"H3", "L", "LI"}  # The answer key's heading; questions and answers are lists.
+    return expected
+
+
+def text_of(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def missing_quiz_text(path: Path, page, language: str) -> list[str]:
+    """Each question's hint on paper and each answer's feedback, as the page has them, not in the PDF."""
+    text, strings = text_of(path), STRINGS[language]["pdf"]
+    missing = []
+    for fieldset in page.select("form.training-quiz fieldset"):
+        multiple = fieldset.select_one("input[type=checkbox]") is not None
+        missing.append(strings["choose_all" if multiple else "choose_one"])
+        missing += [paper_quiz.feedback(answer) for answer in fieldset.select(".training-quiz__answer")]
+    return [f"not in the PDF: {wanted!r}" for wanted in missing if wanted not in text]
+
+
+def module_pdfs(site: Path, language: str, sources: list[str]):
+    for source in sources:
+        page = site / output_path(source, language)
+        yield page, page.parent / f"{Path(source).stem}.pdf"
+
+
+def title_of(page) -> str:
+    return page.select_one("article h1").get_text(" ", strip=True).rstrip("¶ ")
+
+
+# -----------------------------------------------------------------------------
+# The site's PDFs
+# -----------------------------------------------------------------------------
+
+MODULES = [source for source in english_pages() if source.startswith("modules/")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_pdf_is_tagged_with_its_title_language_and_the_pages_structure(site, language):
+    assert len(MODULES) >= 2
+    for path, pdf in module_pdfs(site, language, MODULES):
+        page = soup(path)
+        assert problems(pdf, language, title_of(page), expected_elements(page)) == [], pdf
+    # The whole training: cover and chapter headings, the contents as a list of links.
+    assert problems(site / WHOLE[language], language, SITE_NAME[language], {"H1", "H2", "L", "LI", "Link"}) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_module_pdf_keeps_each_questions_hint_and_the_feedback_on_every_answer(site, language):
+    for path, pdf in module_pdfs(site, language, MODULES):
+        page = soup(path)
+        assert page.select("form.training-quiz fieldset"), path  # Something to check.
+        assert missing_quiz_text(pdf, page, language) == [], pdf
+        assert missing_quiz_text(site / WHOLE[language], page, language) == []
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    """A module with a table, an image, a link and both kinds of question, in both languages."""
+    project = make_site(tmp_path_factory.mktemp("pdf"), "pdf-structure")
+    build = mkdocs_build(project / "mkdocs.yml", project.parent / "site")  # With the PDFs.
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tables_images_and_links_reach_the_structure(fixture_site, language):
+    [(path, pdf)] = module_pdfs(fixture_site, language, ["modules/m.md"])
+    page = soup(path)
+    expected = expected_elements(page)
+    assert {"Table", "TH", "TD", "Figure", "Link", "H3"} <= expected
+    assert problems(pdf, language, title_of(page), expected) == []
+    assert missing_quiz_text(pdf, page, language) == []
+    # The image's own alternative text, as the page gives it.
+    assert structure(pdf)["alts"] == [page.select_one("article img")["alt"]]
+
+
+# -----------------------------------------------------------------------------
+# Each check failing: the fixture's module made without what it looks for
+# -----------------------------------------------------------------------------
+
+
+def write_module(site: Path, language: str, target: Path, edit=lambda html: html,
+                 cache: Path | None = None) -> tuple[Path, list[str], object]:
+    """The fixture module's PDF as the build makes it, its HTML changed by `edit`; its problems and page."""
+    [(path, _)] = module_pdfs(site, language, ["modules/m.md"])
+    page = soup(path)
+    chapter = document.Chapter("m", title_of(page), page.select_one("article").decode_contents(),
+                               "docs/modules/m.md", output_path("modules/m.md", language))
+    html = document.document(language, chapter.title, SITE_NAME[language], "1 January 2026",
+                             STRINGS[language]["pdf"], STRINGS[language]["quiz"], [chapter], None, contents=False)
+    pdf, found = target / f"m-{language}.pdf", []
+    made, _ = document.write(pdf, edit(html), "", CREATED, site, cache, found)
+    assert made
+    return pdf, found, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_checks_pass_on_the_module_made_here_so_that_their_failures_below_mean_something(
+        fixture_site, tmp_path, language):
+    pdf, found, page = write_module(fixture_site, language, tmp_path)
+    assert found == []
+    assert problems(pdf, language, title_of(page), expected_elements(page)) == []
+    assert missing_quiz_text(pdf, page, language) == []
+
+
+def test_an_untagged_pdf_made_with_the_old_options_fails(fixture_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(document, "OPTIONS", {})  # As before issue 23: no pdf_variant.
+    pdf, _, page = write_module(fixture_site, "en", tmp_path)
+    found = problems(pdf, "en", title_of(page), expected_elements(page))
+    assert found[:3] == ["no structure tree (StructTreeRoot): the PDF is not tagged", "MarkInfo/Marked is not true",
+                         "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"]
+    assert {"no H1 element in the structure", "no Table element in the structure",
+            "no Figure element in the structure", "no Link element in the structure"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda html: html.replace('<html lang="it">', "<html>"), "Lang is '', not 'it'"),
+        (lambda html: re.sub(r"<title>.*?</title>", "", html), "the title is '', not 'Modulo di prova'"),
+        (lambda html: html.replace('alt="Una barra blu', 'data-alt="'), "1 Figure element(s) without Alt"),
+        (lambda html: re.sub(r"(?s)<table>.*?</table>", "", html), "no Table element in the structure"),
+        # Lists written as paragraphs, as a careless conversion does.
+        (lambda html: re.sub(r"<(/?)(ul|ol)\b[^>]*>", r"<\1div>", html).replace("<li", "<p").replace("</li>", "</p>"),
+         "no L element in the structure"),
+        (lambda html: re.sub(r"<a href=.https[^>]*>(.*?)</a>", r"\1", html), "no Link element in the structure"),
+        (lambda html: re.sub(r"<a href=.https[^>]*>", "<a href='https://example.org/guide'></a>", html),
+         "1 Link element(s) without text"),
+    ],
+)
+def test_a_pdf_without_what_a_reader_needs_fails(fixture_site, tmp_path, edit, message):
+    pdf, _, page = write_module(fixture_site, "it", tmp_path, edit)
+    assert message in problems(pdf, "it", title_of(page), expected_elements(page))
+
+
+def test_a_pdf_that_loses_the_hints_and_feedback_fails(fixture_site, tmp_path, monkeypatch):
+    # The quiz as it was printed before issue 23: questions and answers only.
+    monkeypatch.setattr(paper_quiz, "on_paper", lambda form, strings, quiz: "<p>" + form.legend.get_text() + "</p>")
+    pdf, _, page = write_module(fixture_site, "en", tmp_path)
+    assert missing_quiz_text(pdf, page, "en") == [
+        "not in the PDF: 'Tick one answer.'", "not in the PDF: 'The team serves them too.'",
+        "not in the PDF: 'Paying is not what makes a customer.'",
+        "not in the PDF: 'Tick all the answers that are correct.'",
+        "not in the PDF: 'Waiting on its work is not enough; the colleague must use it.'",
+        "not in the PDF: 'They use what the supplier makes.'",
+        "not in the PDF: 'Customers are served through the colleagues.'",
+    ]
+
+
+def test_weasyprint_names_what_pdf_ua_lacks_and_such_a_pdf_is_not_cached(fixture_site, tmp_path):
+    def edit(html: str) -> str:
+        return html.replace('<html lang="en">', "<html>").replace('alt="A blue bar', 'data-alt="')
+
+    for _ in range(2):  # Made again each time (write_module asserts it), so that every build says it.
+        _, found, _ = write_module(fixture_site, "en", tmp_path, edit, tmp_path / "cache")
+        assert found == ['Image "modules/chart.png" has no required alt description',
+                         'Missing required "lang" attribute at the root of the document']
+    assert not list((tmp_path / "cache").glob("*.pdf"))
+
+
+def test_a_change_of_options_makes_the_pdf_afresh(tmp_path, monkeypatch):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    html = '<html lang="en"><head><title>PDF</title></head><body><h1>PDF</h1></body></html>'
+    assert document.write(site / "out.pdf", html, "", CREATED, site, cache) == (True, [])
+    assert document.write(site / "out.pdf", html, "", CREATED, site, cache) == (False, [])
+    monkeypatch.setattr(document, "OPTIONS", {"pdf_variant": "pdf/ua-2"})
+    assert document.write(site / "out.pdf", html, "", CREATED, site, cache) == (True, [])
+    assert PdfReader(site / "out.pdf").pdf_header == "%PDF-2.0"
+
+
+def test_an_image_without_alternative_text_fails_the_build_naming_the_page_and_line(tmp_path):
+    project = make_site(tmp_path, "pdf-structure")
+    page = project / "docs" / "modules" / "m.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("![A blue bar, the only one in the chart](chart.png)", "![](chart.png)"),
+                    encoding="utf-8")
+    line = text[:text.index("![A blue bar")].count("\n") + 1
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")  # With the PDFs.
+    assert build.returncode != 0
+    assert (f"training: docs/modules/m.md:{line}: the image 'chart.png' has no alternative text, which the PDF "
+            "needs for readers who cannot see it. Say what it shows: ![What it shows](image.png).") in build.output
