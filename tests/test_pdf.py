@@ -57,8 +57,11 @@ def structure(path: Path) -> dict:
             # A link's text is marked content (a number) among its kids, beside its annotation.
             links_without_text += kind == "Link" and not any(isinstance(kid, int) for kid in kids)
         stack.extend(kid for kid in kids if hasattr(kid, "get"))
+    metadata = root["/Metadata"].get_object().get_data().decode() if "/Metadata" in root else ""
     return {
         "tagged": tree is not None,
+        # The XMP metadata's claim, which checkers such as veraPDF read first.
+        "pdf_ua": re.search(r'pdfuaid:part="1"', metadata) is not None,
         "marked": flag(root, "/MarkInfo", "/Marked"),
         "display_title": flag(root, "/ViewerPreferences", "/DisplayDocTitle"),
         "title": str((reader.metadata or {}).get("/Title", "")),
@@ -84,6 +87,7 @@ def problems(path: Path, language: str, title: str, expected: set[str]) -> list[
     wrong = [message for ok, message in [
         (found["tagged"], "no structure tree (StructTreeRoot): the PDF is not tagged"),
         (found["marked"], "MarkInfo/Marked is not true"),
+        (found["pdf_ua"], "the metadata does not say PDF/UA-1 (pdfuaid:part)"),
         (found["display_title"], "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"),
         (found["title"] == title, f"the title is {found['title']!r}, not {title!r}"),
         (found["lang"] == language, f"Lang is {found['lang']!r}, not {language!r}"),
@@ -216,7 +220,8 @@ def test_an_untagged_pdf_made_with_the_old_options_fails(fixture_site, tmp_path,
     monkeypatch.setattr(document, "OPTIONS", {})  # As before issue 23: no pdf_variant.
     pdf, _, page = write_module(fixture_site, "en", tmp_path)
     found = problems(pdf, "en", title_of(page), expected_elements(page))
-    assert found[:3] == ["no structure tree (StructTreeRoot): the PDF is not tagged", "MarkInfo/Marked is not true",
+    assert found[:4] == ["no structure tree (StructTreeRoot): the PDF is not tagged", "MarkInfo/Marked is not true",
+                         "the metadata does not say PDF/UA-1 (pdfuaid:part)",
                          "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"]
     assert {"no H1 element in the structure", "no Table element in the structure",
             "no Figure element in the structure", "no Link element in the structure"} <= set(found)
