@@ -294,3 +294,18 @@ def test_an_image_without_alternative_text_fails_the_build_naming_the_page_and_l
     assert build.returncode != 0
     assert (f"training: docs/modules/m.md:{line}: the image 'chart.png' has no alternative text, which the PDF "
             "needs for readers who cannot see it. Say what it shows: ![What it shows](image.png).") in build.output
+
+
+def test_a_refused_image_is_reported_once_and_a_missing_one_is_a_problem(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    page = '<html lang="en"><head><title>PDF</title></head><body><img alt="A chart" src="{}"></body></html>'
+    found: list[str] = []
+    refused_url = "http://127.0.0.1:9/chart.png"  # Refused before any connection (document.fetcher).
+    assert document.write(site / "a.pdf", page.format(refused_url), "", CREATED, site, problems=found) == (
+        True, [refused_url])
+    assert found == []  # Not again as "Failed to load image": the build reports it as refused.
+    assert document.write(site / "b.pdf", page.format("modules/gone.png"), "", CREATED, site, problems=found) == (
+        True, [])
+    [problem] = found
+    assert problem.startswith(f"Failed to load image at '{(site / 'modules' / 'gone.png').resolve().as_uri()}'")

@@ -200,6 +200,8 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     with weasyprint_errors() as errors:
         HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused)).write_pdf(
             path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
+    # A refused URL also fails to load ("Failed to load image at ..."): reported once, as refused.
+    errors = [error for error in errors if not any(url in error for url in refused)]
     if problems is not None:
         problems.extend(errors)
     if entry and not refused and not errors:
