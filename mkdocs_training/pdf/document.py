@@ -80,11 +80,11 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
     """
     front = front_matter(title, subtitle, date, strings, chapters, glossary) if contents else ""
     title, subtitle = escape(title), escape(subtitle)
-    body = "".join(
-        f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings, quiz_strings)}</section>" for c in chapters
-    )
+    body = "".join(f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings, quiz_strings)}</section>"
+                   for c in chapters)
     if glossary:
-        body += f"<section class='chapter glossary' id='{escape(glossary.id)}'>{printable(glossary, strings, quiz_strings)}</section>"
+        body += (f"<section class='chapter glossary' id='{escape(glossary.id)}'>"
+                 f"{printable(glossary, strings, quiz_strings)}</section>")
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -189,7 +189,8 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     identifier = re.sub(r"\W", "", path.name).encode()[:32]
     # Everything the PDF is made from: the HTML, the style sheet, the identifier,
     # the options and WeasyPrint's version. A change of any makes the PDF afresh.
-    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier, repr(sorted(OPTIONS.items())).encode(),
+    options = repr(sorted(OPTIONS.items())).encode()
+    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier, options,
                                       weasyprint.__version__.encode()])).hexdigest()
     entry = cache / f"{key}.pdf" if cache else None
     if entry and entry.exists():
@@ -198,8 +199,8 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     refused: list[str] = []
     fonts, style = styles(CSS.read_bytes())
     with weasyprint_errors() as errors:
-        HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused)).write_pdf(
-            path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
+        source = HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused))
+        source.write_pdf(path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
     # A refused URL also fails to load ("Failed to load image at ..."): reported once, as refused.
     errors = [error for error in errors if not any(url in error for url in refused)]
     if problems is not None:
