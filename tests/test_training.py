@@ -632,3 +632,26 @@ def test_score_sentence_uses_the_plural_rules_of_the_page_language(browser, base
     assert page.locator(".training-quiz__result").inner_text() == expected
     page.context.close()
     assert watch.problems() == []
+
+
+def test_absolute_word_check_names_each_wrong_answer_in_both_languages():
+    message = ("absolute words are in {share}, so they mark the wrong answers. Say why the answer is wrong in "
+               "its own terms (a reason, a limit), not with an absolute.")
+    english = message.format(share="3 of 4 wrong answers and 1 of 3 correct ones")
+    assert problems_in("absolute_words.md") == [
+        f"absolute_words.md:10: question 1, answer 2 says 'at once': {english}",
+        f"absolute_words.md:10: question 1, answer 3 says 'nobody': {english}",
+        f"absolute_words.md:19: question 2, answer 1 says 'only': {english}",
+    ]
+    italian = message.format(share="2 of 3 wrong answers and 0 of 2 correct ones")
+    assert problems_in("absolute_words.it.md") == [
+        f"absolute_words.it.md:10: question 1, answer 2 says 'subito': {italian}",
+        f"absolute_words.it.md:10: question 1, answer 3 says 'nessuno': {italian}",
+    ]
+
+
+def test_absolute_words_used_as_often_in_correct_answers_pass():
+    text = (FIXTURES / "absolute_words.md").read_text(encoding="utf-8")
+    # Each wrong answer reworded without its absolute word: the correct one keeps "only".
+    text = text.replace(" at once", " this week").replace("nobody", "the supplier").replace(", and only that", "")
+    assert [str(p) for _, _, found in quiz.blocks(text, Path("x.md")) for p in found] == []
