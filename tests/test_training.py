@@ -361,13 +361,29 @@ def test_each_module_has_a_knowledge_check_of_four_to_six_questions_in_both_lang
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("en", r"^\d+ min read · Last reviewed: 23 November 2026 · Owner: Staff training team$"),
-    ("it", r"^\d+ min di lettura · Ultima revisione: 23 novembre 2026 · A cura di: Team formazione del personale$"),
+    # Each module's own last_reviewed: the month as each language writes it.
+    ("en", r"^\d+ min read · Last reviewed: \d{1,2} (November|December) 2026 · Owner: Staff training team$"),
+    ("it", r"^\d+ min di lettura · Ultima revisione: \d{1,2} (novembre|dicembre) 2026 · "
+           r"A cura di: Team formazione del personale$"),
 ])
 def test_module_shows_reading_time_review_date_and_owner_localized(site, language, expected):
     for module in MODULES:
         meta = soup(site / output_path(module, language)).select_one("[data-training-meta]")
         assert re.match(expected, meta.get_text()), meta.get_text()
+
+
+def test_reading_time_is_the_same_in_every_language_and_on_the_home_page(site):
+    """Computed from the English page for every language (modules.module_minutes)."""
+    for module in MODULES:
+        minutes = set()
+        for language in ("en", "it"):
+            meta = soup(site / output_path(module, language)).select_one("[data-training-meta]").get_text()
+            minutes.add(int(re.match(r"\d+", meta).group(0)))
+            home = soup(site / output_path("index.md", language))
+            card = next(li for li in home.select(".grid.cards li")
+                        if li.a["href"].rstrip("/").endswith(module.removesuffix(".md")))
+            minutes.add(int(re.search(r"(\d+) min", card.get_text()).group(1)))
+        assert len(minutes) == 1, (module, minutes)
 
 
 def test_module_ends_with_reflection_questions(site):
