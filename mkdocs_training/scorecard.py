@@ -137,16 +137,23 @@ def text(value: str) -> str:
 # -----------------------------------------------------------------------------
 
 
+def after_colon(sentence: str) -> str:
+    """A sentence as it continues after a colon: its first letter in lower case, unless it is an acronym."""
+    first = sentence.split(" ", 1)[0]
+    return sentence if first.isupper() and len(first) > 1 else sentence[:1].lower() + sentence[1:]
+
+
 def criteria_list(page: Page, build: Build, site: Site) -> str:
     ui = build.ui["scorecard"]
     items = []
     for criterion in for_build(build, page):
-        levels = "; ".join(f"**{score}** {text(level[0].lower() + level[1:])}"
+        # After a label and a colon, in a run: lower case, and no full stop before each ';'.
+        levels = "; ".join(f"**{score}** {text(after_colon(level).rstrip('.'))}"
                            for score, level in enumerate(criterion.levels))
         items.append(
             f"- **{text(criterion.name)}.** {text(criterion.look_for)}\n"
-            f"    - {text(ui['before'])}: {text(criterion.before)}\n"
-            f"    - {text(ui['during'])}: {text(criterion.during)}\n"
+            f"    - {text(ui['before'])}: {text(after_colon(criterion.before))}\n"
+            f"    - {text(ui['during'])}: {text(after_colon(criterion.during))}\n"
             f"    - {text(ui['levels'])}: {levels}.\n"
         )
     return "\n" + "".join(items) + "\n"
