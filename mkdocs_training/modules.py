@@ -56,7 +56,8 @@ def reading_minutes(text: str) -> int:
 # different content.
 def module_minutes(page: Page, build: Build, site: Site) -> int:
     english = Path(build.config.docs_dir) / i18n.source_uri(page.file.src_uri)
-    text = site.text(str(english))
+    # An orphan translation has no English page (reported as such): its own text, then.
+    text = site.text(str(english) if english.is_file() else page.file.abs_src_path)
     root = Path(build.config.config_file_path).parent
     shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", text)
     return reading_minutes(shown)

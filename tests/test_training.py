@@ -421,9 +421,9 @@ PDFS = {"en": "staff-training.pdf", "it": "it/formazione-del-personale.pdf"}
 # Cover, contents, modules, glossary: in this order.
 SECTIONS = {
     "en": ["Staff training library", "Contents", "Customer service: rethink who your customers are",
-           "Internal customer service: guidelines for suppliers and contractors", "Answers", "Glossary"],
+           "Working with suppliers: guidelines for staff", "Answers", "Glossary"],
     "it": ["Formazione del personale", "Indice", "Servizio al cliente: ripensa a chi sono i tuoi clienti",
-           "Servizio al cliente interno: linee guida per fornitori e collaboratori esterni", "Risposte", "Glossario"],
+           "Lavorare con i fornitori: linee guida per il personale", "Risposte", "Glossario"],
 }
 # Interface words that must not appear in the other language's PDF.
 FOREIGN = {"en": ["Punti chiave", "Indice", "Risposte"], "it": ["Key points", "Contents", "Answers", "min read"]}
