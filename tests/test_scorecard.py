@@ -211,3 +211,22 @@ def test_a_page_with_the_scorecard_but_no_criteria_fails_the_build(fixture_site)
     assert build.returncode == 1
     assert ("docs/card.md: it shows the supplier scorecard, but scorecard/en.yml has no criteria. "
             "Add them (see scorecard/en.yml).") in build.output
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_criteria_the_quiz_names_are_the_scorecard_s(language):
+    """A question that quotes a criterion (“Prompt answers for your staff”) quotes its current name:
+    renaming a criterion in scorecard/<lang>.yml without the quiz fails here."""
+    import re
+
+    from mkdocs_training import quiz
+
+    suffix = "" if language == "en" else f".{language}"
+    page = ROOT / "docs" / "modules" / f"supplier-guidelines{suffix}.md"
+    questions = [q for _, found, _ in quiz.blocks(page.read_text(encoding="utf-8"), page) for q in found]
+    quoted = {name for q in questions for name in re.findall(r"“([^”]+)”", q.text)}
+    assert quoted, "the guidelines' quiz no longer applies a criterion to a case"
+    assert quoted <= set(NAMES[language].values()), quoted - set(NAMES[language].values())
+    # The same comparison after a criterion is renamed in the data: it fails.
+    renamed = {key: name + " (renamed)" if name in quoted else name for key, name in NAMES[language].items()}
+    assert not quoted <= set(renamed.values())
