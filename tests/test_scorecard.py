@@ -230,3 +230,21 @@ def test_criteria_the_quiz_names_are_the_scorecard_s(language):
     # The same comparison after a criterion is renamed in the data: it fails.
     renamed = {key: name + " (renamed)" if name in quoted else name for key, name in NAMES[language].items()}
     assert not quoted <= set(renamed.values())
+
+
+@pytest.mark.parametrize("stored", [
+    "{", "[]", "null", '"text"',
+    '{"details": [], "scores": {"answers": 9, "contact": "2", "causes": 1.5, "customers": 3}, "notes": {"answers": 5}}',
+])
+def test_corrupt_stored_scores_are_dropped_and_the_form_works(browser, base_url, stored):
+    page, watch = open_scorecard(browser, base_url + PAGE["en"])
+    page.evaluate("value => localStorage.setItem('training-scorecard', value)", stored)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    # Only a well-formed entry survives: 'customers' at 3, where it was stored so.
+    kept = 3 if "customers" in stored else 0
+    assert summary(page)[0].startswith(UI["en"]["total"].format(score=kept, max=24))
+    page.locator("#scorecard-answers-2").check()
+    assert summary(page)[0].startswith(UI["en"]["total"].format(score=kept + 2, max=24))
+    page.context.close()
+    assert watch.problems() == []
