@@ -248,3 +248,13 @@ def test_corrupt_stored_scores_are_dropped_and_the_form_works(browser, base_url,
     assert summary(page)[0].startswith(UI["en"]["total"].format(score=kept + 2, max=24))
     page.context.close()
     assert watch.problems() == []
+
+
+@pytest.mark.parametrize(("language", "pdf"), [("en", "staff-training.pdf"), ("it", "it/formazione-del-personale.pdf")])
+def test_the_whole_training_pdf_holds_the_blank_form(site, language, pdf):
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(site / pdf).pages)
+    start = text.index(UI[language]["total_paper"].format(max=24).split("_")[0])  # After the criteria.
+    assert all(name in text for name in NAMES[language].values())
+    assert text.count(UI[language]["notes_paper"]) == len(NAMES[language])  # A line per criterion.
+    assert UI[language]["clear"] not in text and UI[language]["no_script"] not in text  # No screen controls.
+    assert start > text.index(NAMES[language]["personal-data"])
