@@ -120,6 +120,22 @@ def test_csv_export_and_import_round_trip_and_a_wrong_file_changes_nothing(brows
     assert watch.problems() == []
 
 
+def test_a_file_saved_with_semicolons_imports(browser, base_url, tmp_path):
+    """A spreadsheet set to Italian saves CSV with ';' between fields."""
+    page, watch = open_scorecard(browser, base_url + PAGE["it"])
+    saved = tmp_path / "salvato.csv"
+    saved.write_text('id;name;score;notes\r\nsupplier;Fornitore;;Stampa Nord\r\nanswers;x;1;"Tre solleciti; a maggio"\r\n',
+                     encoding="utf-8")
+    page.locator("[data-training-scorecard-file]").set_input_files(str(saved))
+    page.wait_for_function("document.querySelector('[data-training-scorecard-status]').textContent"
+                           ".indexOf('salvato.csv') >= 0")
+    assert page.locator("#scorecard-answers-1").is_checked()
+    assert page.locator("#scorecard-answers-notes").input_value() == "Tre solleciti; a maggio"
+    assert page.locator("#scorecard-supplier").input_value() == "Stampa Nord"
+    page.context.close()
+    assert watch.problems() == []
+
+
 def test_an_export_from_one_language_imports_into_the_other(browser, base_url, tmp_path):
     page, _ = open_scorecard(browser, base_url + PAGE["en"])
     score(page, SCORES, {})

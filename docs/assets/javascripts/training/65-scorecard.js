@@ -49,8 +49,9 @@ function csvField(value) {
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
-// Rows of fields, with the line each row starts on (for messages).
-function csvRows(text) {
+// Rows of fields, with the line each row starts on (for messages). `separator`
+// is "," or ";": a spreadsheet set to Italian saves a CSV with semicolons.
+function csvRows(text, separator) {
   var rows = [];
   var row = [];
   var field = "";
@@ -74,7 +75,7 @@ function csvRows(text) {
       }
     } else if (c === '"') {
       quoted = true;
-    } else if (c === ",") {
+    } else if (c === separator) {
       row.push(field);
       field = "";
     } else if (c === "\n" || c === "\r") {
@@ -204,7 +205,8 @@ function setUpScorecard() {
 
   // The whole file is checked before anything changes: a wrong file leaves the form as it was.
   function fromCsv(text) {
-    var rows = csvRows(text);
+    var separator = /^\uFEFF?[^\r\n,]*;/.test(text) ? ";" : ",";
+    var rows = csvRows(text, separator);
     var header = rows.length ? rows[0].fields.join(",").toLowerCase() : "";
     if (header !== "id,name,score,notes") {
       throw new Error(ui.badHeader);
