@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales, markers,
-    modules, notfound, parallel, pdf, publish, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
+    modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap, stylesheet,
+    theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -47,7 +48,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         strings = locales.load_strings(root, languages.codes)
         terms = glossary.load(root, languages.codes)
         if language == languages.default:  # Once per site, not once per language.
-            for problem in strings.problems + terms.problems:
+            # The scorecard's criteria: each language's file, and the same ids in each.
+            for problem in strings.problems + terms.problems + scorecard.load(root, languages.codes).problems:
                 log.warning(problem)
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]

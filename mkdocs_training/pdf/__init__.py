@@ -54,7 +54,7 @@ def write(config: MkDocsConfig, build: Build) -> None:
 def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set) -> None:
     date_of = lambda day: format_date(day, format="long", locale=build.ui["date_locale"])  # noqa: E731
     site_dir = Path(config.site_dir)
-    chapters, glossary_chapter, reviewed = [], None, []
+    chapters, aids, glossary_chapter, reviewed = [], [], None, []
     made = reused = 0
     for page in build.nav.pages:
         rendered = build.pages.get(page.file.src_uri)
@@ -81,6 +81,10 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
                 gc.collect()
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
             glossary_chapter = chapter
+        elif "data-training-scorecard" in rendered.content:
+            # A job aid (the supplier scorecard): in the whole training, after
+            # the modules, as the blank form to print (document.form_on_paper).
+            aids.append(chapter)
     log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
     if not modules.whole_pdf_wanted(build):
         log.info(
@@ -95,7 +99,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     dates = [d for d in map(modules.review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
     html = document.document(
-        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, build.ui["quiz"], chapters,
+        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, build.ui["quiz"], chapters + aids,
         glossary_chapter,
     )
     folder = site_dir / i18n.folder(build.language, build.languages)
@@ -104,8 +108,8 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
                                     site_dir, cache, problems)
     if not fresh:
         log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
-    report(config, refused, chapters + [glossary_chapter], reported)
-    report_inaccessible(config, folder / strings["file"], problems, chapters + [glossary_chapter], reported)
+    report(config, refused, chapters + aids + [glossary_chapter], reported)
+    report_inaccessible(config, folder / strings["file"], problems, chapters + aids + [glossary_chapter], reported)
 
 
 def midnight(day: datetime.date) -> datetime.datetime:

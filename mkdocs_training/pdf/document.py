@@ -69,7 +69,21 @@ def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
         element["id"] = f"{chapter.id}--{element['id']}"
     for form in soup.select("form.training-quiz"):
         form.replace_with(BeautifulSoup(paper_quiz.on_paper(form, strings, quiz_strings), "html.parser"))
+    for form in soup.select("form.training-scorecard"):
+        form_on_paper(form)
     return str(soup)
+
+
+def form_on_paper(form) -> None:
+    """The supplier scorecard as its blank form: boxes to tick and lines to write on, no controls."""
+    for element in form.select("[data-training-script], noscript, .training-scorecard__stored"):
+        element.decompose()
+    for radio in form.select("input[type=radio]"):
+        radio.replace_with(BeautifulSoup("<span class='box'></span>", "html.parser"))
+    for field in form.select("input"):
+        field.replace_with(BeautifulSoup("<span class='line'></span>", "html.parser"))
+    form.name = "div"
+    form.attrs = {"class": "scorecard"}
 
 
 def document(language: str, title: str, subtitle: str, date: str, strings: dict, quiz_strings: dict,

@@ -15,7 +15,7 @@ and the plugins' language state. Then, on each save:
   output replaces the served site and the browser reloads again. A newer
   save stops it and starts it afresh.
 - full path, as `properdocs serve` does: anything else (mkdocs.yml, locales,
-  glossary, a new or deleted file, a title change) and a page whose
+  glossary, scorecard, a new or deleted file, a title change) and a page whose
   re-render raises or warns. Errors show as they do under `properdocs serve`:
   logged, and the server waits (requests hang) until a save fixes them.
 

@@ -216,7 +216,7 @@ class Server(LiveReloadServer):
         self.watch(self.config.docs_dir)
         self.watch(self.config_file)
         # The plugin reads these too; MkDocs does not know to watch them.
-        for folder in ("locales", "glossary"):
+        for folder in ("locales", "glossary", "scorecard"):
             if (root / folder).is_dir():
                 self.watch(str(root / folder))
         self.config.plugins.on_serve(self, config=self.config, builder=self.full_build)
