@@ -48,10 +48,20 @@ def section_names(keys: list[str]) -> str:
     return ", ".join(names.get(key, f"#{key}") for key in keys)
 
 
+def diff_lines(status) -> list[str]:
+    """An outdated translation's English changes since it was made, section by section."""
+    lines = []
+    for key, diff in status.diffs.items():
+        title = status.titles.get(key)
+        lines.append(section_names([key]) + (f" ({title})" if title else "") + ":")
+        lines += [f"  {line}" for line in diff] or ["  (only spacing changed)"]
+    return lines
+
+
 def status_command(config_file: Path, check: bool) -> int:
     languages, docs = load_languages(config_file)
     root = config_file.parent
-    report = scan(sorted(docs.rglob("*.md")), languages, root)
+    report = scan(sorted(docs.rglob("*.md")), languages, root, docs)
     rows = []
     for status in report.statuses:
         page = status.translation if status.state == ORPHAN else status.english
@@ -65,6 +75,8 @@ def status_command(config_file: Path, check: bool) -> int:
         print(f"{page:<{width}}  {language:<4}  {state}")
         for detail in status.details:
             print(f"{'':<{width}}        {detail}")
+        for line in diff_lines(status):
+            print(f"{'':<{width}}        {line}")
     if report.problems:
         print("\nProblems that stop the build:")
         for problem in report.problems:
@@ -80,12 +92,12 @@ def status_command(config_file: Path, check: bool) -> int:
 
 
 def mark_command(config_file: Path, files: list[str]) -> int:
-    languages, _ = load_languages(config_file)
+    languages, docs = load_languages(config_file)
     status = 0
     for name in files:
         path = Path(name)
         try:
-            changed = mark(path, languages)
+            changed = mark(path, languages, config_file.parent.resolve(), docs)
         except (ValueError, FileNotFoundError) as error:
             print(f"{name}: {error}", file=sys.stderr)
             status = 1

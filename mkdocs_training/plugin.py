@@ -73,7 +73,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.build.is_default or self.build.is_part:
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
-            self.site.report = status.scan(pages, self.build.languages, self.site.root)
+            self.site.report = status.scan(pages, self.build.languages, self.site.root, self.site.docs)
             if self.build.is_default:
                 mastery = lms_problems(pages, self.build.languages, self.site.root)
                 for problem in self.site.report.problems + mastery:

@@ -37,7 +37,19 @@ def rows(output: str) -> list[str]:
     ("fixture", "expected_rows", "exit_code"),
     [
         ("control", ["docs/index.md it up to date", "docs/modules/m.md it up to date"], 0),
-        ("outdated", ["docs/index.md it up to date", "docs/modules/m.md it outdated: #the-part"], 1),
+        (
+            "outdated",
+            [
+                "docs/index.md it up to date",
+                "docs/modules/m.md it outdated: #the-part",
+                # What changed in the English since the translation was made (translated-from/).
+                "#the-part (The part):",
+                "@@ line 19",
+                "- Back to the [home page](../index.md).",
+                "+ Back to the [home page](../index.md), now with more to say.",
+            ],
+            1,
+        ),
         ("missing-translation", ["docs/index.md it up to date", "docs/modules/m.md it missing"], 1),
         (
             "orphan-translation",
@@ -80,6 +92,34 @@ def test_mark_records_a_reviewed_translation_as_current(tmp_path):
     # The rest of the front matter is kept as written.
     text = (project / "docs" / "modules" / "m.it.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Modulo di prova\ndescription: Un modulo di un sito di prova.\n")
+
+
+def test_mark_keeps_the_english_it_was_made_from(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    kept = project / "translated-from" / "it" / "modules" / "m.md"
+    assert "now with more to say" not in kept.read_text(encoding="utf-8")
+    assert status(project, "mark", "docs/modules/m.it.md").returncode == 0
+    assert kept.read_bytes() == (project / "docs" / "modules" / "m.md").read_bytes()
+
+
+def test_outdated_without_a_kept_english_says_so_instead_of_a_diff(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    (project / "translated-from" / "it" / "modules" / "m.md").unlink()
+    assert rows(status(project).stdout)[1:] == [
+        "docs/modules/m.md it outdated: #the-part",
+        "translated-from/it/modules/m.md: the English this translation was made from is not kept, so what "
+        "changed cannot be shown. Mark the translation again once it is reviewed (make translated).",
+    ]
+
+
+def test_a_section_new_in_english_shows_whole_as_added(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    english = project / "docs" / "modules" / "m.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\n## A new part { #a-new-part }\n\nNew text.\n",
+                       encoding="utf-8")
+    assert rows(status(project).stdout)[7:] == [
+        "#a-new-part (A new part):", "@@ line 21", "+ ## A new part { #a-new-part }", "+", "+ New text.",
+    ]
 
 
 def test_mark_refuses_a_page_that_is_not_a_translation(tmp_path):

@@ -25,6 +25,7 @@ from mkdocs_training.i18n import Languages, split_locale
 from mkdocs_training.pages import FRONT_MATTER, UNBUILDABLE, Source, read
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import compare, missing_anchors
+from mkdocs_training.translations import register
 
 RECORD_KEY = "translated_from"
 META = "_meta"
@@ -86,6 +87,9 @@ class Status:
     changed: list[str] = field(default_factory=list)  # Section keys, English order.
     details: list[str] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)  # English heading per section key.
+    # Per changed section key, the English diff since the translation was made (register.py);
+    # empty when the English it was made from is not kept.
+    diffs: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -105,8 +109,12 @@ class Report:
         return self._by_page.get((english, language))
 
 
-def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
-    """Read every page once; report bad input and the state of each translation."""
+def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None = None) -> Report:
+    """Read every page once; report bad input and the state of each translation.
+
+    With `docs` (the docs folder), outdated translations also get the diff of
+    the English since they were made, from the register (register.py).
+    """
 
     def shown(path: Path) -> Path:
         try:
@@ -175,8 +183,17 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
                                   f"(no '{RECORD_KEY}' in its front matter)")
             if changed:
                 titles = {h.anchor or h.text: h.text for h in english.page.headings}
+                diffs = {}
+                if recorded and docs is not None:
+                    kept_path = register.path_of(root, docs, english.path, code)
+                    kept = read(kept_path, shown(kept_path))[0] if kept_path.is_file() else None
+                    diffs = register.diffs(kept, english, changed)
+                    if kept is None:
+                        details.append(f"{shown(kept_path)}: the English this translation was made from "
+                                       "is not kept, so what changed cannot be shown. Mark the translation "
+                                       "again once it is reviewed (make translated).")
                 statuses.append(
-                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles)
+                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles, diffs)
                 )
             elif mismatches:
                 # Current but shaped differently: a translator's slip, not an English change.
@@ -192,8 +209,9 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
 # -----------------------------------------------------------------------------
 
 
-def mark(translation: Path, languages: Languages) -> list[str]:
-    """Write the English page's current section hashes into the translation.
+def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> list[str]:
+    """Write the English page's current section hashes into the translation,
+    and keep the English text in the register (register.py) for later diffs.
 
     Returns the keys of the sections whose hashes changed.
     """
@@ -217,5 +235,8 @@ def mark(translation: Path, languages: Languages) -> list[str]:
     front = re.sub(rf"(?m)^{RECORD_KEY}:.*\n(?:[ \t]+.*\n)*", "", front)
     new_front = f"---\n{front}{block}---\n"
     body = text[match.end():] if match else "\n" + text
+    kept = register.path_of(root, docs, english_file.resolve(), locale)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(english_file.read_bytes())
     translation.write_text(new_front + body, encoding="utf-8")
     return changed
