@@ -107,8 +107,20 @@ def test_outdated_without_a_kept_english_says_so_instead_of_a_diff(tmp_path):
     (project / "translated-from" / "it" / "modules" / "m.md").unlink()
     assert rows(status(project).stdout)[1:] == [
         "docs/modules/m.md it outdated: #the-part",
-        "translated-from/it/modules/m.md: the English this translation was made from is not kept, so what "
+        "translated-from/it/modules/m.md: no copy of the English this translation was made from, so what "
         "changed cannot be shown. Mark the translation again once it is reviewed (make translated).",
+    ]
+
+
+def test_a_kept_english_that_is_not_what_was_recorded_shows_no_diff(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    kept = project / "translated-from" / "it" / "modules" / "m.md"
+    kept.write_text(kept.read_text(encoding="utf-8").replace("Summary.", "Another summary."), encoding="utf-8")
+    assert rows(status(project).stdout)[1:] == [
+        "docs/modules/m.md it outdated: #the-part",
+        "translated-from/it/modules/m.md: this copy of the English is not the one the translation was made "
+        "from (its sections differ from the translation's record), so what changed cannot be shown. Mark "
+        "the translation again once it is reviewed (make translated).",
     ]
 
 

@@ -187,11 +187,16 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
                 if recorded and docs is not None:
                     kept_path = register.path_of(root, docs, english.path, code)
                     kept = read(kept_path, shown(kept_path))[0] if kept_path.is_file() else None
-                    diffs = register.diffs(kept, english, changed)
-                    if kept is None:
-                        details.append(f"{shown(kept_path)}: the English this translation was made from "
-                                       "is not kept, so what changed cannot be shown. Mark the translation "
-                                       "again once it is reviewed (make translated).")
+                    # A copy whose sections do not hash to what the translation records is not
+                    # what it was made from (a merge, a hand edit): a diff from it would mislead.
+                    stale = kept is not None and section_hashes(kept) != recorded
+                    diffs = register.diffs(None if stale else kept, english, changed)
+                    if kept is None or stale:
+                        why = ("this copy of the English is not the one the translation was made from "
+                               "(its sections differ from the translation's record)" if stale else
+                               "no copy of the English this translation was made from")
+                        details.append(f"{shown(kept_path)}: {why}, so what changed cannot be shown. "
+                                       "Mark the translation again once it is reviewed (make translated).")
                 statuses.append(
                     Status(english_path, code, OUTDATED, translation.path, changed, details, titles, diffs)
                 )
