@@ -236,3 +236,70 @@ def test_sitemap_lists_each_page_with_its_translations(built):
         ("it", "http://127.0.0.1:8000/it/modules/m/"),
         ("x-default", "http://127.0.0.1:8000/modules/m/"),
     ]
+
+
+# -----------------------------------------------------------------------------
+# Marking checks: only a translation shaped like its English page is recorded
+# -----------------------------------------------------------------------------
+
+
+QUIZ = """
+```quiz
+- question: {question}
+  answers:
+    - text: No.
+      feedback: Not so.
+    - text: {answer}
+      correct: true
+      feedback: So.
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        pytest.param("{ #the-part }", "{ #la-parte }",
+                     "docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor #la-parte; the English "
+                     "heading at docs/modules/m.md:17 is level 2 with anchor #the-part. Use the same level and "
+                     "anchor.", id="anchor"),
+        pytest.param("[pagina iniziale](../index.md)", "pagina iniziale",
+                     "docs/modules/m.it.md:21: section 'La parte' has 0 × link to ../index.md, the English has 1 "
+                     "(docs/modules/m.md:17). Make them match.", id="link"),
+        pytest.param('!!! abstract "Punti chiave"', '!!! note "Punti chiave"',
+                     "docs/modules/m.it.md:12: section 'Modulo di prova' has 0 × admonition abstract, the English "
+                     "has 1 (docs/modules/m.md:8). Make them match.\n"
+                     "  docs/modules/m.it.md:16: section 'Modulo di prova' has 1 × admonition note, the English "
+                     "has 0 (docs/modules/m.md:8). Make them match.", id="admonition"),
+        # The correct answer moved first: the translation checks something else.
+        pytest.param("    - text: No.\n      feedback: Not so.\n    - text: Questa\n      correct: true\n",
+                     "    - text: Questa\n      correct: true\n      feedback: So.\n    - text: No.\n",
+                     "docs/modules/m.it.md:25: section 'La parte' has 1 × quiz question with 2 answers, correct: "
+                     "1, the English has 0 (docs/modules/m.md:17). Make them match.\n"
+                     "  docs/modules/m.it.md:21: section 'La parte' has 0 × quiz question with 2 answers, correct: "
+                     "2, the English has 1 (docs/modules/m.md:17). Make them match.", id="quiz"),
+        pytest.param("    - Due.\n", "",
+                     "docs/modules/m.it.md:12: section 'Modulo di prova' has 1 × list item, the English has 2 "
+                     "(docs/modules/m.md:8). Make them match.", id="list"),
+    ],
+)
+def test_mark_refuses_a_translation_shaped_unlike_its_english(tmp_path, old, new, problem):
+    project = make_site(tmp_path, "outdated")
+    page = project / "docs" / "modules" / "m.it.md"
+    kept = project / "translated-from" / "it" / "modules" / "m.md"
+    # Both pages end with the same knowledge check, for the translation to change.
+    for name, (question, answer) in {"m.md": ("Which?", "This"), "m.it.md": ("Quale?", "Questa")}.items():
+        path = project / "docs" / "modules" / name
+        path.write_text(path.read_text(encoding="utf-8") + QUIZ.format(question=question, answer=answer),
+                        encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    before = page.read_bytes(), kept.read_bytes()
+    result = status(project, "mark", "docs/modules/m.it.md")
+    assert result.returncode == 1
+    count = problem.count("\n") + 1
+    assert result.stderr.splitlines() == [
+        f"docs/modules/m.it.md: not recorded as current: {count} problem(s) to fix first, then run make "
+        "translated again.",
+        *f"  {problem}".splitlines(),
+    ]
+    assert (page.read_bytes(), kept.read_bytes()) == before  # Nothing recorded.

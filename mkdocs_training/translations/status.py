@@ -214,6 +214,16 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
 # -----------------------------------------------------------------------------
 
 
+class NotMarked(ValueError):
+    """A translation that is not recorded as current, with every reason (file and line)."""
+
+    def __init__(self, translation: Path, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"not recorded as current: {len(problems)} problem(s) to fix first, "
+                         f"then run make translated again.\n{lines}")
+
+
 def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> list[str]:
     """Write the English page's current section hashes into the translation,
     and keep the English text in the register (register.py) for later diffs.
@@ -230,6 +240,11 @@ def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> lis
     own, bad = read(translation, translation)
     if own is None:
         raise ValueError(str(bad[0]))
+    # Only a translation shaped like its English page is recorded as current:
+    # the same headings and anchors, admonitions, lists, links and knowledge checks.
+    problems = bad + missing_anchors(english.page) + missing_anchors(own.page) + compare(english.page, own.page)
+    if problems:
+        raise NotMarked(translation, problems)
     hashes = section_hashes(english)
     changed = [k for k, v in hashes.items() if recorded_hashes(own).get(k) != v]
     block = f"{RECORD_KEY}:\n" + "".join(f"  {k}: {v}\n" for k, v in hashes.items())
