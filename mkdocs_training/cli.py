@@ -29,18 +29,28 @@ import time
 from pathlib import Path
 
 from mkdocs_training.i18n import Languages
-from mkdocs_training.translations.status import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
+from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
+                                                  mark, scan)
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:
     """The site's languages and docs folder, from mkdocs.yml."""
+    languages, docs, _ = load_site(config_file)
+    return languages, docs
+
+
+def load_site(config_file: Path) -> tuple[Languages, Path, dict[str, str]]:
+    """The site's languages, docs folder and each translated language's policy, from mkdocs.yml."""
     from mkdocs.config import load_config
+
+    from mkdocs_training.translations.policy import policies
 
     # Loading the config loads its plugins, which log at INFO; keep the output to the table.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(config_file))
-    return Languages.from_config(config), Path(config.docs_dir)
+    languages = Languages.from_config(config)
+    return languages, Path(config.docs_dir), policies(config, languages)
 
 
 def section_names(keys: list[str]) -> str:
@@ -59,7 +69,9 @@ def diff_lines(status) -> list[str]:
 
 
 def status_command(config_file: Path, check: bool) -> int:
-    languages, docs = load_languages(config_file)
+    from mkdocs_training.translations.policy import REQUIRED
+
+    languages, docs, policy = load_site(config_file)
     root = config_file.parent
     report = scan(sorted(docs.rglob("*.md")), languages, root, docs)
     rows = []
@@ -81,12 +93,19 @@ def status_command(config_file: Path, check: bool) -> int:
         print("\nProblems that stop the build:")
         for problem in report.problems:
             print(f"  {problem}")
-    counts = {s: sum(1 for r in rows if r[3].state == s) for s in (UP_TO_DATE, OUTDATED, MISSING, ORPHAN)}
+    states = (UP_TO_DATE, OUTDATED, NOT_REVIEWED, MISSING, ORPHAN, MISMATCH)
+    counts = {s: sum(1 for r in rows if r[3].state == s) for s in states}
     print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
-    not_current = [r for r in rows if r[3].state != UP_TO_DATE]
+    not_current = [r[3] for r in rows if r[3].state != UP_TO_DATE]
+    # A partial language's missing, outdated or unreviewed pages are progress, not mistakes.
+    failing = [s for s in not_current if policy.get(s.language) == REQUIRED or s.state in (ORPHAN, MISMATCH)]
+    partial = sorted({s.language for s in not_current} - {s.language for s in failing})
+    if partial:
+        print(f"Partial language{'s' if len(partial) > 1 else ''} (mkdocs.yml), so warnings only: "
+              f"{', '.join(partial)}.")
     if not_current or report.problems:
         print("To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md")
-    if check and (not_current or report.problems):
+    if check and (failing or report.problems):
         return 1
     return 0
 

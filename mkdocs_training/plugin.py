@@ -24,7 +24,7 @@ from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 from mkdocs_training.publish import inline_code, offline
-from mkdocs_training.translations import notices, status
+from mkdocs_training.translations import notices, policy, status
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -37,6 +37,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     @event_priority(10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = i18n.Languages.from_config(config)
+        policy.policies(config, languages)  # A policy for a language the site lacks stops the build.
         if self.config.language:  # One language of a parallel build (parallel.py).
             parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)

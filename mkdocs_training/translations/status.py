@@ -35,6 +35,7 @@ LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
 
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
+NOT_REVIEWED = "not yet reviewed"  # A translation never marked current: new, not behind.
 MISSING = "missing"
 ORPHAN = "orphan"
 MISMATCH = "structure mismatch"
@@ -179,9 +180,11 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             mismatches = compare(english.page, translation.page)
             details = [str(p) for p in mismatches]
             if not recorded:
-                details.insert(0, f"{translation.path}: never marked as reviewed "
-                                  f"(no '{RECORD_KEY}' in its front matter)")
-            if changed:
+                # Nothing to be behind: every section would count as changed, which says nothing.
+                details.insert(0, f"{translation.path}: never marked as reviewed (no '{RECORD_KEY}' in its "
+                                  "front matter). Once reviewed: make translated FILE=" + str(translation.path))
+                statuses.append(Status(english_path, code, NOT_REVIEWED, translation.path, [], details))
+            elif changed:
                 titles = {h.anchor or h.text: h.text for h in english.page.headings}
                 diffs = {}
                 if recorded and docs is not None:
