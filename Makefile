@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
+.PHONY: serve build publish test translations translated export-xliff import-xliff headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes);
@@ -53,6 +53,16 @@ translations: $(VENV)/.installed
 translated: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Name the translation: make translated FILE=docs/<page>.<lang>.md"; exit 2; }
 	$(BIN)/python -m mkdocs_training translations mark $(FILE)
+
+## export-xliff: every translatable text of one language as XLIFF 1.2, for an
+## agency: make export-xliff LANG=it (writes dist/xliff/it.xlf)
+export-xliff: $(VENV)/.installed
+	env LANG=C.UTF-8 $(BIN)/python -m mkdocs_training export-xliff --lang "$(LANG)"
+
+## import-xliff: write an agency's translations back: make import-xliff FILE=it.xlf
+import-xliff: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Name the XLIFF file: make import-xliff FILE=<file>.xlf"; exit 2; }
+	$(BIN)/python -m mkdocs_training import-xliff "$(FILE)"
 
 ## headers: rewrite deploy/nginx/security-headers.conf from a fresh build
 headers: build

@@ -7,6 +7,8 @@
                                                       (refused while a page holds inline code not the theme's)
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
+    python -m mkdocs_training export-xliff --lang it  every translatable text of a language, as XLIFF 1.2
+    python -m mkdocs_training import-xliff FILE       write the translations of an XLIFF 1.2 or 2.x file
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
     python -m mkdocs_training build [--strict] [-d SITE]
@@ -28,6 +30,7 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs_training import exchange
 from mkdocs_training.i18n import Languages
 from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
                                                   mark, scan)
@@ -212,7 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site, fast on each save")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     add_build_parser(commands)
+    exchange.add_parsers(commands)
     args = parser.parse_args(argv)
+    if args.command in ("export-xliff", "import-xliff"):
+        languages, docs = load_languages(args.config_file)
+        return exchange.run(args, languages, docs, args.config_file.parent.resolve())
     if args.command == "serve":
         return serve_command(args.config_file, args.dev_addr)
     if args.command == "build":
