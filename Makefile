@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test translations translated export-xliff import-xliff new-language headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
+.PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
 ## (without the PDFs and precompressed files, which `make build` makes);
@@ -63,6 +63,12 @@ export-xliff: $(VENV)/.installed
 import-xliff: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Name the XLIFF file: make import-xliff FILE=<file>.xlf"; exit 2; }
 	$(BIN)/python -m mkdocs_training import-xliff "$(FILE)"
+
+## new-module: a module page in the shape of the others, added to the nav:
+## make new-module NAME=complaints-handling
+new-module: $(VENV)/.installed
+	@test -n "$(NAME)" || { echo "Name the module: make new-module NAME=<lowercase-words-joined-by-dashes>"; exit 2; }
+	$(BIN)/python -m mkdocs_training new-module "$(NAME)"
 
 ## new-language: add a language by configuration: make new-language LANG=fr
 ## (locales/fr.yml, glossary/fr.yml and its mkdocs.yml entries, as 'partial')

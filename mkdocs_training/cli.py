@@ -9,6 +9,7 @@
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
     python -m mkdocs_training export-xliff --lang it  every translatable text of a language, as XLIFF 1.2
     python -m mkdocs_training import-xliff FILE       write the translations of an XLIFF 1.2 or 2.x file
+    python -m mkdocs_training new-module NAME         a module page in the shape of the others, in the nav
     python -m mkdocs_training new-language fr         add a language (locale, glossary, mkdocs.yml entries)
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
@@ -132,20 +133,6 @@ def mark_command(config_file: Path, files: list[str]) -> int:
     return status
 
 
-def new_language_command(config_file: Path, code: str) -> int:
-    from mkdocs_training.translations import new_language
-
-    languages, _ = load_languages(config_file)
-    try:
-        written = new_language.create(config_file.parent, code, languages.default, languages.codes)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(f"Written: {', '.join(written)}. The site builds with '{code}' now: its pages show in "
-          f"{languages.names[languages.default]} under a notice until translated (docs/<page>.{code}.md).")
-    return 0
-
-
 def offline_zip_command(site: Path, archive: Path) -> int:
     import time
 
@@ -233,9 +220,19 @@ def main(argv: list[str] | None = None) -> int:
     exchange.add_parsers(commands)
     language = commands.add_parser("new-language", help="add a language: its locale and glossary files and config")
     language.add_argument("code", help="a CLDR language code, e.g. fr")
+    module = commands.add_parser("new-module", help="a new module page, in the shape of the others, in the nav")
+    module.add_argument("name", help="lowercase words joined by '-', e.g. complaints-handling")
+    module.add_argument("--owner", default="Staff training team", help="the page's owner (front matter)")
     args = parser.parse_args(argv)
-    if args.command == "new-language":
-        return new_language_command(args.config_file, args.code)
+    if args.command in ("new-module", "new-language"):
+        from mkdocs_training import new_module
+        from mkdocs_training.translations import new_language
+
+        languages, docs = load_languages(args.config_file)
+        root = args.config_file.parent.resolve()
+        if args.command == "new-module":
+            return new_module.command(root, docs, languages, args.name, args.owner)
+        return new_language.command(root, languages, args.code)
     if args.command in ("export-xliff", "import-xliff"):
         languages, docs = load_languages(args.config_file)
         return exchange.run(args, languages, docs, args.config_file.parent.resolve())

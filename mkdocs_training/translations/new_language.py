@@ -18,11 +18,13 @@ Nothing is written if the language exists or is unknown to CLDR.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from mkdocs_training.i18n import Languages
 from mkdocs_training.locales import categories, is_plural
 
 CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
@@ -93,3 +95,15 @@ def create(root: Path, code: str, default: str, existing: list[str]) -> list[str
     config_path.write_text(config, encoding="utf-8")
     written.append("mkdocs.yml")
     return written
+
+
+def command(root: Path, languages: Languages, code: str) -> int:
+    """`python -m mkdocs_training new-language CODE`: what was written and what it means, or why not."""
+    try:
+        written = create(root, code, languages.default, languages.codes)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Written: {', '.join(written)}. The site builds with '{code}' now: its pages show in "
+          f"{languages.names[languages.default]} under a notice until translated (docs/<page>.{code}.md).")
+    return 0
