@@ -20,11 +20,13 @@ TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-stati
 
 .PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
 
-## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
-## (without the PDFs and precompressed files, which `make build` makes);
-## an edited page is rendered alone at once, the rest rebuilt behind it
+## serve: preview the site at http://127.0.0.1:8000 (another port: make serve
+## PORT=8001), rebuilt on every save (without the PDFs and precompressed
+## files, which `make build` makes); an edited page is rendered alone at
+## once, the rest rebuilt behind it
+PORT ?= 8000
 serve: $(VENV)/.installed
-	TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training serve --dev-addr 127.0.0.1:8000
+	TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training serve --dev-addr 127.0.0.1:$(PORT)
 
 ## build: the whole site, both languages, into site/ (for a look on this
 ## machine unless SITE_URL is set; the build says so in a box). Each language

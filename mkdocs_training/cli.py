@@ -171,8 +171,23 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
 
 
 def serve_command(config_file: Path, dev_addr: str) -> int:
+    import socket
+
     from mkdocs_training.serve import serve
 
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit() or not host:
+        print(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000 (make serve PORT=8001).",
+              file=sys.stderr)
+        return 2
+    # Said before the first build, in one line: the server would fail only after it, with a traceback.
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError as error:
+            print(f"{host}:{port} is not free ({error.strerror}): another make serve, or another program, "
+                  f"uses it. Pick another port: make serve PORT={int(port) + 1}", file=sys.stderr)
+            return 1
     return serve(str(config_file), dev_addr)
 
 
