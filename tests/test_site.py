@@ -166,7 +166,7 @@ def test_sources_have_no_problems_and_every_translation_is_current():
     report = scan(sorted((ROOT / "docs").rglob("*.md")), languages, ROOT)
     assert [str(p) for p in report.problems] == []
     assert {(str(s.english), s.state) for s in report.statuses} == {
-        (f"docs/{page}", UP_TO_DATE) for page in PAGES
+        (f"docs/{page}", UP_TO_DATE) for page in PAGES + ["translation-status.md"]
     }
 
 
