@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_site, mkdocs_build, soup
+from conftest import configured_languages, make_site, mkdocs_build, soup
 from test_translations import rows, status
 from test_xliff import run
 
@@ -32,6 +32,8 @@ def test_the_config_gets_the_language_and_a_partial_policy(french):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "        - locale: fr\n          name: Français\n          theme:\n            language: fr\n" in config
     assert "  - training:\n      translations:\n        fr: partial\n" in config
+    # What the site's tests are parametrised by (conftest): French is among them.
+    assert configured_languages(project / "mkdocs.yml") == ["en", "it", "fr"]
     # French has one, many and other (CLDR): each plural string has exactly those, in English for now.
     strings = (project / "locales" / "fr.yml").read_text(encoding="utf-8")
     assert "reading_time:\n  one: '{minutes} min read'\n  many: '{minutes} min read'\n  other:" in strings
