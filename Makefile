@@ -73,9 +73,11 @@ new-module: $(VENV)/.installed
 	$(BIN)/python -m mkdocs_training new-module "$(NAME)"
 
 ## new-language: add a language by configuration: make new-language LANG=fr
-## (locales/fr.yml, glossary/fr.yml and its mkdocs.yml entries, as 'partial')
+## (locales/fr.yml, glossary/fr.yml and its mkdocs.yml entries, as 'partial';
+## nginx's language negotiation in deploy/nginx/training.conf)
 new-language: $(VENV)/.installed
 	env LANG=C.UTF-8 $(BIN)/python -m mkdocs_training new-language "$(LANG)"
+	$(BIN)/python -m mkdocs_training nginx-languages
 
 ## headers: rewrite deploy/nginx/security-headers.conf from a fresh build
 headers: build

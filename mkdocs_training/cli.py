@@ -10,6 +10,7 @@
     python -m mkdocs_training export-xliff --lang it  every translatable text of a language, as XLIFF 1.2
     python -m mkdocs_training import-xliff FILE       write the translations of an XLIFF 1.2 or 2.x file
     python -m mkdocs_training new-module NAME         a module page in the shape of the others, in the nav
+    python -m mkdocs_training nginx-languages         deploy/nginx/training.conf's language negotiation from mkdocs.yml
     python -m mkdocs_training new-language fr         add a language (locale, glossary, mkdocs.yml entries)
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
@@ -238,7 +239,16 @@ def main(argv: list[str] | None = None) -> int:
     module = commands.add_parser("new-module", help="a new module page, in the shape of the others, in the nav")
     module.add_argument("name", help="lowercase words joined by '-', e.g. complaints-handling")
     module.add_argument("--owner", default="Staff training team", help="the page's owner (front matter)")
+    commands.add_parser("nginx-languages", help="write deploy/nginx/training.conf's language parts from mkdocs.yml")
     args = parser.parse_args(argv)
+    if args.command == "nginx-languages":
+        from mkdocs_training.publish import negotiation
+
+        languages, _ = load_languages(args.config_file)
+        conf = args.config_file.parent / "deploy" / "nginx" / "training.conf"
+        changed = negotiation.rewrite(conf, languages.codes)
+        print(f"{conf}: {'written for' if changed else 'already matches'} {', '.join(languages.codes)}.")
+        return 0
     if args.command in ("new-module", "new-language"):
         from mkdocs_training import new_module
         from mkdocs_training.translations import new_language
