@@ -9,12 +9,13 @@ from mkdocs.structure.pages import Page
 from mkdocs_training import glossary, modules, quiz, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
-from mkdocs_training.translations import status_page
+from mkdocs_training.translations import language_list, status_page
 
 MARKERS = {
     "training:modules": modules.module_list,
     "training:glossary": glossary.glossary_list,
     "training:translations": status_page.status_list,
+    "training:languages": language_list.language_list,
 }
 
 

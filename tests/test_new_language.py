@@ -22,6 +22,11 @@ def french(tmp_path_factory):
     assert result.stdout == (
         "Written: locales/fr.yml, glossary/fr.yml, mkdocs.yml. The site builds with 'fr' now: its pages show in "
         "English under a notice until translated (docs/<page>.fr.md).\n")
+    # The home page names the languages with the marker, in the reader's language.
+    for name, sentence in (("index.md", "Read it in"), ("index.it.md", "Leggilo in")):
+        with (project / "docs" / name).open("a", encoding="utf-8") as page:
+            page.write(f"\n{sentence} <!-- training:languages -->.\n")
+    assert run(project, "translations", "mark", "docs/index.it.md").returncode == 0
     built = mkdocs_build(project / "mkdocs.yml", tmp / "site", preview=True)
     assert built.returncode == 0, built.output
     return project, built
@@ -79,3 +84,11 @@ def test_a_wrong_language_is_refused_and_nothing_written(tmp_path, code, message
     result = run(project, "new-language", code)
     assert (result.returncode, result.stderr) == (1, message + "\n")
     assert {p: p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file()} == before
+
+
+def test_the_home_page_lists_the_configured_languages_in_the_readers_language(french):
+    _, built = french
+    english = soup(built.site / "index.html").find(string=lambda t: t and t.startswith("Read it in"))
+    assert english == "Read it in English, Italian, and French."
+    italian = soup(built.site / "it" / "index.html").find(string=lambda t: t and t.startswith("Leggilo in"))
+    assert italian == "Leggilo in inglese, italiano e francese."

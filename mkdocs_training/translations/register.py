@@ -81,8 +81,8 @@ def section_diff(old: tuple[int, str] | None, new: tuple[int, str] | None) -> li
             if tag == "equal":
                 out += [f"  {line}" for line in before[i1:i2] if line]
                 continue
-            out += [f"- {line}" for line in before[i1:i2]]
-            out += [f"+ {line}" for line in after[j1:j2]]
+            out += [f"- {line}".rstrip() for line in before[i1:i2]]
+            out += [f"+ {line}".rstrip() for line in after[j1:j2]]
     return out
 
 
