@@ -92,3 +92,16 @@ def test_the_home_page_lists_the_configured_languages_in_the_readers_language(fr
     assert english == "Read it in English, Italian, and French."
     italian = soup(built.site / "it" / "index.html").find(string=lambda t: t and t.startswith("Leggilo in"))
     assert italian == "Leggilo in inglese, italiano e francese."
+
+
+def test_the_published_build_makes_the_new_languages_pdfs(tmp_path):
+    project = make_site(tmp_path, "control")
+    assert run(project, "new-language", "fr").returncode == 0
+    built = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")  # Not a preview: PDFs too.
+    assert built.returncode == 0, built.output
+    from pypdf import PdfReader
+
+    module = PdfReader(built.site / "fr" / "modules" / "m" / "m.pdf")
+    assert "Fixture module" in module.pages[0].extract_text()
+    # The whole training's file is named by locales/fr.yml (English until translated).
+    assert (built.site / "fr" / "staff-training.pdf").read_bytes().startswith(b"%PDF")
