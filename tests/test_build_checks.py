@@ -48,7 +48,7 @@ def test_control_site_builds_cleanly(fixture_site):
         (
             "unknown-marker",
             "training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
-            "Known markers: training:glossary, training:modules.",
+            "Known markers: training:glossary, training:languages, training:modules, training:translations.",
         ),
         (
             "malformed-front-matter",
