@@ -183,6 +183,8 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
         return 2
     # Said before the first build, in one line: the server would fail only after it, with a traceback.
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server binds (allow_reuse_address): a port left in TIME_WAIT is free, a listening one is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host.strip("[]"), int(port)))
         except OSError as error:
