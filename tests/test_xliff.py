@@ -138,3 +138,18 @@ def test_xliff_2_is_read_too(tmp_path):
     assert result.stdout.splitlines()[0] == "docs/modules/m.it.md: updated"
     page = (project / "docs" / "modules" / "m.it.md").read_text(encoding="utf-8")
     assert page.endswith("## La parte { #the-part }\n\nTorna alla [pagina principale](../index.md).\n")
+
+
+def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
+    from mkdocs_training.exchange import segments
+
+    text = "# T\n\n## Part { #part }\n\n| Who | What |\n| --- | --- |\n| Staff | [Help](help.md) |\n"
+    rows = [u for u in segments.page(text).units if ":row" in u.key]
+    assert [(u.key, u.parts, u.codes) for u in rows] == [
+        ("part:row1", [1, "Who", 2, "What", 3], ["| ", " | ", " |"]),
+        ("part:row2", [1, "Staff", 2, 3, "Help", 4, 5], ["| ", " | ", "[", "](help.md)", " |"]),
+    ]
+    # Written back over its own line only.
+    unit = rows[1]
+    assert text[:unit.start] + "| Personale | [Aiuto](help.md) |" + text[unit.end:] == text.replace(
+        "| Staff | [Help](help.md) |", "| Personale | [Aiuto](help.md) |")

@@ -25,7 +25,8 @@ import yaml
 from mkdocs_training.structure import ADMONITION, FENCE, HEADING, LIST_ITEM, MARKER, PINNED_ANCHOR, body_start
 
 # Kept as they are through translation: code, link targets, attribute lists, HTML, emphasis markers.
-PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__")
+PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*")
+TABLE_RULE = re.compile(r"^\s*\|?[\s|:-]+\|?\s*$")  # | --- | :-: |
 QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 YAML_FIELD = re.compile(r"^(\s*(?:-\s+)?)(question|text|feedback|title|description):[ \t]*(.*)$")
 
@@ -134,6 +135,13 @@ def page(text: str) -> Document:
             end = start + (pinned.start() if pinned else len(raw))
             doc.units.append(_unit(f"{section}:heading", text[start:end], start, end, "markdown",
                                    f"heading, level {len(heading.group(1))}", index + 1))
+            index += 1
+        elif line.lstrip().startswith("|"):
+            # A table row is a unit of its own, one line, its cell borders kept; the rule row has no text.
+            if not TABLE_RULE.match(line):
+                start = offsets[index] + len(line) - len(line.lstrip())
+                doc.units.append(_unit(key("row"), line.strip(), start, start + len(line.strip()), "markdown",
+                                       "table row", index + 1))
             index += 1
         elif admonition:
             title = re.search(r'"([^"]*)"', line)
