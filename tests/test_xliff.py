@@ -153,3 +153,10 @@ def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
     unit = rows[1]
     assert text[:unit.start] + "| Personale | [Aiuto](help.md) |" + text[unit.end:] == text.replace(
         "| Staff | [Help](help.md) |", "| Personale | [Aiuto](help.md) |")
+
+
+def test_markup_with_no_text_is_no_unit():
+    from mkdocs_training.exchange import segments
+
+    text = "# T\n\n<!-- A note for authors -->\n\n![](x.png)\n\nText.\n"
+    assert [(u.key, u.text) for u in segments.page(text).units] == [("_intro:heading", "T"), ("_intro:p3", "Text.")]

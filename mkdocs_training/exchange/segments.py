@@ -62,8 +62,19 @@ class Unit:
 class Document:
     units: list[Unit] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.units = _Units()
+
     def by_key(self) -> dict[str, Unit]:
         return {unit.key: unit for unit in self.units}
+
+
+class _Units(list):
+    """Units, without those that are only Markdown or HTML (an HTML comment, an image alone): nothing to translate."""
+
+    def append(self, unit: Unit) -> None:
+        if any(isinstance(part, str) and part.strip() for part in unit.parts):
+            super().append(unit)
 
 
 def protect(text: str) -> tuple[list[str | int], list[str]]:
