@@ -134,6 +134,20 @@ def test_a_section_new_in_english_shows_whole_as_added(tmp_path):
     ]
 
 
+def test_a_section_removed_from_english_shows_whole_as_removed(tmp_path):
+    project = make_site(tmp_path, "outdated")
+    english = project / "docs" / "modules" / "m.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text[: text.index("## The part")], encoding="utf-8")
+    assert rows(status(project).stdout)[1:] == [
+        "docs/modules/m.md it outdated: #the-part",
+        "docs/modules/m.it.md:21: extra heading 'La parte': the English page has no heading here. Remove it or "
+        "add it to the English page first.",
+        "#the-part:", "@@ removed from the English", "- ## The part { #the-part }", "-",
+        "- Back to the [home page](../index.md).",
+    ]
+
+
 def test_mark_refuses_a_page_that_is_not_a_translation(tmp_path):
     project = make_site(tmp_path, "control")
     result = status(project, "mark", "docs/modules/m.md")

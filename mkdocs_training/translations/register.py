@@ -76,7 +76,8 @@ def section_diff(old: tuple[int, str] | None, new: tuple[int, str] | None) -> li
     out: list[str] = []
     for group in difflib.SequenceMatcher(None, before, after, autojunk=False).get_grouped_opcodes(1):
         changed = next(op for op in group if op[0] != "equal")
-        out.append(f"@@ line {first + changed[3]}")
+        # A section gone from the English has no line there to point at.
+        out.append(f"@@ line {first + changed[3]}" if new is not None else "@@ removed from the English")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 out += [f"  {line}" for line in before[i1:i2] if line]
