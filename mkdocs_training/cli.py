@@ -33,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs_training import exchange
+from mkdocs_training import authoring
 from mkdocs_training.i18n import Languages
 from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
                                                   mark, scan)
@@ -235,34 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site, fast on each save")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     add_build_parser(commands)
-    exchange.add_parsers(commands)
-    language = commands.add_parser("new-language", help="add a language: its locale and glossary files and config")
-    language.add_argument("code", help="a CLDR language code, e.g. fr")
-    module = commands.add_parser("new-module", help="a new module page, in the shape of the others, in the nav")
-    module.add_argument("name", help="lowercase words joined by '-', e.g. complaints-handling")
-    module.add_argument("--owner", default="Staff training team", help="the page's owner (front matter)")
-    commands.add_parser("nginx-languages", help="write deploy/nginx/training.conf's language parts from mkdocs.yml")
+    authoring.add_parsers(commands)
     args = parser.parse_args(argv)
-    if args.command == "nginx-languages":
-        from mkdocs_training.publish import negotiation
-
-        languages, _ = load_languages(args.config_file)
-        conf = args.config_file.parent / "deploy" / "nginx" / "training.conf"
-        changed = negotiation.rewrite(conf, languages.codes)
-        print(f"{conf}: {'written for' if changed else 'already matches'} {', '.join(languages.codes)}.")
-        return 0
-    if args.command in ("new-module", "new-language"):
-        from mkdocs_training import new_module
-        from mkdocs_training.translations import new_language
-
+    if args.command in authoring.COMMANDS:
         languages, docs = load_languages(args.config_file)
-        root = args.config_file.parent.resolve()
-        if args.command == "new-module":
-            return new_module.command(root, docs, languages, args.name, args.owner)
-        return new_language.command(root, languages, args.code)
-    if args.command in ("export-xliff", "import-xliff"):
-        languages, docs = load_languages(args.config_file)
-        return exchange.run(args, languages, docs, args.config_file.parent.resolve())
+        return authoring.run(args, languages, docs, args.config_file.parent.resolve())
     if args.command == "serve":
         return serve_command(args.config_file, args.dev_addr)
     if args.command == "build":
