@@ -43,7 +43,8 @@ def live_code(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     found = []
     for element in soup.find_all(True):
-        found += [f"{element.name} {name}" for name in element.attrs if name.lower().startswith("on")]
+        found += [f"{element.name} {name}" for name in element.attrs
+                  if name.lower().startswith("on") or name.lower() in ("srcdoc", "formaction")]
         for name in ("href", "src", "action", "formaction"):
             if re.sub(r"\s", "", str(element.get(name, ""))).lower().startswith(("javascript:", "data:text")):
                 found.append(f"{element.name} {name}={element[name]}")
@@ -53,8 +54,8 @@ def live_code(page: Path) -> list[str]:
         if "alert(" in script.get_text():
             found.append(f"script {script.get_text()[:60]}")
     article = soup.select_one("article") or soup
-    found += [f"<{e.name}> in the content" for e in article.find_all(["script", "style", "meta", "iframe",
-                                                                        "object", "embed", "link"])]
+    found += [f"<{e.name}> in the content" for e in article.find_all(["script", "style", "meta", "iframe", "object",
+                                                                        "embed", "link", "foreignobject", "base"])]
     return found
 
 
@@ -78,6 +79,8 @@ def content_attack(tmp_path_factory):
         ("<style> element", "<style>"),
         ("<meta> element", "<meta"),
         ("<iframe> element", "<iframe"),
+        # Finding 1 of issue 19: an <iframe srcdoc> inside SVG was published as it was.
+        ("<foreignobject> element", "<foreignObject"),
         ('id="training-config" on <pre> (the theme uses it)', 'id="training-config"'),
         ("attribute onmouseover on <p>", "onmouseover"),
         ("attribute onfocus on <p>", "onfocus"),
@@ -107,19 +110,54 @@ def test_code_in_a_page_is_removed_from_what_is_published(content_attack, page):
     assert article.select_one(".admonition.note")
 
 
-def test_clean_content_is_published_byte_for_byte(tmp_path):
-    """The sanitiser leaves clean pages as Markdown wrote them (it only replaces content it changes)."""
+def test_clean_content_is_published_as_the_sanitiser_writes_it_and_nothing_is_reported():
+    """Clean content is published as nh3 writes it (the same page to a browser), with no warning."""
     from mkdocs_training import sanitise
 
     html = ('<h2 id="x">Who&rsquo;s who<a class="headerlink" href="#x" title="Link">&para;</a></h2>\n'
             '<p>A <abbr title="Service level">SLA</abbr> <br />and <span class="twemoji"><svg '
             'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 2"/></svg></span></p>\n'
             '<table><thead><tr><th style="text-align: left;">A</th></tr></thead></table>\n'
-            '<form class="training-quiz" data-training-quiz="quiz-1" novalidate><input type="radio" '
-            'name="q" id="a" value="1" data-correct="true"><label for="a">A</label></form>')
-    assert sanitise.check(html) == (html, [])
+            '<form class="training-quiz" data-training-quiz="quiz-1" method="dialog" novalidate><input '
+            'type="radio" name="q" id="a" value="1" data-correct="true"><label for="a">A</label></form>'
+            '<noscript><p class="training-noscript" data-training-noscript>Key</p></noscript>')
+    published, lost = sanitise.check(html)
+    assert lost == []
+    assert published == sanitise.sanitised(html) != html  # Re-serialised: <br>, ’, ¶, viewBox.
+    assert 'viewBox="0 0 24 24"' in published and 'method="dialog"' in published
+    assert "<noscript><p " in published
     changed, removed = sanitise.check(html.replace('title="Link"', 'title="Link" onclick="x()"'))
     assert "onclick" not in changed and removed == [("attribute onclick on <a>", "onclick")]
+
+
+# Finding 1 of issue 19: markup that every pass of the old sanitiser dropped
+# alike (so the page's original HTML was published, script and all), and
+# <noscript>, whose content nh3 reads as text and a reader without script as markup.
+SMUGGLED = [
+    ('<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>',
+     ["<foreignobject> element", "<iframe> element"]),
+    ('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
+     '</foreignObject></clipPath></svg>', ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
+    ('<svg><foreignObject><meta http-equiv="refresh" content="0;url=https://example.org/"></foreignObject></svg>',
+     ["<foreignobject> element", "<meta> element"]),
+    ('<noscript><meta http-equiv="refresh" content="0;url=https://example.org/"></noscript>', ["<meta> element"]),
+    ('<noscript><b>x</b><!-- </noscript><img src=x onerror=alert(1)> --></noscript>', ["attribute onerror on <img>"]),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+     ["<animate> element", "<text> element"]),
+    ('<form action="https://example.org/"><button formaction="javascript:alert(1)">Go</button></form>',
+     ['action="https://example.org/" on <form>', 'formaction="javascript:alert(1)" on <button>']),
+    ('<base href="https://example.org/"><a href="x">x</a>', ["<base> element"]),
+]
+
+
+@pytest.mark.parametrize(("html", "named"), SMUGGLED)
+def test_smuggled_markup_is_never_published_and_is_named(html, named):
+    from mkdocs_training import sanitise
+
+    published, lost = sanitise.check(html)
+    for word in ("<script", "iframe", "srcdoc", "meta", "foreignobject", "onerror", "animate", "action", "base"):
+        assert word not in published.lower(), published
+    assert [what for what, _ in lost] == named
 
 
 # -----------------------------------------------------------------------------
