@@ -251,27 +251,33 @@
     var status = get(CMI.status);
     var completeInLms = v12 ? ["completed", "passed", "failed"].indexOf(status) !== -1 : status === "completed";
 
+    // Stored data may be anything (suspend_data is the LMS's, or a hand edit):
+    // keys are escaped before they reach a selector, and whatever happens the
+    // page leaves the restoring state, or nothing would be reported again.
     restoring = true;
-    (saved.answers || []).forEach(function (id) {
-      var input = document.getElementById(id);
-      if (input && input.closest("form.training-quiz")) {
-        input.checked = true;
+    try {
+      (saved.answers || []).forEach(function (id) {
+        var input = document.getElementById(id);
+        if (input && input.closest("form.training-quiz")) {
+          input.checked = true;
+        }
+      });
+      Object.keys(saved.checked || {}).forEach(function (id) {
+        var form = document.querySelector('form.training-quiz[data-training-quiz="' + CSS.escape(id) + '"]');
+        if (form) {
+          form.requestSubmit(); // training.js shows the feedback again.
+        }
+      });
+      // The LMS, not this browser's storage, says whether the module is complete.
+      var complete = saved.complete !== undefined ? !!saved.complete : completeInLms;
+      var button = document.querySelector("[data-training-complete] button");
+      if (button && (button.getAttribute("aria-pressed") === "true") !== complete) {
+        button.click();
       }
-    });
-    Object.keys(saved.checked || {}).forEach(function (id) {
-      var form = document.querySelector('form.training-quiz[data-training-quiz="' + id + '"]');
-      if (form) {
-        form.requestSubmit(); // training.js shows the feedback again.
-      }
-    });
-    // The LMS, not this browser's storage, says whether the module is complete.
-    var complete = saved.complete !== undefined ? !!saved.complete : completeInLms;
-    var button = document.querySelector("[data-training-complete] button");
-    if (button && (button.getAttribute("aria-pressed") === "true") !== complete) {
-      button.click();
+      state.complete = complete;
+    } finally {
+      restoring = false;
     }
-    state.complete = complete;
-    restoring = false;
 
     if (["not attempted", "unknown", ""].indexOf(status) !== -1) {
       reportStatus();
