@@ -109,6 +109,7 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
     """Every language's strings, with a problem for each file, key or plural form that is missing."""
     result = Strings({})
     lines: dict[str, dict[str, int]] = {}
+    unreadable: set[str] = set()
     for code in codes:
         path = root / "locales" / f"{code}.yml"
         try:
@@ -123,10 +124,15 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            result.problems.append(f"locales/{code}.yml{line}: not valid YAML ({error}). Fix the syntax.")
+            reason = f"{error.problem}." if isinstance(error, yamlfile.NotPlainData) else \
+                f"not valid YAML ({error}). Fix the syntax."
+            result.problems.append(f"locales/{code}.yml{line}: {reason}")
             result.by_language[code] = {}
+            unreadable.add(code)
     reference = _keys(result.by_language[codes[0]])
     for code in codes[1:]:
+        if unreadable & {code, codes[0]}:  # Reported once as a file, not again key by key.
+            continue
         have = _keys(result.by_language[code])
         for key in sorted(reference - have):
             result.problems.append(f"locales/{code}.yml: key '{key}' is missing; translate it from locales/{codes[0]}.yml.")

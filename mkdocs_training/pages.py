@@ -100,6 +100,8 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
             line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---.
             reason = "; ".join(filter(None, [getattr(error, "context", None),
                                               getattr(error, "problem", None)])) or str(error)
+            if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but more than the text it holds.
+                return None, [Problem(shown, line, f"front matter: {reason}.")]
             return None, [
                 Problem(shown, line, f"front matter is not valid YAML ({reason}). Fix it, or the "
                         "page would be published with its front matter as text.")
