@@ -105,6 +105,21 @@ def _smartened(data, prefix: str = ""):
     return data
 
 
+def _without_markup(code: str, data: dict, lines: dict[str, int], prefix: str = "") -> list[str]:
+    """A problem for each string with "<" in it, which is shown as "‹": the theme
+    puts some strings in titles that its tooltips show as HTML (content.tooltips)."""
+    problems = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            problems += _without_markup(code, value, lines, f"{prefix}{key}.")
+        elif isinstance(value, str) and "<" in value:
+            data[key] = value.replace("<", "\u2039")
+            line = lines.get(f"{prefix}{key}")
+            problems.append(f"locales/{code}.yml{f':{line}' if line else ''}: '{prefix}{key}' holds '<'. Interface "
+                            "strings are text, and the theme shows some as HTML: write it without '<'.")
+    return problems
+
+
 def load_strings(root: Path, codes: list[str]) -> Strings:
     """Every language's strings, with a problem for each file, key or plural form that is missing."""
     result = Strings({})
@@ -116,6 +131,7 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
             text = path.read_text(encoding="utf-8")
             result.by_language[code] = _smartened(yamlfile.load(text) or {})
             lines[code] = _lines(text)
+            result.problems += _without_markup(code, result.by_language[code], lines[code])
         except FileNotFoundError:
             result.problems.append(
                 f"locales/{code}.yml is missing: copy locales/{codes[0]}.yml and translate it."

@@ -79,7 +79,18 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 RESERVED_IDS = {"training-config"}
 
 
+# An address with a scheme or a host ("//host/"): an image from another site,
+# which the site never loads (it works with no internet and tracks nobody).
+ELSEWHERE = re.compile(r"[\x00-\x20]*(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|[/\\]{2})")
+
+
 def _filter(tag: str, attribute: str, value: str) -> str | None:
+    # Material's content.tooltips shows a title as HTML (innerHTML): in a
+    # title, "<" would be markup, so a title with it goes.
+    if attribute == "title":
+        return None if "<" in value else value
+    if tag == "img" and attribute == "src":
+        return None if ELSEWHERE.match(value) else value
     if attribute == "style":
         return value if TABLE_ALIGN.fullmatch(value) else None
     # A quiz form never submits: "dialog" keeps it on the page without script.
@@ -155,8 +166,13 @@ def _inventory(content: str) -> Counter:
                     items[("attribute", name, key, value or "")] += 1
         return items
     parser = _Inventory()
-    parser.feed(content)
-    parser.close()
+    try:
+        parser.feed(content)
+        parser.close()
+    except AssertionError:  # A declaration html.parser stops on (declarations.py): read it as text.
+        parser = _Inventory()
+        parser.feed(content.replace("<!", "&lt;!"))
+        parser.close()
     return parser.items
 
 

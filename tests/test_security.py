@@ -168,16 +168,22 @@ def test_smuggled_markup_is_never_published_and_is_named(html, named):
 def test_front_matter_title_and_description_are_text_everywhere(tmp_path):
     project = make_site(tmp_path, "front-matter-attack")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
-    assert build.returncode == 0, build.output
+    # A title with "<" stops the strict build: the theme's tooltips read a
+    # truncated title as HTML (content.tooltips), so it is published with "‹".
+    assert build.returncode == 1
+    for page, title in (("m.md", "Module"), ("m.it.md", "Modulo")):
+        assert (f"training: docs/modules/{page}:2: the title holds '<'. Titles are text, and the theme shows "
+                "them as HTML in tooltips: write it without '<'.") in build.output
     for page in html_files(build.site):  # Header, nav, footer, home cards, 404, <meta>.
         assert live_code(page) == [], page
         assert "<script>alert" not in page.read_text(encoding="utf-8"), page
     home = BeautifulSoup((build.site / "it" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # The home page's cards print it as text, where no tooltip reads it.
     assert home.select_one(".grid.cards strong").get_text().startswith("Modulo </title><script>alert(")
     module = BeautifulSoup((build.site / "modules" / "m" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert module.find("meta", attrs={"name": "description"})["content"] == \
         'A module"><script>alert(\'description\')</script>'
-    assert module.title.get_text().startswith("Module </title><script>")
+    assert module.title.get_text().startswith("Module ‹/title>‹script>")
 
 
 PAYLOAD = "<img src=x onerror=alert(1)>\"'"
@@ -211,7 +217,9 @@ def test_locale_strings_are_text_in_every_page(tmp_path):
     for shown in ("Solo in inglese", "Pagina non ancora tradotta", "Verifica le risposte",
                   "Segna il modulo come completato", "Scarica tutta la formazione", "Scarica questo modulo in PDF", "Passa al tema chiaro",
                   "Pagina non trovata", "min di lettura"):
-        assert f"{shown} &lt;img src=x onerror=alert(1)&gt;" in text, shown
+        # "<" is shown as "‹" (and named by the build): the theme's tooltips read some strings as HTML.
+        assert f"{shown} ‹img src=x onerror=alert(1)&gt;" in text, shown
+    assert "training: locales/it.yml:" in build.output and "holds '<'. Interface strings are text" in build.output
     # ...as text only.
     assert "<img src=x onerror" not in text and 'src="x"' not in text
     for page in italian:
