@@ -46,6 +46,15 @@ def check_plain(text: str) -> None:
         mark = yaml.Mark("<text>", 0, 0, 0, None, None)
         raise NotPlainData(f"it is {size // 1024} KB, over the limit of {MAX_BYTES // 1024} KB for "
                            "YAML written by authors: split it or shorten it", mark)
+    try:
+        _check_tokens(text)
+    except NotPlainData:
+        raise
+    except yaml.YAMLError:
+        return  # Not valid YAML: load() reports it, in the pure-Python loader's words.
+
+
+def _check_tokens(text: str) -> None:
     depth = 0
     for token in yaml.scan(text, Loader=_SCANNER):
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
