@@ -8,7 +8,7 @@ with the characters that end comments, attributes and raw text early.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_training import sanitise
@@ -45,6 +45,9 @@ HTML = st.lists(FRAGMENTS, min_size=1, max_size=6).map("".join)
 
 @settings(max_examples=500, deadline=None)
 @given(HTML)
+# Found by this test: with the <select> gone, one pass left an <a> in an <a>,
+# which a browser (and nh3) rebuilds as two <a> side by side.
+@example("<a><select><a>")
 def test_sanitised_html_is_a_fixed_point(fragment):
     once = sanitise.sanitised(fragment)
     assert sanitise.sanitised(once) == once
