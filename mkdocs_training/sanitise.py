@@ -253,6 +253,10 @@ def check(content: str) -> tuple[str, list[tuple[str, str]]]:
     return clean, removed(content, clean, browser_view)
 
 
+IMAGE_HINT = ("The site loads nothing from other hosts: put the image in docs/ and link to it there, "
+              "e.g. ![A chart](../images/chart.png).")
+
+
 def line_of(source: str, needle: str, body_offset: int = 0) -> int:
     """The first line of the page's source that holds `needle` (case-insensitive); else the first line of the body."""
     index = source.lower().find(needle.lower())
@@ -266,9 +270,9 @@ def page_content(content: str, page: Page, build: Build, site: Site) -> str:
         source = site.text(page.file.abs_src_path)
         offset = structure.body_start(source)[1]
         for what, needle in lost:
-            log.warning(
-                f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
-                "page and was removed. Pages hold text: write it in Markdown, with links to pages, "
-                "http(s) or mailto addresses; no scripts, on... event attributes, styles, frames or <meta>."
-            )
+            hint = (IMAGE_HINT if what.startswith("src=") and what.endswith("<img>") else
+                    "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "
+                    "no scripts, on... event attributes, styles, frames or <meta>.")
+            log.warning(f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
+                        f"page and was removed. {hint}")
     return content
