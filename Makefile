@@ -28,7 +28,7 @@ serve: $(VENV)/.installed
 
 ## build: the whole site, both languages, into site/ (for a look on this
 ## machine unless SITE_URL is set; the build says so in a box). Each language
-## builds in its own process, at once; the result is that of `mkdocs build --strict`.
+## builds in its own process, at once; the result is that of `properdocs build --strict`.
 build: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	$(BIN)/python -m mkdocs_training build --strict
@@ -61,13 +61,13 @@ headers: build
 ## offline: the site as a zip that staff unzip and open from a folder (file://)
 offline: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
-	TRAINING_OFFLINE=on $(BIN)/mkdocs build --strict --site-dir build/staff-training
+	TRAINING_OFFLINE=on $(BIN)/python -m mkdocs_training engine build --strict --site-dir build/staff-training
 	$(BIN)/python -m mkdocs_training offline-zip build/staff-training dist/staff-training.zip
 
 ## lms: SCORM 1.2 and 2004 packages of every module and of the whole training, into dist/lms/
 lms: $(VENV)/.installed node_modules/.installed
 	rm -rf build/lms dist/lms
-	TRAINING_OFFLINE=on TRAINING_PREVIEW=on $(BIN)/mkdocs build --strict --site-dir build/lms
+	TRAINING_OFFLINE=on TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training engine build --strict --site-dir build/lms
 	$(BIN)/python -m mkdocs_training lms build/lms dist/lms
 
 ## bench-load: requests per second and latency of nginx serving site/ (wrk, 24 s)

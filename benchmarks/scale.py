@@ -45,6 +45,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks import library
+from mkdocs_training import engine
 from benchmarks.scale_table import table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +64,7 @@ def copy_project(target: Path) -> Path:
 
 
 def environment(**extra: str) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = engine.environment()
     for name in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_CACHE", "TRAINING_LANGUAGE"):
         env.pop(name, None)
     env.update(extra)
@@ -88,11 +89,11 @@ def run(command: list[str], cwd: Path, env: dict) -> dict:
 
 def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool = False,
           strict: bool = True, parallel: bool = False, cache: bool = True) -> dict:
-    """`mkdocs build`, or with `parallel` what `make build` runs: `python -m mkdocs_training build`."""
+    """The engine's build (engine.py), or with `parallel` what `make build` runs: `python -m mkdocs_training build`."""
     if parallel:
         command = [sys.executable, "-m", "mkdocs_training", "-f", config, "build", "-d", str(site)]
     else:
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)]
+        command = engine.command("build", "-f", config, "-d", str(site))
     if strict:
         command.append("--strict")
     extra = {"TRAINING_PREVIEW": "on"} if preview else {}

@@ -10,10 +10,12 @@
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
     python -m mkdocs_training build [--strict] [-d SITE]
-                                                      `mkdocs build`, each language in its own process at
-                                                      once, merged into one site (the same bytes)
+                                                      `properdocs build`, each language in its own process
+                                                      at once, merged into one site (the same bytes)
+    python -m mkdocs_training engine ARGUMENTS...     the engine's own command (engine.py), e.g.
+                                                      `engine build --strict -d build/lms` (make lms)
 
-Run them from the project folder (where mkdocs.yml is), as MkDocs itself.
+Run them from the project folder (where mkdocs.yml is), as the engine itself.
 
 The Makefile wraps these: `make translations`, `make translated FILE=...`,
 `make headers`, `make offline`, `make lms`, `make serve`, `make build`, `make publish`.
@@ -26,20 +28,19 @@ import logging
 import os
 import sys
 import time
+import subprocess
 from pathlib import Path
 
+from mkdocs_training import engine
 from mkdocs_training.i18n import Languages
 from mkdocs_training.translations.status import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:
     """The site's languages and docs folder, from mkdocs.yml."""
-    from mkdocs.config import load_config
-
     # Loading the config loads its plugins, which log at INFO; keep the output to the table.
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file))
+    engine.logger().setLevel(logging.WARNING)
+    config = engine.load_config(str(config_file))
     return Languages.from_config(config), Path(config.docs_dir)
 
 
@@ -114,13 +115,10 @@ def offline_zip_command(site: Path, archive: Path) -> int:
 
 
 def lms_command(config_file: Path, site: Path, out: Path) -> int:
-    from mkdocs.config import load_config
-
     from mkdocs_training.lms.package import PackagingError, write_all
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file))
+    engine.logger().setLevel(logging.WARNING)
+    config = engine.load_config(str(config_file))
     # The zips' dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     try:
@@ -141,23 +139,26 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
 
 
 def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """The whole site, as `mkdocs build` makes it, with the languages built side by side (parallel.py)."""
-    from mkdocs.__main__ import ColorFormatter
-
+    """The whole site, as `properdocs build` makes it, with the languages built side by side (parallel.py)."""
     from mkdocs_training.parallel import build_site
 
-    # Messages as `mkdocs build` prints them (its own command line sets this up).
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    handler = logging.StreamHandler()
-    handler.setFormatter(ColorFormatter())
-    logger.addHandler(handler)
+    # Messages as the engine's command prints them (its own command line sets this up).
+    engine.console()
     start = time.monotonic()
     status = build_site(config_file, site_dir, strict)
     if status == 0:
-        logger.info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
+        engine.logger().info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
     return status
+
+
+def engine_command(config_file: Path, arguments: list[str]) -> int:
+    """The engine's own command with these arguments (make offline, make lms): its exit status.
+
+    The config file is passed on (-f): ProperDocs looks for properdocs.yml by default.
+    """
+    if arguments[:1] in (["build"], ["serve"]) and not {"-f", "--config-file"} & set(arguments):
+        arguments = [arguments[0], "-f", str(config_file), *arguments[1:]]
+    return subprocess.run(engine.command(*arguments), env=engine.environment()).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site, fast on each save")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     add_build_parser(commands)
+    run = commands.add_parser("engine", help=f"run the engine's command ({engine.PACKAGE} ...)")
+    run.add_argument("arguments", nargs=argparse.REMAINDER, help="e.g. build --strict -d build/lms")
     args = parser.parse_args(argv)
+    if args.command == "engine":
+        return engine_command(args.config_file, args.arguments)
     if args.command == "serve":
         return serve_command(args.config_file, args.dev_addr)
     if args.command == "build":

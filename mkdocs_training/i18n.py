@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training import yamlfile
 from mkdocs_training.log import log
+
+if TYPE_CHECKING:  # For annotations only: the running engine's config class (engine.py).
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 # -----------------------------------------------------------------------------

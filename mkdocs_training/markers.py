@@ -6,13 +6,15 @@ import re
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import glossary, modules, quiz, structure
+from mkdocs_training import glossary, modules, quiz, scorecard, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
 MARKERS = {
     "training:modules": modules.module_list,
     "training:glossary": glossary.glossary_list,
+    "training:criteria": scorecard.criteria_list,
+    "training:scorecard": scorecard.form,
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import escaping, fragments, i18n, locales, structure
+from mkdocs_training import escaping, fragments, i18n, locales, readability, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -49,6 +49,20 @@ def reading_minutes(text: str) -> int:
     return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
 
 
+# One reading time per module, whatever the language: the English page's,
+# with the text its markers show (the scorecard's criteria). Counting each
+# translation's own words gave the same module different times (Italian
+# takes about 10% more words to say the same), which readers took for
+# different content.
+def module_minutes(page: Page, build: Build, site: Site) -> int:
+    english = Path(build.config.docs_dir) / i18n.source_uri(page.file.src_uri)
+    # An orphan translation has no English page (reported as such): its own text, then.
+    text = site.text(str(english) if english.is_file() else page.file.abs_src_path)
+    root = Path(build.config.config_file_path).parent
+    shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", text)
+    return reading_minutes(shown)
+
+
 def reading_time(minutes: int, build: Build) -> str:
     """"3 min read", in the plural form the language needs for the number."""
     return locales.plural(build.ui["reading_time"], minutes, build.language).format(minutes=minutes)
@@ -58,8 +72,7 @@ def reading_time(minutes: int, build: Build) -> str:
 # button that marks the module complete.
 def module_extras(html: str, page: Page, build: Build, site: Site, pdf_href: str) -> str:
     ui = build.ui
-    text = site.text(page.file.abs_src_path)
-    parts = [reading_time(reading_minutes(text), build)]
+    parts = [reading_time(module_minutes(page, build, site), build)]
     reviewed = review_date(page.meta.get("last_reviewed"))
     if reviewed:  # Otherwise on_files has reported it and the build fails.
         date = format_date(reviewed, format="long", locale=ui["date_locale"])
@@ -89,7 +102,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         meta = dict(source.meta) if source else i18n.front_matter(text)
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
-        minutes = reading_minutes(text)
+        minutes = module_minutes(module, build, site)
         lang = getattr(module.file, "locale", build.language)
         foreign = lang != build.language
         meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}

@@ -3,10 +3,10 @@
     python -m mkdocs_training build [--strict] [-d SITE]     (make build, make publish)
 
 static-i18n builds the languages one after the other in one process; here
-each language is a `mkdocs build` of its own (TRAINING_LANGUAGE=<code>, the
+each language is a build of its own (the engine's command, engine.py) (TRAINING_LANGUAGE=<code>, the
 training plugin's `language` option) into its own folder, all at once, and
 the folders are merged into site/. The output is byte for byte that of
-`mkdocs build` (tests/test_parallel.py).
+`properdocs build` (tests/test_parallel.py).
 
 Why not static-i18n's `build_only_locale`: it makes the one language it
 builds the default, so Italian would be written to the site's root, and its
@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from mkdocs_training import docs_folder, i18n
+from mkdocs_training import docs_folder, engine, i18n
 from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
@@ -113,11 +113,9 @@ class BuildFailed(Exception):
 
 def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     """Build every language in its own process and merge them into the site folder; the exit status."""
-    from mkdocs.utils import CountHandler
-
-    counter = CountHandler()
-    counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
+    # Warnings of this process (loading the config, the merge, the sitemap), counted on
+    # the logger the engine uses: on any other, strict mode would miss them.
+    counter = engine.count_warnings()
     config = load(config_file, site_dir)
     strict = strict or bool(config.strict)
     languages = i18n.Languages.from_config(config)
@@ -148,15 +146,12 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
 
 
 def load(config_file: Path, site_dir: Path | None) -> MkDocsConfig:
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     overrides = {"site_dir": str(site_dir)} if site_dir else {}
-    return load_config(str(config_file), **overrides)
+    return engine.load_config(str(config_file), **overrides)
 
 
 def run_languages(config_file: Path, languages: i18n.Languages, work: Path, strict: bool) -> dict[str, Path]:
-    """One `mkdocs build` per language, all at once; their folders, or BuildFailed with each failure's output.
+    """One engine build per language, all at once; their folders, or BuildFailed with each failure's output.
 
     The default language's process writes to this terminal as it goes; the
     others' output follows, in the order of mkdocs.yml, when it is done.
@@ -164,10 +159,8 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
     processes = {}
     for code in languages.codes:
         folder = work / code
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(folder)]
-        if strict:
-            command.append("--strict")
-        env = dict(os.environ, TRAINING_LANGUAGE=code, NO_MKDOCS_2_WARNING="1")
+        command = engine.command("build", "-f", str(config_file), "-d", str(folder), *(["--strict"] if strict else []))
+        env = engine.environment(TRAINING_LANGUAGE=code)
         output = None if code == languages.default else tempfile.TemporaryFile()
         processes[code] = (subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT
                                             if output else None), output, folder)
@@ -210,11 +203,9 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
                                 "wrote different versions")
     if problems:
         return problems
-    from mkdocs.utils import clean_directory
-
-    # As MkDocs does before a build: emptied, but its hidden files kept.
+    # As the engine does before a build: emptied, but its hidden files kept.
     site.mkdir(parents=True, exist_ok=True)
-    clean_directory(str(site))
+    engine.clean_directory(str(site))
     for relative, (_, path) in sources.items():
         target = site / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -223,7 +214,7 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
 
 
 def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: dict[str, Path]) -> None:
-    """What spans the languages, once they are merged: as the last language of `mkdocs build` does it."""
+    """What spans the languages, once they are merged: as the last language of `properdocs build` does it."""
     from mkdocs_training import publish, sitemap
 
     whole = Site()

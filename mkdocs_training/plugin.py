@@ -16,8 +16,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
-    alternates, declarations, docs_folder, escaping, fragments, glossary, html_checks, i18n, locales, markers, modules,
-    notfound, parallel, pdf, publish, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
+    alternates, declarations, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales,
+    markers, modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap,
+    stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -36,6 +37,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     # has already chosen the language of the build (it sets it before each build).
     @event_priority(10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        engine.require_engine()  # Under the old `mkdocs` command: stop, naming the one to use.
+        engine.follow_legacy_log_filters()
         languages = i18n.Languages.from_config(config)
         if self.config.language:  # One language of a parallel build (parallel.py).
             parallel.build_only(config, languages, self.config.language)
@@ -45,7 +48,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         strings = locales.load_strings(root, languages.codes)
         terms = glossary.load(root, languages.codes)
         if language == languages.default:  # Once per site, not once per language.
-            for problem in strings.problems + terms.problems:
+            # The scorecard's criteria: each language's file, and the same ids in each.
+            for problem in strings.problems + terms.problems + scorecard.load(root, languages.codes).problems:
                 log.warning(problem)
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]

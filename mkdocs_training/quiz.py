@@ -20,7 +20,7 @@ Besides the form of the YAML, the build checks what a test-wise reader could
 exploit or what would read badly: a key that is the longest answer in most
 questions or always in the same place (the browser shuffles the answers, but
 the PDF's answer key and readers without JavaScript see the source order),
-feedback that opens with a verdict ("Right.", "No,") when the page already
+wrong answers marked by absolute words ("only", "never"; cues.py), feedback that opens with a verdict ("Right.", "No,") when the page already
 gives one, and a question that repeats the hint under it ("Choose all...").
 Its text gets the typography of the pages (typography.py).
 """
@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import escaping, fragments, typography, yamlfile
+from mkdocs_training import cues, escaping, fragments, typography, yamlfile
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 from mkdocs_training.problems import Problem
@@ -145,7 +145,8 @@ def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Proble
         line = text.count("\n", 0, match.start()) + 1
         questions, problems = parse(match.group(1), path, line + 1)
         if not problems:
-            problems = guessable(questions, path, line) + verdict_openers(questions, path)
+            problems = (guessable(questions, path, line) + cues.absolute_words(questions, path, line)
+                        + verdict_openers(questions, path))
         found.append((line, questions, problems))
     return found
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_training.log import log
 
 FOLDER = "assets/stylesheets"
-# Material 9.8.1's stylesheets, by the names its base.html gave them; the
+# Material 9.8.2's stylesheets, by the names its base.html gave them; the
 # palette one only when the site has a palette, as there.
 MAIN = f"{FOLDER}/main.*.min.css"
 PALETTE = f"{FOLDER}/palette.*.min.css"

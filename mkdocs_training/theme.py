@@ -21,7 +21,7 @@ def valid_html(output: str) -> str:
 # alternates are language roots; static-i18n links each page to its own
 # translation, so every lookup is a 404 (and with absolute alternates, a
 # request to the production host). The switcher's links are already right,
-# so the lookup is switched off: this is its one call in Material 9.8.1.
+# so the lookup is switched off: this is its one call in Material 9.8.2.
 SITEMAP_LOOKUP_CALL = "ui({document$:ct});"
 
 

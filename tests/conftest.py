@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_training import engine
 from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +28,7 @@ class Build:
 
 def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
                  offline: bool = False, cache: bool = True) -> Build:
-    """`mkdocs build --strict`: the languages one after the other, in one
+    """`properdocs build --strict` (the engine, engine.py): the languages one after the other, in one
     process. `make build` runs them side by side (parallel.py), with the same
     bytes as output (tests/test_parallel.py).
 
@@ -37,7 +36,7 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
     fixture sites test checks and pages, not those. `cache=False` makes
     every compressed file and PDF afresh.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = engine.environment()
     env.pop("SITE_URL", None)
     env.pop("TRAINING_PREVIEW", None)
     env.pop("TRAINING_OFFLINE", None)
@@ -51,7 +50,7 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        engine.command("build", "--strict", "-f", str(config), "-d", str(site)),
         cwd=config.parent,
         capture_output=True,
         text=True,

@@ -13,6 +13,8 @@ import yaml
 
 from conftest import make_site, mkdocs_build
 
+from mkdocs_training import engine
+
 
 def test_control_site_builds_cleanly(fixture_site):
     build = fixture_site("control")
@@ -48,7 +50,7 @@ def test_control_site_builds_cleanly(fixture_site):
         (
             "unknown-marker",
             "training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
-            "Known markers: training:glossary, training:modules.",
+            "Known markers: training:criteria, training:glossary, training:modules, training:scorecard.",
         ),
         (
             "malformed-front-matter",
@@ -183,13 +185,11 @@ def test_a_language_missing_its_own_plural_categories_fails_the_build(tmp_path):
 def _build(project: Path, out: Path, **env: str):
     import os
     import subprocess
-    import sys
 
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_PUBLISH")}
-    environment.update(NO_MKDOCS_2_WARNING="1", **env)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(out)], cwd=project, capture_output=True, text=True, env=environment)
+    return subprocess.run(engine.command("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)),
+                          cwd=project, capture_output=True, text=True, env=engine.environment(environment, **env))
 
 
 def test_publishing_without_a_public_address_fails(tmp_path):

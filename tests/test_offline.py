@@ -86,11 +86,11 @@ def test_knowledge_check_and_progress_work_from_a_folder(browser, unzipped):
     page, watch = open_file(browser, root + "modules/supplier-guidelines.html")
     page.locator("form.training-quiz fieldset").first.locator("input[data-correct=false]").first.check()
     page.get_by_role("button", name="Check my answers").click()
-    assert page.locator(".training-quiz__result").inner_text() == "You answered 0 questions correctly out of 5."
+    assert page.locator(".training-quiz__result").inner_text() == "You answered 0 questions correctly out of 6."
     page.get_by_role("button", name="Mark this module as complete").click()
     page.goto(root + "it/index.html")
     status = page.locator("[data-training-status=supplier-guidelines]").inner_text()
-    assert status == "Completato · Ultima verifica: 0 su 5"
+    assert status == "Completato · Ultima verifica: 0 su 6"
     page.context.close()
     assert watch.problems() == []
 

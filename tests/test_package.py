@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT, make_site
+
+from mkdocs_training import engine
 
 PACKAGE = ROOT / "mkdocs_training"
 FIXTURE_PACKAGES = Path(__file__).parent / "fixtures" / "packages"
@@ -109,9 +109,9 @@ def test_the_length_check_catches_a_long_module(tmp_path):
 
 def test_a_bad_plugin_option_says_what_to_set(tmp_path):
     project = make_site(tmp_path, "control")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TRAINING_PREVIEW="maybe")
+    env = engine.environment(TRAINING_PREVIEW="maybe")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        engine.command("build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")),
         cwd=project, capture_output=True, text=True, env=env,
     )
     assert result.returncode != 0

@@ -512,7 +512,9 @@ def test_listener_sees_a_connection(listener):
 def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "cache"
     site.mkdir()
-    html = '<html><head></head><body><p>PDF</p><link rel="attachment" href="file:///etc/hostname"></body></html>'
+    # With a language and a title: a PDF that is not accessible is never cached either (test_pdf.py).
+    html = ('<html lang="en"><head><title>PDF</title></head><body><p>PDF</p>'
+            '<link rel="attachment" href="file:///etc/hostname"></body></html>')
     created = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
     for _ in range(2):
         made, refused = document.write(site / "out.pdf", html, "", created, site, cache)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_training import engine
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.server import Server
 from tests.browser import webcheck
@@ -85,7 +86,7 @@ def running(tmp_path, monkeypatch, request):
     monkeypatch.delenv("SITE_URL", raising=False)
     project = make_site(tmp_path, getattr(request, "param", "control"))
     log = Lines()
-    logger = logging.getLogger("mkdocs")
+    logger = engine.logger()  # Where the running engine logs ("Serving on ...").
     level = logger.level
     logger.setLevel(logging.INFO)
     logger.addHandler(log)

@@ -24,7 +24,8 @@ def page_url(source: str, language: str) -> str:
 
 def test_the_site_has_the_pages_we_expect():
     # Guards the tests below against passing on an empty list.
-    assert PAGES == ["glossary.md", "index.md", "modules/customer-service.md", "modules/supplier-guidelines.md"]
+    assert PAGES == ["glossary.md", "index.md", "modules/customer-service.md", "modules/supplier-guidelines.md",
+                     "supplier-scorecard.md"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -361,13 +361,29 @@ def test_each_module_has_a_knowledge_check_of_four_to_six_questions_in_both_lang
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("en", r"^\d+ min read · Last reviewed: 23 November 2026 · Owner: Staff training team$"),
-    ("it", r"^\d+ min di lettura · Ultima revisione: 23 novembre 2026 · A cura di: Team formazione del personale$"),
+    # Each module's own last_reviewed: the month as each language writes it.
+    ("en", r"^\d+ min read · Last reviewed: \d{1,2} (November|December) 2026 · Owner: Staff training team$"),
+    ("it", r"^\d+ min di lettura · Ultima revisione: \d{1,2} (novembre|dicembre) 2026 · "
+           r"A cura di: Team formazione del personale$"),
 ])
 def test_module_shows_reading_time_review_date_and_owner_localized(site, language, expected):
     for module in MODULES:
         meta = soup(site / output_path(module, language)).select_one("[data-training-meta]")
         assert re.match(expected, meta.get_text()), meta.get_text()
+
+
+def test_reading_time_is_the_same_in_every_language_and_on_the_home_page(site):
+    """Computed from the English page for every language (modules.module_minutes)."""
+    for module in MODULES:
+        minutes = set()
+        for language in ("en", "it"):
+            meta = soup(site / output_path(module, language)).select_one("[data-training-meta]").get_text()
+            minutes.add(int(re.match(r"\d+", meta).group(0)))
+            home = soup(site / output_path("index.md", language))
+            card = next(li for li in home.select(".grid.cards li")
+                        if li.a["href"].rstrip("/").endswith(module.removesuffix(".md")))
+            minutes.add(int(re.search(r"(\d+) min", card.get_text()).group(1)))
+        assert len(minutes) == 1, (module, minutes)
 
 
 def test_module_ends_with_reflection_questions(site):
@@ -405,9 +421,9 @@ PDFS = {"en": "staff-training.pdf", "it": "it/formazione-del-personale.pdf"}
 # Cover, contents, modules, glossary: in this order.
 SECTIONS = {
     "en": ["Staff training library", "Contents", "Customer service: rethink who your customers are",
-           "Internal customer service: guidelines for suppliers and contractors", "Answers", "Glossary"],
+           "Working with suppliers: guidelines for staff", "Answers", "Glossary"],
     "it": ["Formazione del personale", "Indice", "Servizio al cliente: ripensa a chi sono i tuoi clienti",
-           "Servizio al cliente interno: linee guida per fornitori e collaboratori esterni", "Risposte", "Glossario"],
+           "Lavorare con i fornitori: linee guida per il personale", "Risposte", "Glossario"],
 }
 # Interface words that must not appear in the other language's PDF.
 FOREIGN = {"en": ["Punti chiave", "Indice", "Risposte"], "it": ["Key points", "Contents", "Answers", "min read"]}
@@ -632,3 +648,26 @@ def test_score_sentence_uses_the_plural_rules_of_the_page_language(browser, base
     assert page.locator(".training-quiz__result").inner_text() == expected
     page.context.close()
     assert watch.problems() == []
+
+
+def test_absolute_word_check_names_each_wrong_answer_in_both_languages():
+    message = ("absolute words are in {share}, so they mark the wrong answers. Say why the answer is wrong in "
+               "its own terms (a reason, a limit), not with an absolute.")
+    english = message.format(share="3 of 4 wrong answers and 1 of 3 correct ones")
+    assert problems_in("absolute_words.md") == [
+        f"absolute_words.md:10: question 1, answer 2 says 'at once': {english}",
+        f"absolute_words.md:10: question 1, answer 3 says 'nobody': {english}",
+        f"absolute_words.md:19: question 2, answer 1 says 'only': {english}",
+    ]
+    italian = message.format(share="2 of 3 wrong answers and 0 of 2 correct ones")
+    assert problems_in("absolute_words.it.md") == [
+        f"absolute_words.it.md:10: question 1, answer 2 says 'subito': {italian}",
+        f"absolute_words.it.md:10: question 1, answer 3 says 'nessuno': {italian}",
+    ]
+
+
+def test_absolute_words_used_as_often_in_correct_answers_pass():
+    text = (FIXTURES / "absolute_words.md").read_text(encoding="utf-8")
+    # Each wrong answer reworded without its absolute word: the correct one keeps "only".
+    text = text.replace(" at once", " this week").replace("nobody", "the supplier").replace(", and only that", "")
+    assert [str(p) for _, _, found in quiz.blocks(text, Path("x.md")) for p in found] == []

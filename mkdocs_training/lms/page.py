@@ -18,6 +18,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 RUNTIME = "assets/javascripts/scorm.js"  # Where scorm.js goes in every package.
+RECORD = "assets/javascripts/scorm-record.js"  # Its helpers, loaded just before it.
 
 # What leaves the SCO, by CSS selector, with why.
 REMOVE = {
@@ -87,12 +88,14 @@ def package_page(site: Path, page: str, pages: set[str], version: str, mastery, 
     runtime = soup.new_tag("script", src=relative(page, RUNTIME), defer=None)
     runtime["data-scorm-version"] = version
     runtime["data-mastery-score"] = "" if mastery is None else str(mastery)
-    training.insert_after(runtime)
+    helpers = soup.new_tag("script", src=relative(page, RECORD), defer=None)
+    training.insert_after(helpers)
+    helpers.insert_after(runtime)
 
     assets = set()
     for element in soup.select("[src], link[href]"):
         reference = element.get("src") or element.get("href")
-        if local(reference) and reference != runtime["src"]:
+        if local(reference) and reference not in (runtime["src"], helpers["src"]):
             assets.add(resolve(page, reference))
     return Packaged(str(soup), assets | stylesheet_assets(site, assets))
 

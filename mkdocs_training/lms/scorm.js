@@ -1,59 +1,43 @@
 // SCORM runtime of the LMS packages. mkdocs_training/lms/page.py adds it to module
-// pages inside a package only, after training.js, whose two events it
-// listens to: "training:checked" (a knowledge check was checked) and
-// "training:complete" (the reader marked the module complete, or not).
+// pages inside a package only, after training.js and scorm-record.js (what the
+// record looks like in each version). It listens to training.js's events:
+// "training:checked" (a knowledge check was checked) and "training:complete"
+// (the reader marked the module complete, or not), and to answers chosen.
 //
-// It finds the LMS's API the standard way and reports: completion when the
-// reader marks the module complete; the knowledge-check score; passed or
-// failed against the mastery score; the session time; where the reader was
-// and their answers, so that they resume there. It ends the session when the
-// page is hidden. Without an API (the package opened outside an LMS) it does
-// nothing and writes nothing to the console.
+// A record never goes backwards: in review or browse mode, or without
+// credit, it shows the stored answers and writes nothing; otherwise it never
+// writes a status, success or score below what the LMS holds. Every answer,
+// check and completion is committed at once, with exit = suspend and the
+// bookmark from the first commit, so a tab that closes without pagehide
+// loses nothing. A refused write is logged and tried once more, never fatal.
+// Outside an LMS (no API found) it does nothing and logs nothing.
 (function () {
   "use strict";
   var script = document.currentScript;
+  var record = window.trainingScormRecord;
   var v12 = script.getAttribute("data-scorm-version") === "1.2";
   var NAME = v12 ? "API" : "API_1484_11";
   var CALL = v12
-    ? { init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish" }
-    : { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate" };
+    ? { init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish",
+        error: "LMSGetLastError" }
+    : { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate",
+        error: "GetLastError" };
   var CMI = v12
     ? {
         entry: "cmi.core.entry", location: "cmi.core.lesson_location", status: "cmi.core.lesson_status",
         raw: "cmi.core.score.raw", min: "cmi.core.score.min", max: "cmi.core.score.max",
-        session: "cmi.core.session_time", exit: "cmi.core.exit", mastery: "cmi.student_data.mastery_score"
+        session: "cmi.core.session_time", exit: "cmi.core.exit", mastery: "cmi.student_data.mastery_score",
+        mode: "cmi.core.lesson_mode", credit: "cmi.core.credit", count: "cmi.interactions._count"
       }
     : {
         entry: "cmi.entry", location: "cmi.location", status: "cmi.completion_status",
         raw: "cmi.score.raw", min: "cmi.score.min", max: "cmi.score.max",
-        session: "cmi.session_time", exit: "cmi.exit", mastery: "cmi.scaled_passing_score"
+        session: "cmi.session_time", exit: "cmi.exit", mastery: "cmi.scaled_passing_score",
+        mode: "cmi.mode", credit: "cmi.credit", count: "cmi.interactions._count"
       };
+  var LOCATION_LIMIT = v12 ? 255 : 1000; // CMIString255; characterstring(SPM 1000).
 
-  // The standard search: this window and its parents, then the opener's
-  // (SCORM 1.2 RTE 3.3.6.1; SCORM 2004 RTE 3.1.2.1).
-  function search(win) {
-    for (var hops = 0; win && hops < 500; hops++) {
-      try {
-        if (win[NAME]) {
-          return win[NAME];
-        }
-      } catch (error) {
-        return null; // A frame of another origin: no API we may use beyond it.
-      }
-      if (win.parent === win) {
-        break;
-      }
-      win = win.parent;
-    }
-    return null;
-  }
-
-  var api = search(window);
-  try {
-    api = api || search(window.opener) || search(window.top.opener);
-  } catch (error) {
-    api = api || null;
-  }
+  var api = record && record.findApi(NAME);
   if (!api) {
     return; // Not in an LMS: the page works as on the site.
   }
@@ -69,8 +53,24 @@
   function get(element) {
     return call("get", element);
   }
+  // A refused write or commit (false, an error code, an element the LMS has
+  // not implemented) is logged and tried once more; the page goes on either way.
+  function attempt(name, element, value) {
+    for (var tries = 1; tries <= 2; tries++) {
+      if (call(name, element, value) === "true") {
+        return true;
+      }
+      console.warn("training: the LMS refused " + CALL[name] + "(" + (element || "") + ") with error " +
+        call("error") + (tries === 1 ? "; trying once more." : "; going on without it."));
+    }
+    return false;
+  }
   function set(element, value) {
-    return call("set", element, String(value));
+    return attempt("set", element, String(value));
+  }
+  function commit() {
+    set(CMI.session, record.duration(v12, Date.now() - started));
+    return attempt("commit", "");
   }
   if (call("init", "") !== "true") {
     return;
@@ -83,8 +83,21 @@
   var started = Date.now();
   var finished = false;
   var restoring = false;
-  // What the reader did; kept in the LMS as suspend data.
-  var state = { answers: [], checked: {}, complete: false };
+  // What the reader did; kept in the LMS as suspend data (scorm-record.js).
+  var state = { a: {}, s: {}, c: 0 };
+  var touched = {}; // When each question was first answered in this session: its latency.
+  var interactionsWork = true;
+  var nextInteraction = Number(get(CMI.count)) || 0;
+  var interactionsAtLaunch = nextInteraction;
+  var placed = {}; // Knowledge check: its first interaction index, this session.
+
+  // Review, browse or no credit: the LMS keeps the record as it is.
+  var mode = get(CMI.mode);
+  var readOnly = mode === "review" || mode === "browse" || get(CMI.credit) === "no-credit";
+  // What the LMS holds now; nothing below it is written (see report()).
+  var held = { status: get(CMI.status), success: v12 ? "" : get("cmi.success_status"), raw: get(CMI.raw),
+               progress: v12 ? "" : get("cmi.progress_measure") };
+  var DONE = ["completed", "passed", "failed"];
 
   // Per cent; the LMS's value (from the manifest) wins over the page's own.
   var mastery = (function () {
@@ -96,134 +109,123 @@
     return own ? Number(own) : null;
   })();
 
-  function round(value, places) {
-    var factor = Math.pow(10, places);
-    return Math.round(value * factor) / factor;
-  }
-
-  // Every knowledge check on the page, once each has been checked.
-  function totals() {
-    var right = 0;
-    var total = 0;
-    var forms = document.querySelectorAll("form.training-quiz");
-    for (var i = 0; i < forms.length; i++) {
-      var result = state.checked[forms[i].getAttribute("data-training-quiz")];
-      if (!result) {
-        return null;
-      }
-      right += result[0];
-      total += result[1];
-    }
-    return total ? { right: right, total: total } : null;
-  }
-
-  function passed(score) {
-    // Rounded: 0.7 * 100 is not 70 in floating point.
-    return Math.round((score.right / score.total) * 1e6) >= Math.round((mastery / 100) * 1e6);
-  }
-
-  // SCORM 1.2 has one status for completion and success: incomplete until the
-  // reader marks the module complete, then passed or failed once there is a
-  // score to judge, completed otherwise.
-  function status12() {
-    var score = totals();
-    if (!state.complete) {
-      return "incomplete";
-    }
-    if (mastery === null || !score) {
-      return "completed";
-    }
-    return passed(score) ? "passed" : "failed";
-  }
-
-  function reportStatus() {
-    set(CMI.status, v12 ? status12() : state.complete ? "completed" : "incomplete");
-  }
-
-  function reportScore() {
-    var score = totals();
-    if (!score) {
-      return;
-    }
-    set(CMI.raw, round((score.right / score.total) * 100, 2));
-    set(CMI.min, 0);
-    set(CMI.max, 100);
-    if (v12) {
-      reportStatus();
-      return;
-    }
-    set("cmi.score.scaled", round(score.right / score.total, 4));
-    if (mastery !== null) {
-      set("cmi.success_status", passed(score) ? "passed" : "failed");
-    }
-  }
-
-  // The last section heading above the top third of the window.
-  function here() {
-    var current = "";
-    document.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
-      if (heading.getBoundingClientRect().top <= window.innerHeight / 3) {
-        current = heading.id;
-      }
+  function formIds() {
+    return Array.prototype.map.call(document.querySelectorAll("form.training-quiz"), function (form) {
+      return form.getAttribute("data-training-quiz");
     });
-    return current;
   }
 
+  // Status and score, each only when it does not go below what the LMS holds.
+  function report() {
+    var now = record.outcome(state, formIds(), mastery);
+    var status = !now.complete ? "incomplete" : v12 && now.verdict ? now.verdict : "completed";
+    if (status !== held.status && record.notLower(status, held.status, record.RANK) && set(CMI.status, status)) {
+      held.status = status;
+    }
+    if (!v12 && now.verdict && now.verdict !== held.success &&
+        record.notLower(now.verdict, held.success, record.SUCCESS_RANK) && set("cmi.success_status", now.verdict)) {
+      held.success = now.verdict;
+    }
+    if (!v12 && (held.progress === "" || now.progress > Number(held.progress))) {
+      set("cmi.progress_measure", now.progress);
+      held.progress = String(now.progress);
+    }
+    if (now.score && (held.raw === "" || now.score.raw > Number(held.raw))) {
+      set(CMI.raw, now.score.raw);
+      set(CMI.min, 0);
+      set(CMI.max, 100);
+      if (!v12) {
+        set("cmi.score.scaled", now.score.scaled);
+      }
+      held.raw = String(now.score.raw);
+    }
+  }
+
+  // One interaction per question of the form just checked, at the same
+  // indexes every time it is checked again (kept in the suspend data).
+  function reportInteractions(form, id) {
+    var questions = form.querySelectorAll(".training-quiz__question");
+    var base = (state.s[id] || [])[2];
+    // An index is reused only if the LMS still holds it (it may drop
+    // interactions between sessions); new ones go at the end, as both versions ask.
+    if (!(typeof base === "number" && (base + questions.length <= interactionsAtLaunch || placed[id] === base))) {
+      base = nextInteraction;
+      nextInteraction += questions.length;
+    }
+    placed[id] = base;
+    var now = Date.now();
+    for (var i = 0; i < questions.length && interactionsWork; i++) {
+      var fields = record.interaction(v12, questions[i], touched[questions[i].id] || started, now);
+      for (var f = 0; f < fields.length && interactionsWork; f++) {
+        // An LMS that takes no interactions gets no more tries this session.
+        interactionsWork = set("cmi.interactions." + (base + i) + "." + fields[f][0], fields[f][1]);
+      }
+      delete touched[questions[i].id];
+    }
+    return base;
+  }
+
+  // The bookmark, the answers and exit = suspend until complete: whatever
+  // commit comes last, the next launch resumes from it.
   function save() {
-    set(CMI.location, here());
-    set("cmi.suspend_data", JSON.stringify(state));
+    var bookmark = record.bookmark();
+    if (bookmark && bookmark.length <= LOCATION_LIMIT) { // 2004 takes no empty location.
+      set(CMI.location, bookmark);
+    }
+    set("cmi.suspend_data", record.encode(state));
+    var done = record.outcome(state, formIds(), mastery).complete || DONE.indexOf(held.status) !== -1;
+    set(CMI.exit, done ? (v12 ? "" : "normal") : "suspend");
   }
 
-  function answers() {
-    return Array.prototype.map.call(document.querySelectorAll("form.training-quiz input:checked"), function (input) {
-      return input.id;
-    });
+  function change() {
+    if (restoring || readOnly) {
+      return;
+    }
+    report();
+    save();
+    commit();
   }
 
-  // HHHH:MM:SS.SS in SCORM 1.2, an ISO 8601 duration in SCORM 2004.
-  function sessionTime() {
-    var centiseconds = Math.floor((Date.now() - started) / 10);
-    var hours = Math.floor(centiseconds / 360000);
-    var minutes = Math.floor((centiseconds % 360000) / 6000);
-    var seconds = ((centiseconds % 6000) / 100).toFixed(2);
-    if (!v12) {
-      return "PT" + hours + "H" + minutes + "M" + seconds + "S";
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("form.training-quiz");
+    if (!form || restoring) {
+      return;
     }
-    function two(n) {
-      return (n < 10 ? "0" : "") + n;
+    var question = event.target.closest(".training-quiz__question");
+    if (question && !touched[question.id]) {
+      touched[question.id] = Date.now();
     }
-    return two(hours) + ":" + two(minutes) + ":" + (Number(seconds) < 10 ? "0" : "") + seconds;
-  }
+    state.a[form.getAttribute("data-training-quiz")] = record.encodeAnswers(form);
+    change();
+  });
 
   document.addEventListener("training:checked", function (event) {
-    state.checked[event.detail.form.getAttribute("data-training-quiz")] = [event.detail.right, event.detail.total];
-    state.answers = answers();
-    if (!restoring) {
-      reportScore();
-      save();
-      call("commit", "");
+    var form = event.detail.form;
+    var id = form.getAttribute("data-training-quiz");
+    state.a[id] = record.encodeAnswers(form);
+    var base = restoring || readOnly ? (state.s[id] || [])[2] : reportInteractions(form, id);
+    state.s[id] = [event.detail.right, event.detail.total];
+    if (typeof base === "number") {
+      state.s[id].push(base);
     }
+    change();
   });
 
   document.addEventListener("training:complete", function (event) {
-    state.complete = !!event.detail.complete;
-    if (!restoring) {
-      reportStatus();
-      save();
-      call("commit", "");
-    }
+    state.c = event.detail.complete ? 1 : 0;
+    change();
   });
 
+  // Only a last extra write: everything was committed as it happened.
   function finish() {
     if (finished) {
       return;
     }
     finished = true;
-    save();
-    set(CMI.session, sessionTime());
-    // Suspended until complete, so that the reader comes back to where they were.
-    set(CMI.exit, state.complete ? (v12 ? "" : "normal") : "suspend");
-    call("commit", "");
+    if (!readOnly) {
+      save();
+      commit();
+    }
     call("finish", "");
   }
   window.addEventListener("pagehide", finish);
@@ -238,51 +240,51 @@
     }
     resumed = true;
 
-    var saved = {};
-    var bookmark = "";
-    if (get(CMI.entry) === "resume") {
-      try {
-        saved = JSON.parse(get("cmi.suspend_data")) || {};
-      } catch (error) {
-        saved = {};
-      }
-      bookmark = get(CMI.location);
-    }
-    var status = get(CMI.status);
-    var completeInLms = v12 ? ["completed", "passed", "failed"].indexOf(status) !== -1 : status === "completed";
+    // Whatever the LMS gives back is this attempt's: a new attempt has none.
+    var saved = record.decode(get("cmi.suspend_data"));
+    var bookmark = get(CMI.location);
+    var completeInLms = DONE.indexOf(held.status) !== -1;
 
-    // Stored data may be anything (suspend_data is the LMS's, or a hand edit):
-    // keys are escaped before they reach a selector, and whatever happens the
-    // page leaves the restoring state, or nothing would be reported again.
     restoring = true;
     try {
-      (saved.answers || []).forEach(function (id) {
+      saved.ids.forEach(function (id) {
         var input = document.getElementById(id);
         if (input && input.closest("form.training-quiz")) {
           input.checked = true;
         }
       });
-      Object.keys(saved.checked || {}).forEach(function (id) {
+      Object.keys(saved.a).forEach(function (id) {
         var form = document.querySelector('form.training-quiz[data-training-quiz="' + CSS.escape(id) + '"]');
         if (form) {
-          form.requestSubmit(); // training.js shows the feedback again.
+          record.restoreAnswers(form, saved.a[id]);
         }
       });
-      // The LMS, not this browser's storage, says whether the module is complete.
-      var complete = saved.complete !== undefined ? !!saved.complete : completeInLms;
+      document.querySelectorAll("form.training-quiz").forEach(function (form) {
+        if (form.querySelector("input:checked")) {
+          state.a[form.getAttribute("data-training-quiz")] = record.encodeAnswers(form);
+        }
+      });
+      Object.keys(saved.s).forEach(function (id) {
+        var form = document.querySelector('form.training-quiz[data-training-quiz="' + CSS.escape(id) + '"]');
+        if (form && Array.isArray(saved.s[id])) {
+          state.s[id] = saved.s[id];
+          form.requestSubmit(); // training.js shows the feedback again, and the result comes back.
+        }
+      });
+      // Complete if the LMS or the saved state says so: never shown as less.
+      var done = !!saved.c || completeInLms;
       var button = document.querySelector("[data-training-complete] button");
-      if (button && (button.getAttribute("aria-pressed") === "true") !== complete) {
+      if (button && (button.getAttribute("aria-pressed") === "true") !== done) {
         button.click();
       }
-      state.complete = complete;
+      state.c = done ? 1 : 0;
     } finally {
       restoring = false;
     }
 
-    if (["not attempted", "unknown", ""].indexOf(status) !== -1) {
-      reportStatus();
-      call("commit", "");
-    }
+    // The first commit: status, bookmark, answers and exit = suspend, so that
+    // a session that ends without pagehide still resumes.
+    change();
     var target = bookmark && document.getElementById(bookmark);
     if (target) {
       target.scrollIntoView();

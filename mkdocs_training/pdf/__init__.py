@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime
 import gc
+import posixpath
+import re
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -52,7 +54,7 @@ def write(config: MkDocsConfig, build: Build) -> None:
 def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set) -> None:
     date_of = lambda day: format_date(day, format="long", locale=build.ui["date_locale"])  # noqa: E731
     site_dir = Path(config.site_dir)
-    chapters, glossary_chapter, reviewed = [], None, []
+    chapters, aids, glossary_chapter, reviewed = [], [], None, []
     made = reused = 0
     for page in build.nav.pages:
         rendered = build.pages.get(page.file.src_uri)
@@ -60,21 +62,29 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
             continue
         reviewed.append(rendered.meta.get("last_reviewed"))
         chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
-                                   escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}")
+                                   escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}",
+                                   rendered.file.dest_uri)
         if modules.is_module(page):
             chapters.append(chapter)
             # One module at a time, each document freed before the next (see document.write).
             day = modules.review_date(rendered.meta.get("last_reviewed")) or datetime.date(1970, 1, 1)
             html = document.document(build.language, chapter.title, config.site_name, date_of(day), strings,
-                                     [chapter], None, contents=False)
+                                     build.ui["quiz"], [chapter], None, contents=False)
             path = Path(rendered.file.abs_dest_path).parent / module_file(page)
-            fresh, refused = document.write(path, html, config.site_author or "", midnight(day), site_dir, cache)
+            problems: list[str] = []
+            fresh, refused = document.write(path, html, config.site_author or "", midnight(day), site_dir, cache,
+                                            problems)
             made, reused = made + fresh, reused + (not fresh)
             report(config, refused, [chapter], reported)
+            report_inaccessible(config, path, problems, [chapter], reported)
             if fresh:
                 gc.collect()
         elif i18n.source_uri(page.file.src_uri) == GLOSSARY_PAGE:
             glossary_chapter = chapter
+        elif "data-training-scorecard" in rendered.content:
+            # A job aid (the supplier scorecard): in the whole training, after
+            # the modules, as the blank form to print (document.form_on_paper).
+            aids.append(chapter)
     log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
     if not modules.whole_pdf_wanted(build):
         log.info(
@@ -89,14 +99,17 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     dates = [d for d in map(modules.review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
     html = document.document(
-        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, chapters, glossary_chapter,
+        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, build.ui["quiz"], chapters + aids,
+        glossary_chapter,
     )
     folder = site_dir / i18n.folder(build.language, build.languages)
+    problems: list[str] = []
     fresh, refused = document.write(folder / strings["file"], html, config.site_author or "", midnight(newest),
-                                    site_dir, cache)
+                                    site_dir, cache, problems)
     if not fresh:
         log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
-    report(config, refused, chapters + [glossary_chapter], reported)
+    report(config, refused, chapters + aids + [glossary_chapter], reported)
+    report_inaccessible(config, folder / strings["file"], problems, chapters + aids + [glossary_chapter], reported)
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
@@ -114,6 +127,28 @@ def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: s
                 f"{where}: the PDF would load '{url}'. A page may only use the site's own files "
                 "and data: URLs (nothing from the machine or the network); remove it."
             )
+
+
+# WeasyPrint's own words for an image without alternative text (weasyprint/pdf/tags.py).
+NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
+
+
+def report_inaccessible(config: MkDocsConfig, pdf: Path, problems: list[str], chapters: list,
+                        reported: set) -> None:
+    """What WeasyPrint found wrong writing PDF/UA (document.OPTIONS), as warnings: the strict build fails."""
+    for problem in dict.fromkeys(problems):
+        image = NO_ALT.fullmatch(problem)
+        if not image:
+            log.warning(f"{pdf.relative_to(config.site_dir)}: {problem} (WeasyPrint, writing the tagged PDF).")
+            continue
+        # The page wrote the image's path relative to itself (document.printable rewrote it): find its name.
+        name = posixpath.basename(image.group(1))
+        pages = [c.source for c in chapters if c and name in c.html]
+        for where in [where_in(Path(config.docs_dir), page, name) for page in pages] or [str(pdf)]:
+            if (where, problem) not in reported:
+                reported.add((where, problem))
+                log.warning(f"{where}: the image '{name}' has no alternative text, which the PDF needs for "
+                            "readers who cannot see it. Say what it shows: ![What it shows](image.png).")
 
 
 def where_in(docs: Path, page: str, url: str) -> str:

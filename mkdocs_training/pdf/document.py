@@ -7,10 +7,13 @@ the PDF says exactly what the site says. Each language writes its own file
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
+import logging
 import os
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -21,7 +24,15 @@ from urllib.request import url2pathname
 
 from bs4 import BeautifulSoup
 
+from mkdocs_training.pdf import paper_quiz
+
 CSS = Path(__file__).with_name("pdf.css")
+# Tagged PDF/UA-1 (PDF 1.7, which every reader opens): a structure tree with
+# headings, lists, tables, links and figures with their alternative text,
+# MarkInfo, the language and DisplayDocTitle, so that a screen reader can
+# read it and a viewer shows the title, not the file name. Part of the cache
+# key (write()): a change of options makes every PDF afresh.
+OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 @dataclass
@@ -30,9 +41,10 @@ class Chapter:
     title: str
     html: str  # The page's rendered content.
     source: str = ""  # The page's file, as messages name it (docs/modules/x.md).
+    url: str = ""  # The page's built file, from the site's folder (modules/x/index.html): its images' base.
 
 
-def printable(chapter: Chapter, strings: dict) -> str:
+def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
     """A page's HTML made for paper: anchors kept unique, screen-only parts removed."""
     soup = BeautifulSoup(chapter.html, "html.parser")
     for selector in (".headerlink", ".training-term__tip", ".training-complete",
@@ -47,46 +59,46 @@ def printable(chapter: Chapter, strings: dict) -> str:
             link["href"] = f"#{chapter.id}--{href[1:]}"
         elif not href.startswith(("http://", "https://", "mailto:")):
             link.unwrap()
+    # Images as paths from the site's folder, WeasyPrint's base URL (write()):
+    # one PDF holds pages of different folders, and the HTML (the cache key)
+    # names no folder of this machine.
+    for image in soup.find_all("img", src=True):
+        if not urlsplit(image["src"]).scheme and not image["src"].startswith("/"):
+            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(chapter.url), image["src"]))
     for element in soup.find_all(id=True):
         element["id"] = f"{chapter.id}--{element['id']}"
     for form in soup.select("form.training-quiz"):
-        form.replace_with(BeautifulSoup(quiz_on_paper(form, strings), "html.parser"))
+        form.replace_with(BeautifulSoup(paper_quiz.on_paper(form, strings, quiz_strings), "html.parser"))
+    for form in soup.select("form.training-scorecard"):
+        form_on_paper(form)
     return str(soup)
 
 
-def quiz_on_paper(form, strings: dict) -> str:
-    """Questions with lettered answers, then the answer key with the reasons."""
-    questions, key = [], []
-    for number, fieldset in enumerate(form.select("fieldset"), start=1):
-        legend = fieldset.legend.get_text(" ", strip=True)
-        items, right = [], []
-        for index, answer in enumerate(fieldset.select(".training-quiz__answer")):
-            letter = chr(ord("a") + index)
-            text = escape(answer.label.get_text(" ", strip=True))
-            items.append(f"<li><span class='box'></span> {letter}) {text}</li>")
-            if answer.input.get("data-correct") == "true":
-                feedback = answer.select_one(".training-quiz__feedback")
-                feedback.select_one(".training-quiz__verdict").decompose()
-                right.append(f"{letter}) {escape(feedback.get_text(' ', strip=True))}")
-        questions.append(f"<div class='question'><p class='legend'>{escape(legend)}</p>"
-                         f"<ul class='answers'>{''.join(items)}</ul></div>")
-        key.append(f"<li>{number}. {' '.join(right)}</li>")
-    return (
-        "<div class='quiz'>" + "".join(questions) + "</div>"
-        f"<div class='answer-key'><p class='legend'>{escape(strings['answers'])}</p><ul>{''.join(key)}</ul></div>"
-    )
+def form_on_paper(form) -> None:
+    """The supplier scorecard as its blank form: boxes to tick and lines to write on, no controls."""
+    for element in form.select("[data-training-script], noscript, .training-scorecard__stored"):
+        element.decompose()
+    for radio in form.select("input[type=radio]"):
+        radio.replace_with(BeautifulSoup("<span class='box'></span>", "html.parser"))
+    for field in form.select("input"):
+        field.replace_with(BeautifulSoup("<span class='line'></span>", "html.parser"))
+    form.name = "div"
+    form.attrs = {"class": "scorecard"}
 
 
-def document(language: str, title: str, subtitle: str, date: str, strings: dict,
+def document(language: str, title: str, subtitle: str, date: str, strings: dict, quiz_strings: dict,
              chapters: list[Chapter], glossary: Chapter | None, contents: bool = True) -> str:
-    """The PDF's HTML. `contents=False` (a module's PDF): no cover and no contents, the module's title opens it."""
+    """The PDF's HTML. `contents=False` (a module's PDF): no cover and no contents, the module's title opens it.
+
+    `strings` are the language's `pdf` strings, `quiz_strings` its `quiz` ones (the answer key's labels).
+    """
     front = front_matter(title, subtitle, date, strings, chapters, glossary) if contents else ""
     title, subtitle = escape(title), escape(subtitle)
-    body = "".join(
-        f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings)}</section>" for c in chapters
-    )
+    body = "".join(f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings, quiz_strings)}</section>"
+                   for c in chapters)
     if glossary:
-        body += f"<section class='chapter glossary' id='{escape(glossary.id)}'>{printable(glossary, strings)}</section>"
+        body += (f"<section class='chapter glossary' id='{escape(glossary.id)}'>"
+                 f"{printable(glossary, strings, quiz_strings)}</section>")
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -166,12 +178,14 @@ def styles(css: bytes):
 
 
 def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path,
-          cache: Path | None = None) -> tuple[bool, list[str]]:
+          cache: Path | None = None, problems: list[str] | None = None) -> tuple[bool, list[str]]:
     """Write the PDF; with a cache folder, reuse the file made before from the same input.
 
     Returns whether WeasyPrint made it now (False: it came from the cache), and
-    the URLs the document asked for and was refused (see `fetcher`). Only a PDF
-    that was refused nothing is cached, so a refusal is reported on every build.
+    the URLs the document asked for and was refused (see `fetcher`). What
+    keeps the PDF from being accessible (see `OPTIONS`) is added to
+    `problems`. Only a PDF that was refused nothing and had no problem is
+    cached, so that every build reports them.
     """
     import weasyprint
     from weasyprint import HTML
@@ -187,8 +201,10 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = re.sub(r"\W", "", path.name).encode()[:32]
-    # Everything the PDF is made from: the HTML, the style sheet, the identifier, WeasyPrint's version.
-    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier,
+    # Everything the PDF is made from: the HTML, the style sheet, the identifier,
+    # the options and WeasyPrint's version. A change of any makes the PDF afresh.
+    options = repr(sorted(OPTIONS.items())).encode()
+    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier, options,
                                       weasyprint.__version__.encode()])).hexdigest()
     entry = cache / f"{key}.pdf" if cache else None
     if entry and entry.exists():
@@ -196,11 +212,40 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
         return False, []
     refused: list[str] = []
     fonts, style = styles(CSS.read_bytes())
-    HTML(string=html, url_fetcher=fetcher(site_dir, refused)).write_pdf(
-        path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier)
-    if entry and not refused:
+    with weasyprint_errors() as errors:
+        source = HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused))
+        source.write_pdf(path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
+    # A refused URL also fails to load ("Failed to load image at ..."): reported once, as refused.
+    errors = [error for error in errors if not any(url in error for url in refused)]
+    if problems is not None:
+        problems.extend(errors)
+    if entry and not refused and not errors:
         entry.parent.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_name(f".tmp-{os.getpid()}-{entry.name}")
         shutil.copyfile(path, temporary)
         os.replace(temporary, entry)  # Another build sharing the cache never reads half a file.
     return True, refused
+
+
+@contextlib.contextmanager
+def weasyprint_errors():
+    """The errors WeasyPrint logs while it writes a PDF, as messages.
+
+    Writing PDF/UA, it logs an error (and still writes the file) for what the
+    standard requires and the HTML lacks: an image with no alternative text,
+    a document with no language. The build reports them (pdf/__init__.py).
+    """
+    from weasyprint import LOGGER
+
+    errors: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            errors.append(record.getMessage())
+
+    handler = Collect(logging.ERROR)
+    LOGGER.addHandler(handler)
+    try:
+        yield errors
+    finally:
+        LOGGER.removeHandler(handler)

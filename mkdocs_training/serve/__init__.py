@@ -1,6 +1,6 @@
 """`make serve`: the preview server, which shows an edited page again in well under a second.
 
-`mkdocs serve` rebuilds both languages on every save (20 s at 100 modules).
+`properdocs serve` rebuilds both languages on every save (20 s at 100 modules).
 This server does one full build first, as MkDocs does, and records for each
 language what rendering one page again needs: the config as static-i18n set
 it for that language, the files, the navigation, the template environment
@@ -14,9 +14,9 @@ and the plugins' language state. Then, on each save:
   language's translation notice, home page list, sitemap) catches up; its
   output replaces the served site and the browser reloads again. A newer
   save stops it and starts it afresh.
-- full path, as `mkdocs serve` does: anything else (mkdocs.yml, locales,
-  glossary, a new or deleted file, a title change) and a page whose
-  re-render raises or warns. Errors show as they do under `mkdocs serve`:
+- full path, as `properdocs serve` does: anything else (mkdocs.yml, locales,
+  glossary, scorecard, a new or deleted file, a title change) and a page whose
+  re-render raises or warns. Errors show as they do under `properdocs serve`:
   logged, and the server waits (requests hang) until a save fixes them.
 
 The log says which path each save took, and why a save took the full one.
@@ -25,27 +25,20 @@ The log says which path each save took, and why a save took the full one.
 from __future__ import annotations
 
 import logging
-import os
 import signal
 
-log = logging.getLogger("mkdocs.training.serve")
+from mkdocs_training import engine
+
+log = engine.logger("training.serve")
 
 
 def console_handler() -> logging.Handler:
-    """MkDocs' own console output (as `mkdocs serve` prints it)."""
-    from mkdocs.__main__ import ColorFormatter
-
-    handler = logging.StreamHandler()
-    handler.setFormatter(ColorFormatter())
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    return handler
+    """The engine's own console output (as `properdocs serve` prints it)."""
+    return engine.console()
 
 
 def serve(config_file: str, dev_addr: str) -> int:
     host, _, port = dev_addr.rpartition(":")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs_training.serve.server import Server
 
     server = Server(config_file, host, int(port), [console_handler()])

@@ -12,8 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
+from mkdocs_training import engine
 
 
 def background_command(config_file: str, site_dir: str, serve_url: str) -> list[str]:
@@ -22,15 +21,12 @@ def background_command(config_file: str, site_dir: str, serve_url: str) -> list[
 
 def background_build(config_file: str, site_dir: str, serve_url: str) -> int:
     """The full build the server runs in the background: as its own, into another folder."""
-    console = logging.StreamHandler()
-    console.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(console)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    config = load_config(config_file, site_dir=site_dir)
+    engine.console(formatter=logging.Formatter("%(levelname)-7s -  %(message)s"))
+    config = engine.load_config(config_file, site_dir=site_dir)
     config.site_url = serve_url
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        mkdocs_build.build(config, serve_url=serve_url)
+        engine.build_module().build(config, serve_url=serve_url)
     except BaseException as error:  # Abort included: the server shows the errors itself.
         print(error, file=sys.stderr)
         return 1

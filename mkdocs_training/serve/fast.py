@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+
+from mkdocs_training import engine
 
 # Config entries that are not copied per language: they hold live objects.
 # (The theme is copied apart; the extensions' settings are per language:
@@ -170,7 +171,7 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
     training = config.plugins["training"]
     site = training.site
     held = Warnings()
-    logging.getLogger("mkdocs").addHandler(held)
+    engine.logger().addHandler(held)  # The engine's logger: what strict mode counts.
     for handler in handlers:
         handler.addFilter(held_back)
     written = []
@@ -184,14 +185,14 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
             forget(language.training_build, page)
             before = outline(page)
             try:
-                mkdocs_build._populate_page(page, config, language.files)
+                engine.build_module()._populate_page(page, config, language.files)
             except Exception as error:
                 raise FullRebuild(f"re-rendering raised {type(error).__name__}: {error}") from error
             if outline(page) != before:
                 raise FullRebuild("its title or front matter changed")
             doc_files = language.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             try:
-                mkdocs_build._build_page(page, config, doc_files, language.nav, language.env)
+                engine.build_module()._build_page(page, config, doc_files, language.nav, language.env)
             except Exception as error:
                 raise FullRebuild(f"re-rendering raised {type(error).__name__}: {error}") from error
             page.validate_anchor_links(files=language.files, log_level=config.validation.links.anchors)
@@ -200,7 +201,7 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
             first = held.records[0]
             raise FullRebuild(f"re-rendering warned: {first.getMessage()}")
     finally:
-        logging.getLogger("mkdocs").removeHandler(held)
+        engine.logger().removeHandler(held)
         for handler in handlers:
             handler.removeFilter(held_back)
     return written

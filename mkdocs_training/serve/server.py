@@ -1,4 +1,4 @@
-"""The `make serve` server: MkDocs' live-reload server, told which files changed, with the fast path."""
+"""The `make serve` server: the engine's live-reload server, told which files changed, with the fast path."""
 
 from __future__ import annotations
 
@@ -11,20 +11,21 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 
+from mkdocs_training import engine
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.background import Background, replace_site
 from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording
 
-log = logging.getLogger("mkdocs.training.serve")
+log = engine.logger("training.serve")
+# The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
+livereload = engine.livereload_module()
+LiveReloadServer, _timestamp = livereload.LiveReloadServer, livereload._timestamp
 
 
 class Server(LiveReloadServer):
-    """MkDocs' live-reload server, told which files changed, with a fast path for one page."""
+    """The engine's live-reload server, told which files changed, with a fast path for one page."""
 
     def __init__(self, config_file: str, host: str, port: int, handlers: list[logging.Handler]) -> None:
         self.config_file = os.path.abspath(config_file)
@@ -34,18 +35,23 @@ class Server(LiveReloadServer):
         self.config = self.load()
         self.config.plugins.on_startup(command="serve", dirty=False)
         mount_path = urlsplit(self.config.site_url or "/").path
-        self.serve_url = _serve_url(host, port, mount_path)
+        # The address the server gives itself (self.url), needed before it exists; written
+        # here rather than taken from the engine's private _serve_url().
+        self.serve_url = f"http://{host}:{port}{('/' + mount_path.strip('/')).rstrip('/')}/"
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
         self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
-        # Files are polled (as by mkdocs serve, which found events unreliable),
+        # Files are polled (as by properdocs serve, which found events unreliable),
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
         super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
                          polling_interval=0.2)
+        if self.url != self.serve_url:
+            raise RuntimeError(f"the live-reload server serves {self.url}, not {self.serve_url}: "
+                               "update Server.__init__ in mkdocs_training/serve/server.py")
         self.error_handler = self.error_page
 
     def load(self) -> MkDocsConfig:
-        config = load_config(self.config_file, site_dir=self.site_dir)
+        config = engine.load_config(self.config_file, site_dir=self.site_dir)
         if getattr(self, "serve_url", None):
             config.site_url = self.serve_url
         return config
@@ -59,7 +65,7 @@ class Server(LiveReloadServer):
         recording = Recording(config)
         self.recording = None
         config.plugins["training-serve-recorder"] = Recorder(recording)
-        mkdocs_build.build(config, serve_url=self.serve_url)
+        engine.build_module().build(config, serve_url=self.serve_url)
         recording.complete = True
         self.recording = recording
 
@@ -135,7 +141,7 @@ class Server(LiveReloadServer):
         self.background.start()
 
     def rebuild(self) -> None:
-        """The full path, as mkdocs serve takes it: on failure the server waits for a fix."""
+        """The full path, as properdocs serve takes it: on failure the server waits for a fix."""
         self._wanted_epoch = _timestamp()
         try:
             self.full_build()
@@ -210,7 +216,7 @@ class Server(LiveReloadServer):
         self.watch(self.config.docs_dir)
         self.watch(self.config_file)
         # The plugin reads these too; MkDocs does not know to watch them.
-        for folder in ("locales", "glossary"):
+        for folder in ("locales", "glossary", "scorecard"):
             if (root / folder).is_dir():
                 self.watch(str(root / folder))
         self.config.plugins.on_serve(self, config=self.config, builder=self.full_build)

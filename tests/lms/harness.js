@@ -1,14 +1,24 @@
-// A small LMS for tests/test_lms.py. It reads a package's imsmanifest.xml,
-// launches a SCO in the iframe with scorm-again's API (window.API for SCORM
-// 1.2, window.API_1484_11 for 2004), records every call the SCO makes, and
-// keeps each SCO's data between launches as an LMS does: a suspended session
-// resumes with its data, a finished 2004 attempt starts afresh.
+// A small LMS for tests/test_lms.py, and a hostile one when asked. It reads a
+// package's imsmanifest.xml, launches a SCO in the iframe with scorm-again's
+// API (window.API for SCORM 1.2, window.API_1484_11 for 2004), records every
+// call the SCO makes, and keeps what each SCO committed between launches as
+// an LMS does: a suspended session resumes with its data, a finished 2004
+// attempt starts afresh (unless the launch asks to keep it, as an LMS does
+// for a review).
 //
 //   harness.ready                 resolves once the manifest is read
-//   harness.launch(itemId)        (re)launches a SCO; resolves when its page has loaded
-//   harness.launch(itemId, true)  launches it in a new window instead, as some LMSs do
+//   harness.launch(itemId, opts)  (re)launches a SCO; resolves when the launch page has loaded
+//     opts.popup                  in a new window instead, as some LMSs do (`true` alone means this)
+//     opts.frames                 inside that many nested frames (ADL's discovery walks the parents)
+//     opts.mode, opts.credit      the launch mode (normal, review, browse) and credit (credit, no-credit)
+//     opts.keep                   give the SCO the record it left, even after a finished attempt
+//     opts.data                   more values the LMS gives at launch, e.g. an older package's suspend data
+//     opts.failCommits            refuse that many commits (false, error 391 / 101)
+//     opts.rejectInteractions     refuse every cmi.interactions write with this error code
 //   harness.close()               unloads the SCO, which ends its session
-//   harness.calls, harness.stored, harness.values()   what tests read
+//   harness.crash()               the tab dies: no pagehide reaches the LMS, which keeps
+//                                 only what was committed
+//   harness.calls, harness.stored (what each SCO last committed), harness.values()
 (function () {
   "use strict";
   var folder = "packages/" + new URLSearchParams(location.search).get("package") + "/";
@@ -24,7 +34,7 @@
     "1.2": ["cmi.core.lesson_location", "cmi.core.lesson_status", "cmi.core.score.raw", "cmi.core.score.min",
             "cmi.core.score.max", "cmi.suspend_data"],
     "2004": ["cmi.location", "cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.min",
-             "cmi.score.max", "cmi.score.scaled", "cmi.suspend_data"]
+             "cmi.score.max", "cmi.score.scaled", "cmi.suspend_data", "cmi.progress_measure"]
   };
   var harness = (window.harness = { calls: [], stored: {}, items: [], launches: 0, api: null, item: null });
 
@@ -68,32 +78,37 @@
   });
 
   // The values the LMS gives a SCO at launch.
-  function launchData(item) {
+  function launchData(item, options) {
     var v12 = harness.version === "1.2";
     var previous = harness.stored[item.id];
+    var mode = options.mode || "normal";
+    var credit = options.credit || "credit";
     var data = v12
       ? { "cmi.core.student_id": "test-learner", "cmi.core.student_name": "Learner, Test",
-          "cmi.core.lesson_mode": "normal", "cmi.core.credit": "credit" }
-      : { "cmi.learner_id": "test-learner", "cmi.learner_name": "Learner, Test", "cmi.mode": "normal",
-          "cmi.credit": "credit" };
+          "cmi.core.lesson_mode": mode, "cmi.core.credit": credit }
+      : { "cmi.learner_id": "test-learner", "cmi.learner_name": "Learner, Test", "cmi.mode": mode,
+          "cmi.credit": credit };
     if (item.mastery) {
       data[v12 ? "cmi.student_data.mastery_score" : "cmi.scaled_passing_score"] = item.mastery;
     }
     var exit = previous && previous[v12 ? "cmi.core.exit" : "cmi.exit"];
     var resume = exit === "suspend";
-    if (previous && (resume || v12)) {
+    if (previous && (resume || v12 || options.keep)) {
       KEPT[harness.version].forEach(function (name) {
         if (previous[name] !== undefined && previous[name] !== "") {
           data[name] = previous[name];
         }
       });
     }
-    data[v12 ? "cmi.core.entry" : "cmi.entry"] = resume ? "resume" : previous && v12 ? "" : "ab-initio";
+    data[v12 ? "cmi.core.entry" : "cmi.entry"] =
+      resume ? "resume" : previous && (v12 || options.keep) ? "" : "ab-initio";
+    Object.keys(options.data || {}).forEach(function (name) {
+      data[name] = options.data[name];
+    });
     return data;
   }
 
-  function record(api, launch, method, args, result) {
-    var error = String(api[harness.version === "1.2" ? "LMSGetLastError" : "GetLastError"]());
+  function record(launch, method, args, result, error) {
     var call = { launch: launch, method: method, args: args, result: String(result), error: error };
     harness.calls.push(call);
     var line = document.createElement("li");
@@ -129,6 +144,7 @@
     if (harness.popup && !harness.popup.closed) {
       harness.popup.close(); // Its pagehide ends its session.
     }
+    harness.popup = null;
     return new Promise(function (resolve) {
       if (!frame.getAttribute("src") || frame.getAttribute("src") === "about:blank") {
         resolve();
@@ -143,7 +159,27 @@
 
   harness.close = unload;
 
-  harness.launch = function (id, newWindow) {
+  harness.crash = function () {
+    harness.dead = true; // What the page sends from now on never reaches the LMS.
+    return unload();
+  };
+
+  // Refusals, by method: what the hostile LMS answers instead of scorm-again.
+  function refusal(options, method, args) {
+    var v12 = harness.version === "1.2";
+    if ((method === "Commit" || method === "LMSCommit") && options.failCommits > 0) {
+      options.failCommits--;
+      return v12 ? "101" : "391";
+    }
+    if ((method === "SetValue" || method === "LMSSetValue") && options.rejectInteractions &&
+        /^cmi\.interactions\./.test(args[0])) {
+      return String(options.rejectInteractions);
+    }
+    return "";
+  }
+
+  harness.launch = function (id, options) {
+    options = options === true ? { popup: true } : options || {};
     return unload().then(function () {
       var item = harness.items.filter(function (candidate) {
         return candidate.id === id;
@@ -152,14 +188,27 @@
       var api = harness.version === "1.2"
         ? new window.Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 })
         : new window.Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-      api.loadFromFlattenedJSON(launchData(item));
+      api.loadFromFlattenedJSON(launchData(item, options));
+      harness.dead = false;
       var wrapper = {};
+      var refused = "";
       METHODS[harness.version].forEach(function (method) {
         wrapper[method] = function () {
           var args = Array.prototype.slice.call(arguments);
-          var result = api[method].apply(api, args);
-          record(api, launch, method, args, result);
-          if (method === "LMSFinish" || method === "Terminate") {
+          if (harness.dead) {
+            harness.calls.push({ launch: launch, method: method, args: args, result: "", error: "", lost: true });
+            return "";
+          }
+          if (/GetLastError$/.test(method) && refused) {
+            record(launch, method, args, refused, "0");
+            return refused;
+          }
+          refused = refusal(options, method, args);
+          var result = refused ? "false" : api[method].apply(api, args);
+          var error = refused || String(api[harness.version === "1.2" ? "LMSGetLastError" : "GetLastError"]());
+          record(launch, method, args, result, error);
+          // What the LMS holds: every commit, and the end of a session.
+          if (!refused && /^(LMSCommit|Commit|LMSFinish|Terminate)$/.test(method) && String(result) === "true") {
             harness.stored[id] = api.getFlattenedCMI();
           }
           show();
@@ -172,15 +221,19 @@
       harness.api = api;
       harness.item = id;
       show();
-      if (newWindow) {
-        harness.popup = window.open(folder + item.href, "sco");
+      var href = folder + item.href;
+      if (options.frames) {
+        href = "nest.html?depth=" + options.frames + (options.popup ? "&popup=1" : "") +
+          "&src=" + encodeURIComponent(href);
+      } else if (options.popup) {
+        harness.popup = window.open(href, "sco");
         return launch;
       }
       return new Promise(function (resolve) {
         frame.addEventListener("load", function () {
           resolve(launch);
         }, { once: true });
-        frame.src = folder + item.href;
+        frame.src = href;
       });
     });
   };

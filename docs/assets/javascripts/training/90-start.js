@@ -5,6 +5,7 @@ function start() {
   setUpToggles();
   setUpProgress();
   setUpQuizzes();
+  setUpScorecard();
   show();
 }
 if (document.readyState === "loading") {
