@@ -18,13 +18,15 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test translations translated headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
+.PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
 
-## serve: preview the site at http://127.0.0.1:8000, rebuilt on every save
-## (without the PDFs and precompressed files, which `make build` makes);
-## an edited page is rendered alone at once, the rest rebuilt behind it
+## serve: preview the site at http://127.0.0.1:8000 (another port: make serve
+## PORT=8001), rebuilt on every save (without the PDFs and precompressed
+## files, which `make build` makes); an edited page is rendered alone at
+## once, the rest rebuilt behind it
+PORT ?= 8000
 serve: $(VENV)/.installed
-	TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training serve --dev-addr 127.0.0.1:8000
+	TRAINING_PREVIEW=on $(BIN)/python -m mkdocs_training serve --dev-addr 127.0.0.1:$(PORT)
 
 ## build: the whole site, both languages, into site/ (for a look on this
 ## machine unless SITE_URL is set; the build says so in a box). Each language
@@ -53,6 +55,29 @@ translations: $(VENV)/.installed
 translated: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Name the translation: make translated FILE=docs/<page>.<lang>.md"; exit 2; }
 	$(BIN)/python -m mkdocs_training translations mark $(FILE)
+
+## export-xliff: every translatable text of one language as XLIFF 1.2, for an
+## agency: make export-xliff LANG=it (writes dist/xliff/it.xlf)
+export-xliff: $(VENV)/.installed
+	env LANG=C.UTF-8 $(BIN)/python -m mkdocs_training export-xliff --lang "$(LANG)"
+
+## import-xliff: write an agency's translations back: make import-xliff FILE=it.xlf
+import-xliff: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Name the XLIFF file: make import-xliff FILE=<file>.xlf"; exit 2; }
+	$(BIN)/python -m mkdocs_training import-xliff "$(FILE)"
+
+## new-module: a module page in the shape of the others, added to the nav:
+## make new-module NAME=complaints-handling
+new-module: $(VENV)/.installed
+	@test -n "$(NAME)" || { echo "Name the module: make new-module NAME=<lowercase-words-joined-by-dashes>"; exit 2; }
+	$(BIN)/python -m mkdocs_training new-module "$(NAME)"
+
+## new-language: add a language by configuration: make new-language LANG=fr
+## (locales/fr.yml, glossary/fr.yml and its mkdocs.yml entries, as 'partial';
+## nginx's language negotiation in deploy/nginx/training.conf)
+new-language: $(VENV)/.installed
+	env LANG=C.UTF-8 $(BIN)/python -m mkdocs_training new-language "$(LANG)"
+	$(BIN)/python -m mkdocs_training nginx-languages
 
 ## headers: rewrite deploy/nginx/security-headers.conf from a fresh build
 headers: build

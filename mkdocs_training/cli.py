@@ -7,6 +7,11 @@
                                                       (refused while a page holds inline code not the theme's)
     python -m mkdocs_training offline-zip SITE ZIP    pack an offline build (TRAINING_OFFLINE=on) into a zip
     python -m mkdocs_training lms SITE OUT            SCORM packages of an offline build, for an LMS
+    python -m mkdocs_training export-xliff --lang it  every translatable text of a language, as XLIFF 1.2
+    python -m mkdocs_training import-xliff FILE       write the translations of an XLIFF 1.2 or 2.x file
+    python -m mkdocs_training new-module NAME         a module page in the shape of the others, in the nav
+    python -m mkdocs_training nginx-languages         deploy/nginx/training.conf's language negotiation from mkdocs.yml
+    python -m mkdocs_training new-language fr         add a language (locale, glossary, mkdocs.yml entries)
     python -m mkdocs_training serve                   preview at http://127.0.0.1:8000; an edited page
                                                       shows at once, the rest follows (mkdocs_training/serve/)
     python -m mkdocs_training build [--strict] [-d SITE]
@@ -31,17 +36,27 @@ import time
 import subprocess
 from pathlib import Path
 
-from mkdocs_training import engine
+from mkdocs_training import authoring, engine
 from mkdocs_training.i18n import Languages
-from mkdocs_training.translations.status import MISSING, ORPHAN, OUTDATED, UP_TO_DATE, mark, scan
+from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
+                                                  mark, scan)
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:
     """The site's languages and docs folder, from mkdocs.yml."""
+    languages, docs, _ = load_site(config_file)
+    return languages, docs
+
+
+def load_site(config_file: Path) -> tuple[Languages, Path, dict[str, str]]:
+    """The site's languages, docs folder and each translated language's policy, from mkdocs.yml."""
+    from mkdocs_training.translations.policy import policies
+
     # Loading the config loads its plugins, which log at INFO; keep the output to the table.
     engine.logger().setLevel(logging.WARNING)
     config = engine.load_config(str(config_file))
-    return Languages.from_config(config), Path(config.docs_dir)
+    languages = Languages.from_config(config)
+    return languages, Path(config.docs_dir), policies(config, languages)
 
 
 def section_names(keys: list[str]) -> str:
@@ -49,10 +64,22 @@ def section_names(keys: list[str]) -> str:
     return ", ".join(names.get(key, f"#{key}") for key in keys)
 
 
+def diff_lines(status) -> list[str]:
+    """An outdated translation's English changes since it was made, section by section."""
+    lines = []
+    for key, diff in status.diffs.items():
+        title = status.titles.get(key)
+        lines.append(section_names([key]) + (f" ({title})" if title else "") + ":")
+        lines += [f"  {line}" for line in diff] or ["  (only spacing changed)"]
+    return lines
+
+
 def status_command(config_file: Path, check: bool) -> int:
-    languages, docs = load_languages(config_file)
+    from mkdocs_training.translations.policy import REQUIRED
+
+    languages, docs, policy = load_site(config_file)
     root = config_file.parent
-    report = scan(sorted(docs.rglob("*.md")), languages, root)
+    report = scan(sorted(docs.rglob("*.md")), languages, root, docs)
     rows = []
     for status in report.statuses:
         page = status.translation if status.state == ORPHAN else status.english
@@ -66,27 +93,36 @@ def status_command(config_file: Path, check: bool) -> int:
         print(f"{page:<{width}}  {language:<4}  {state}")
         for detail in status.details:
             print(f"{'':<{width}}        {detail}")
+        for line in diff_lines(status):
+            print(f"{'':<{width}}        {line}")
     if report.problems:
         print("\nProblems that stop the build:")
         for problem in report.problems:
             print(f"  {problem}")
-    counts = {s: sum(1 for r in rows if r[3].state == s) for s in (UP_TO_DATE, OUTDATED, MISSING, ORPHAN)}
+    states = (UP_TO_DATE, OUTDATED, NOT_REVIEWED, MISSING, ORPHAN, MISMATCH)
+    counts = {s: sum(1 for r in rows if r[3].state == s) for s in states}
     print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
-    not_current = [r for r in rows if r[3].state != UP_TO_DATE]
+    not_current = [r[3] for r in rows if r[3].state != UP_TO_DATE]
+    # A partial language's missing, outdated or unreviewed pages are progress, not mistakes.
+    failing = [s for s in not_current if policy.get(s.language) == REQUIRED or s.state in (ORPHAN, MISMATCH)]
+    partial = sorted({s.language for s in not_current} - {s.language for s in failing})
+    if partial:
+        print(f"Partial language{'s' if len(partial) > 1 else ''} (mkdocs.yml), so warnings only: "
+              f"{', '.join(partial)}.")
     if not_current or report.problems:
         print("To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md")
-    if check and (not_current or report.problems):
+    if check and (failing or report.problems):
         return 1
     return 0
 
 
 def mark_command(config_file: Path, files: list[str]) -> int:
-    languages, _ = load_languages(config_file)
+    languages, docs = load_languages(config_file)
     status = 0
     for name in files:
         path = Path(name)
         try:
-            changed = mark(path, languages)
+            changed = mark(path, languages, config_file.parent.resolve(), docs)
         except (ValueError, FileNotFoundError) as error:
             print(f"{name}: {error}", file=sys.stderr)
             status = 1
@@ -133,8 +169,25 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
 
 
 def serve_command(config_file: Path, dev_addr: str) -> int:
+    import socket
+
     from mkdocs_training.serve import serve
 
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit() or not host:
+        print(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000 (make serve PORT=8001).",
+              file=sys.stderr)
+        return 2
+    # Said before the first build, in one line: the server would fail only after it, with a traceback.
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server binds (allow_reuse_address): a port left in TIME_WAIT is free, a listening one is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError as error:
+            print(f"{host}:{port} is not free ({error.strerror}): another make serve, or another program, "
+                  f"uses it. Pick another port: make serve PORT={int(port) + 1}", file=sys.stderr)
+            return 1
     return serve(str(config_file), dev_addr)
 
 
@@ -184,9 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     add_build_parser(commands)
     run = commands.add_parser("engine", help=f"run the engine's command ({engine.PACKAGE} ...)")
     run.add_argument("arguments", nargs=argparse.REMAINDER, help="e.g. build --strict -d build/lms")
+    authoring.add_parsers(commands)
     args = parser.parse_args(argv)
     if args.command == "engine":
         return engine_command(args.config_file, args.arguments)
+    if args.command in authoring.COMMANDS:
+        languages, docs = load_languages(args.config_file)
+        return authoring.run(args, languages, docs, args.config_file.parent.resolve())
     if args.command == "serve":
         return serve_command(args.config_file, args.dev_addr)
     if args.command == "build":

@@ -24,6 +24,28 @@ class Switch(c.BaseConfigOption[bool]):
         )
 
 
+POLICIES = ("required", "partial")
+
+
+class Policies(c.BaseConfigOption[dict]):
+    """Per translated language, how complete it must be: `required` or `partial` (README: keep translations current)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict:
+        if not isinstance(value, dict):
+            raise base.ValidationError(
+                f"expected one line per language, e.g. 'it: required', got {value!r}.")
+        for code, policy in value.items():
+            if policy not in POLICIES:
+                raise base.ValidationError(
+                    f"'{code}: {policy}' is not a policy. Write '{code}: required' (checks fail on a missing "
+                    f"or outdated page) or '{code}: partial' (they only warn).")
+        return {str(code): str(policy) for code, policy in value.items()}
+
+
 class TrainingConfig(base.Config):
     # `make serve`: no PDFs, no precompressed files. The published build
     # (`mkdocs build`, `make build`) always makes them.
@@ -40,6 +62,11 @@ class TrainingConfig(base.Config):
     # the home page links to it) only while the library has at most this many
     # modules: past that it is too long to print and its build too costly.
     whole_pdf_max_modules = c.Type(int, default=30)
+    # Per translated language: `required` (`translations --check`, run by
+    # `make test`, fails on a missing, outdated or unreviewed page) or
+    # `partial` (it only warns; a missing page is published in English under
+    # the localized notice). A language not listed is required.
+    translations = Policies()
     # One language only, into its own folder (TRAINING_LANGUAGE=it): set by
     # `python -m mkdocs_training build`, which builds each language in its own
     # process and merges them (parallel.py). Empty: every language, one after

@@ -9,12 +9,15 @@ from mkdocs.structure.pages import Page
 from mkdocs_training import glossary, modules, quiz, scorecard, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
+from mkdocs_training.translations import language_list, status_page
 
 MARKERS = {
     "training:modules": modules.module_list,
     "training:glossary": glossary.glossary_list,
     "training:criteria": scorecard.criteria_list,
     "training:scorecard": scorecard.form,
+    "training:translations": status_page.status_list,
+    "training:languages": language_list.language_list,
 }
 
 

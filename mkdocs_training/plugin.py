@@ -25,7 +25,7 @@ from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 from mkdocs_training.publish import inline_code, offline
-from mkdocs_training.translations import notices, status
+from mkdocs_training.translations import notices, policy, status
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -40,6 +40,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         engine.require_engine()  # Under the old `mkdocs` command: stop, naming the one to use.
         engine.follow_legacy_log_filters()
         languages = i18n.Languages.from_config(config)
+        policy.policies(config, languages)  # A policy for a language the site lacks stops the build.
         if self.config.language:  # One language of a parallel build (parallel.py).
             parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)
@@ -77,7 +78,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.build.is_default or self.build.is_part:
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
-            self.site.report = status.scan(pages, self.build.languages, self.site.root)
+            self.site.report = status.scan(pages, self.build.languages, self.site.root, self.site.docs)
             if self.build.is_default:
                 mastery = lms_problems(pages, self.build.languages, self.site.root)
                 for problem in self.site.report.problems + mastery:

@@ -81,8 +81,9 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
         line = first_line + (mark.line if mark else 0)
         if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but not the plain text a quiz is.
             return [], [Problem(path, line, f"quiz: {error.problem}.")]
-        return [], [Problem(path, line, f"quiz is not valid YAML ({getattr(error, 'problem', error)}). "
-                            "Quote text that contains ': ' with double quotes.")]
+        fix = yamlfile.hint(error, source)
+        return [], [Problem(path, line, f"quiz is not valid YAML ({getattr(error, 'problem', error)})."
+                            + (f" {fix}" if fix else ""))]
     if not isinstance(data, list) or not data:
         return [], [Problem(path, first_line, "a quiz is a list of questions, each starting with '- question:'.")]
     lines = source.splitlines()

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from mkdocs_training.problems import Problem
 from mkdocs_training.quiz import signature
 
@@ -145,7 +147,10 @@ def missing_anchors(page: Page) -> list[Problem]:
     problems = []
     for heading in page.headings:
         if heading.level > 1 and heading.anchor is None:
-            slug = re.sub(r"[^a-z0-9]+", "-", heading.text.lower()).strip("-")
+            # The anchor Markdown's toc would make (mkdocs.yml keeps its default slugify):
+            # accents dropped, not the letter ("Qualità" -> qualita). Pinned, it no longer
+            # changes with the heading's wording or language.
+            slug = slugify(heading.text, "-") or "section"
             problems.append(
                 Problem(
                     page.path,
@@ -156,6 +161,11 @@ def missing_anchors(page: Page) -> list[Problem]:
                 )
             )
     return problems
+
+
+def anchor(heading: Heading) -> str:
+    """A heading's anchor as messages name it; a heading may have none pinned yet."""
+    return f"anchor #{heading.anchor}" if heading.anchor else "no pinned anchor"
 
 
 def compare(source: Page, translation: Page) -> list[Problem]:
@@ -176,7 +186,8 @@ def compare(source: Page, translation: Page) -> list[Problem]:
                     here,
                     tr_heads[-1].line if tr_heads else 1,
                     f"missing heading: the English page has '{src.text}' "
-                    f"(#{src.anchor}, {source.path}:{src.line}). Translate that section.",
+                    f"({'#' + src.anchor if src.anchor else 'no pinned anchor'}, {source.path}:{src.line}). "
+                    "Translate that section.",
                 )
             )
         elif src is None:
@@ -195,9 +206,9 @@ def compare(source: Page, translation: Page) -> list[Problem]:
                 Problem(
                     here,
                     tr.line,
-                    f"heading '{tr.text}' is level {tr.level} with anchor #{tr.anchor}; "
+                    f"heading '{tr.text}' is level {tr.level} with {anchor(tr)}; "
                     f"the English heading at {source.path}:{src.line} is level {src.level} "
-                    f"with anchor #{src.anchor}. Use the same level and anchor.",
+                    f"with {anchor(src)}. Use the same level and anchor.",
                 )
             )
     if problems:

@@ -114,3 +114,23 @@ def load(text: str):
         raise
     except yaml.YAMLError:
         return yaml.load(text, Loader=_PlainData)  # noqa: S506 - a SafeLoader.
+
+
+def hint(error: yaml.YAMLError, text: str) -> str:
+    """What to do about a YAML error, from what is on its line: the same PyYAML
+    message ("mapping values are not allowed here") comes from text holding ': '
+    and from a key indented out of line, and the two need different fixes."""
+    mark = getattr(error, "problem_mark", None)
+    problem = str(getattr(error, "problem", "") or "")
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "'\\t'" in problem:
+        return "Indent with spaces, not tabs."
+    if problem.startswith("mapping values are not allowed") and ": " in line[: mark.column]:
+        return "Quote text that contains ': ' with double quotes."
+    if problem.startswith(("mapping values are not allowed", "expected <block end>", "did not find expected")):
+        return ("Check the indentation of this line: the keys of one question (question, answers) and of one "
+                "answer (text, correct, feedback) must start in the same column, with spaces.")
+    if "is given twice" in problem:
+        return ""  # The message says what to do already.
+    return "Check the quoting and indentation of this line (README: knowledge checks)."

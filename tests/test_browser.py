@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, english_pages, output_path
+from conftest import ROOT, configured_languages, english_pages, output_path
 from tests.browser import webcheck
 
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 PAGES = english_pages()
 SIZES = {"phone": webcheck.PHONE, "desktop": webcheck.DESKTOP}
 SCHEMES = {"light": "default", "dark": "slate"}  # Reader's setting -> Material's scheme.

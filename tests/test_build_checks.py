@@ -50,7 +50,8 @@ def test_control_site_builds_cleanly(fixture_site):
         (
             "unknown-marker",
             "training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
-            "Known markers: training:criteria, training:glossary, training:modules, training:scorecard.",
+            "Known markers: training:criteria, training:glossary, training:languages, training:modules, "
+            "training:scorecard, training:translations.",
         ),
         (
             "malformed-front-matter",

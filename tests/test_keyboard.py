@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from conftest import english_pages, output_path
+from conftest import configured_languages, english_pages, output_path
 from tests.browser import webcheck
 
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 SIZES = {"phone": webcheck.PHONE, "desktop": webcheck.DESKTOP}
 FIXTURES = Path(__file__).parent / "fixtures" / "keyboard"
 # More stops than any page has: a walk that never comes back round is a trap.

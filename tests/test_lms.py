@@ -16,7 +16,7 @@ import yaml
 import xmlschema
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, make_site, mkdocs_build
+from conftest import ROOT, configured_languages, make_site, mkdocs_build
 from mkdocs_training.i18n import front_matter
 from mkdocs_training.lms import manifest, modules, package
 from tests.browser import webcheck
@@ -25,7 +25,7 @@ HARNESS = Path(__file__).parent / "lms"
 FIXTURES = Path(__file__).parent / "fixtures" / "lms"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
 MODULES = ["customer-service", "supplier-guidelines"]
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 
 
 def run_lms(site: Path, out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:

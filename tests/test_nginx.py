@@ -19,13 +19,13 @@ import sys
 
 import pytest
 
-from conftest import ROOT, english_pages, output_path
+from conftest import ROOT, configured_languages, english_pages, output_path
 from mkdocs_training.publish import headers as security_headers
 from mkdocs_training.publish import inline_code
 from tests.browser import webcheck
 
 BROTLI_MODULE = webcheck.BROTLI_MODULE
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 PAGES = english_pages()
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, english_pages, output_path
+from conftest import ROOT, configured_languages, english_pages, output_path
 from tests.browser import webcheck
 
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 SIZES = {"phone": webcheck.PHONE, "desktop": webcheck.DESKTOP}
 FIXTURES = Path(__file__).parent / "fixtures" / "reading"
 EXTRA_CSS = ROOT / "docs" / "assets" / "stylesheets" / "extra.css"

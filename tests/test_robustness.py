@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import english_pages, output_path
+from conftest import configured_languages, english_pages, output_path
 from tests.browser import webcheck
 
-LANGUAGES = ["en", "it"]
+LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 FIXTURES = Path(__file__).parent / "fixtures" / "robustness"
 
 # Run before any script of the page: site data is blocked, as Chromium does

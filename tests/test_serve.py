@@ -203,11 +203,23 @@ def test_a_broken_edit_shows_the_error_and_a_fix_serves_again(running, capsys):
     assert "Full rebuild (docs/modules/m.md): re-rendering warned:" in log
     assert "Doc file 'modules/m.md' contains a link 'nowhere.md'" in log
     assert "Aborted with 1 warnings in strict mode!" in capsys.readouterr().err
-    # As under mkdocs serve, the server waits for a fix rather than serve a broken site.
-    with pytest.raises((TimeoutError, urllib.error.URLError)):
-        fetch(running.url + "modules/m/", timeout=2)
+    # Every page shows the error (file and fix) rather than a broken site, and reloads itself once fixed.
+    for path in ("modules/m/", ""):
+        with pytest.raises(urllib.error.HTTPError) as error:
+            fetch(running.url + path, timeout=10)
+        page = error.value.read().decode("utf-8")
+        assert error.value.code == 500, page
+        assert "Doc file 'modules/m.md' contains a link 'nowhere.md'" in page, page
+        assert "livereload" in page  # MkDocs' reload script: the page reloads when the site builds again.
     running.edit("modules/m.md", "Summary, see [nowhere](nowhere.md).", "Summary, fixed.")
-    running.wait_served("modules/m/", "Summary, fixed.")
+    deadline = time.time() + 60
+    while True:  # The error page until the rebuild that the fix starts is published.
+        try:
+            running.wait_served("modules/m/", "Summary, fixed.")
+            break
+        except urllib.error.HTTPError:
+            assert time.time() < deadline, running.log.text()
+            time.sleep(0.05)
     assert "Full rebuild (docs/modules/m.md): the last full build did not finish" in running.log.text()
 
 

@@ -77,3 +77,37 @@ def test_code_blocks_are_not_read_as_headings():
 def test_pinned_anchors_are_read_from_headings():
     page = parse_file(FIXTURES / "en_page.md")
     assert [h.anchor for h in page.headings] == [None, "first-topic", "second-topic"]
+
+
+def test_a_heading_with_no_anchor_is_named_so_not_as_none():
+    english = parse("# Title\n\n## Unpinned\n\nText.\n\n## Level { #level }\n", Path("en.md"))
+    translation = parse("# Titolo\n\n### Livello { #level }\n", Path("it.md"))
+    messages = [str(p) for p in compare(english, translation)]
+    assert messages == [
+        "it.md:3: heading 'Livello' is level 3 with anchor #level; the English heading at en.md:3 is level 2 "
+        "with no pinned anchor. Use the same level and anchor.",
+        "it.md:3: missing heading: the English page has 'Level' (#level, en.md:7). Translate that section.",
+    ]
+    english = parse("# Title\n\n## Unpinned\n", Path("en.md"))
+    assert [str(p) for p in compare(english, parse("# Titolo\n", Path("it.md")))] == [
+        "it.md:1: missing heading: the English page has 'Unpinned' (no pinned anchor, en.md:3). "
+        "Translate that section.",
+    ]
+
+
+@pytest.mark.parametrize(("heading", "anchor"), [("Qualità del servizio", "qualita-del-servizio"),
+                                                 ("Perché è così?", "perche-e-cosi"),
+                                                 ("Über uns: 10 Schritte", "uber-uns-10-schritte")])
+def test_the_suggested_anchor_is_the_one_the_sites_toc_would_make(heading, anchor):
+    import markdown
+    import yaml
+
+    [problem] = missing_anchors(parse(f"# T\n\n## {heading}\n", Path("it.md")))
+    assert f"e.g. '## {heading} {{ #{anchor} }}'" in problem.message
+    # The same as Markdown makes with the site's own toc settings (mkdocs.yml).
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    toc = next(e["toc"] for e in yaml.load(config, Loader=yaml.BaseLoader)["markdown_extensions"]
+               if isinstance(e, dict) and "toc" in e)
+    assert "slugify" not in toc  # The default slugify: if mkdocs.yml sets another, structure.py must follow.
+    html = markdown.markdown(f"## {heading}", extensions=["toc"])
+    assert f'id="{anchor}"' in html

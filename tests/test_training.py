@@ -47,6 +47,18 @@ MODULES = [p for p in english_pages() if p.startswith("modules/")]
             "not_yaml.md:10: quiz is not valid YAML (mapping values are not allowed here). "
             "Quote text that contains ': ' with double quotes.",
         ),
+        # The same PyYAML message for a key out of line: the fix is the indentation, not quotes.
+        (
+            "bad_indent.md",
+            "bad_indent.md:13: quiz is not valid YAML (mapping values are not allowed here). Check the "
+            "indentation of this line: the keys of one question (question, answers) and of one answer (text, "
+            "correct, feedback) must start in the same column, with spaces.",
+        ),
+        (
+            "tab_indent.md",
+            "tab_indent.md:11: quiz is not valid YAML (found character '\\t' that cannot start any token). "
+            "Indent with spaces, not tabs.",
+        ),
     ],
 )
 def test_quiz_mistakes_are_reported_with_line_and_fix(fixture, message):

@@ -24,6 +24,27 @@ livereload = engine.livereload_module()
 LiveReloadServer, _timestamp = livereload.LiveReloadServer, livereload._timestamp
 
 
+class Messages(logging.Handler):
+    """The warnings and errors of one build, for the error page."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def failure_page(lines: list[str]) -> str:
+    """The page every request gets while the site does not build."""
+    from html import escape
+
+    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>The site did not build</title>'
+            '</head><body><h1>The site did not build</h1><p>Fix what is named below and save: this page '
+            'reloads by itself.</p>\n<pre data-training-build-error>' + escape("\n".join(lines), quote=False) +
+            "</pre></body></html>\n")
+
+
 class Server(LiveReloadServer):
     """The engine's live-reload server, told which files changed, with a fast path for one page."""
 
@@ -41,6 +62,7 @@ class Server(LiveReloadServer):
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
         self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
+        self.failure: list[str] | None = None  # The last full build's messages, while it has failed.
         # Files are polled (as by properdocs serve, which found events unreliable),
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
         super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
@@ -55,6 +77,21 @@ class Server(LiveReloadServer):
         if getattr(self, "serve_url", None):
             config.site_url = self.serve_url
         return config
+
+    # While the site does not build, every page is the error (file, line, fix), in the browser
+    # as in the terminal; the live-reload script reloads it once a save fixes the site.
+    def _serve_request(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html")):
+            with self._epoch_cond:
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                failure, epoch = self.failure, self._visible_epoch
+            if failure is not None:
+                page = self._inject_js_into_html(failure_page(failure).encode("utf-8"), epoch)
+                start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                             ("Content-Length", str(len(page)))])
+                return [page]
+        return super()._serve_request(environ, start_response)
 
     def error_page(self, code: int) -> bytes | None:
         page = Path(self.site_dir) / f"{code}.html"
@@ -141,8 +178,10 @@ class Server(LiveReloadServer):
         self.background.start()
 
     def rebuild(self) -> None:
-        """The full path, as properdocs serve takes it: on failure the server waits for a fix."""
+        """The full path, as properdocs serve takes it; on failure the pages show the error until a fix."""
         self._wanted_epoch = _timestamp()
+        messages = Messages()
+        engine.logger().addHandler(messages)
         try:
             self.full_build()
         except Exception as error:
@@ -152,9 +191,13 @@ class Server(LiveReloadServer):
                 import traceback
 
                 traceback.print_exc()
-            log.error("An error happened during the rebuild. The server will appear stuck until "
-                      "build errors are resolved.")
+            log.error("An error happened during the rebuild. Every page shows it until a save fixes it.")
+            self.failure = messages.lines + [str(error)]
+            self.publish()
             return
+        finally:
+            engine.logger().removeHandler(messages)
+        self.failure = None
         self.publish()
 
     def background_done(self) -> None:

@@ -25,6 +25,7 @@ from mkdocs_training.i18n import Languages, split_locale
 from mkdocs_training.pages import FRONT_MATTER, UNBUILDABLE, Source, read
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import compare, missing_anchors
+from mkdocs_training.translations import register
 
 RECORD_KEY = "translated_from"
 META = "_meta"
@@ -34,6 +35,7 @@ LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
 
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
+NOT_REVIEWED = "not yet reviewed"  # A translation never marked current: new, not behind.
 MISSING = "missing"
 ORPHAN = "orphan"
 MISMATCH = "structure mismatch"
@@ -86,6 +88,9 @@ class Status:
     changed: list[str] = field(default_factory=list)  # Section keys, English order.
     details: list[str] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)  # English heading per section key.
+    # Per changed section key, the English diff since the translation was made (register.py);
+    # empty when the English it was made from is not kept.
+    diffs: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -105,8 +110,12 @@ class Report:
         return self._by_page.get((english, language))
 
 
-def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
-    """Read every page once; report bad input and the state of each translation."""
+def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None = None) -> Report:
+    """Read every page once; report bad input and the state of each translation.
+
+    With `docs` (the docs folder), outdated translations also get the diff of
+    the English since they were made, from the register (register.py).
+    """
 
     def shown(path: Path) -> Path:
         try:
@@ -171,12 +180,28 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
             mismatches = compare(english.page, translation.page)
             details = [str(p) for p in mismatches]
             if not recorded:
-                details.insert(0, f"{translation.path}: never marked as reviewed "
-                                  f"(no '{RECORD_KEY}' in its front matter)")
-            if changed:
+                # Nothing to be behind: every section would count as changed, which says nothing.
+                details.insert(0, f"{translation.path}: never marked as reviewed (no '{RECORD_KEY}' in its "
+                                  "front matter). Once reviewed: make translated FILE=" + str(translation.path))
+                statuses.append(Status(english_path, code, NOT_REVIEWED, translation.path, [], details))
+            elif changed:
                 titles = {h.anchor or h.text: h.text for h in english.page.headings}
+                diffs = {}
+                if recorded and docs is not None:
+                    kept_path = register.path_of(root, docs, english.path, code)
+                    kept = read(kept_path, shown(kept_path))[0] if kept_path.is_file() else None
+                    # A copy whose sections do not hash to what the translation records is not
+                    # what it was made from (a merge, a hand edit): a diff from it would mislead.
+                    stale = kept is not None and section_hashes(kept) != recorded
+                    diffs = register.diffs(None if stale else kept, english, changed)
+                    if kept is None or stale:
+                        why = ("this copy of the English is not the one the translation was made from "
+                               "(its sections differ from the translation's record)" if stale else
+                               "no copy of the English this translation was made from")
+                        details.append(f"{shown(kept_path)}: {why}, so what changed cannot be shown. "
+                                       "Mark the translation again once it is reviewed (make translated).")
                 statuses.append(
-                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles)
+                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles, diffs)
                 )
             elif mismatches:
                 # Current but shaped differently: a translator's slip, not an English change.
@@ -192,8 +217,19 @@ def scan(pages: list[Path], languages: Languages, root: Path) -> Report:
 # -----------------------------------------------------------------------------
 
 
-def mark(translation: Path, languages: Languages) -> list[str]:
-    """Write the English page's current section hashes into the translation.
+class NotMarked(ValueError):
+    """A translation that is not recorded as current, with every reason (file and line)."""
+
+    def __init__(self, translation: Path, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"not recorded as current: {len(problems)} problem(s) to fix first, "
+                         f"then run make translated again.\n{lines}")
+
+
+def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> list[str]:
+    """Write the English page's current section hashes into the translation,
+    and keep the English text in the register (register.py) for later diffs.
 
     Returns the keys of the sections whose hashes changed.
     """
@@ -207,6 +243,11 @@ def mark(translation: Path, languages: Languages) -> list[str]:
     own, bad = read(translation, translation)
     if own is None:
         raise ValueError(str(bad[0]))
+    # Only a translation shaped like its English page is recorded as current:
+    # the same headings and anchors, admonitions, lists, links and knowledge checks.
+    problems = bad + missing_anchors(english.page) + missing_anchors(own.page) + compare(english.page, own.page)
+    if problems:
+        raise NotMarked(translation, problems)
     hashes = section_hashes(english)
     changed = [k for k, v in hashes.items() if recorded_hashes(own).get(k) != v]
     block = f"{RECORD_KEY}:\n" + "".join(f"  {k}: {v}\n" for k, v in hashes.items())
@@ -217,5 +258,8 @@ def mark(translation: Path, languages: Languages) -> list[str]:
     front = re.sub(rf"(?m)^{RECORD_KEY}:.*\n(?:[ \t]+.*\n)*", "", front)
     new_front = f"---\n{front}{block}---\n"
     body = text[match.end():] if match else "\n" + text
+    kept = register.path_of(root, docs, english_file.resolve(), locale)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(english_file.read_bytes())
     translation.write_text(new_front + body, encoding="utf-8")
     return changed
