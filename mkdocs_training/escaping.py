@@ -28,4 +28,5 @@ def front_matter(page: Page) -> None:
     """Every text value of the page's front matter (title, description, ...) escaped for the templates."""
     for key, value in page.meta.items():
         if isinstance(value, str):
-            page.meta[key] = text(value)
+            # A title with "<" is reported by pages.py; the theme's tooltips would read it as HTML.
+            page.meta[key] = text(value.replace("<", "\u2039") if key == "title" else value)

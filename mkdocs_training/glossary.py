@@ -56,7 +56,9 @@ def load(root: Path, codes: list[str]) -> Glossary:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            glossary.problems.append(f"{name}{line}: not valid YAML ({getattr(error, 'problem', error)}).")
+            reason = f"{error.problem}." if isinstance(error, yamlfile.NotPlainData) else \
+                f"not valid YAML ({getattr(error, 'problem', error)})."
+            glossary.problems.append(f"{name}{line}: {reason}")
             data = {}
             unreadable.add(code)
         if not isinstance(data, dict):

@@ -105,16 +105,33 @@ def _smartened(data, prefix: str = ""):
     return data
 
 
+def _without_markup(code: str, data: dict, lines: dict[str, int], prefix: str = "") -> list[str]:
+    """A problem for each string with "<" in it, which is shown as "‹": the theme
+    puts some strings in titles that its tooltips show as HTML (content.tooltips)."""
+    problems = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            problems += _without_markup(code, value, lines, f"{prefix}{key}.")
+        elif isinstance(value, str) and "<" in value:
+            data[key] = value.replace("<", "\u2039")
+            line = lines.get(f"{prefix}{key}")
+            problems.append(f"locales/{code}.yml{f':{line}' if line else ''}: '{prefix}{key}' holds '<'. Interface "
+                            "strings are text, and the theme shows some as HTML: write it without '<'.")
+    return problems
+
+
 def load_strings(root: Path, codes: list[str]) -> Strings:
     """Every language's strings, with a problem for each file, key or plural form that is missing."""
     result = Strings({})
     lines: dict[str, dict[str, int]] = {}
+    unreadable: set[str] = set()
     for code in codes:
         path = root / "locales" / f"{code}.yml"
         try:
             text = path.read_text(encoding="utf-8")
             result.by_language[code] = _smartened(yamlfile.load(text) or {})
             lines[code] = _lines(text)
+            result.problems += _without_markup(code, result.by_language[code], lines[code])
         except FileNotFoundError:
             result.problems.append(
                 f"locales/{code}.yml is missing: copy locales/{codes[0]}.yml and translate it."
@@ -123,10 +140,15 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            result.problems.append(f"locales/{code}.yml{line}: not valid YAML ({error}). Fix the syntax.")
+            reason = f"{error.problem}." if isinstance(error, yamlfile.NotPlainData) else \
+                f"not valid YAML ({error}). Fix the syntax."
+            result.problems.append(f"locales/{code}.yml{line}: {reason}")
             result.by_language[code] = {}
+            unreadable.add(code)
     reference = _keys(result.by_language[codes[0]])
     for code in codes[1:]:
+        if unreadable & {code, codes[0]}:  # Reported once as a file, not again key by key.
+            continue
         have = _keys(result.by_language[code])
         for key in sorted(reference - have):
             result.problems.append(f"locales/{code}.yml: key '{key}' is missing; translate it from locales/{codes[0]}.yml.")

@@ -100,6 +100,8 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
             line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---.
             reason = "; ".join(filter(None, [getattr(error, "context", None),
                                               getattr(error, "problem", None)])) or str(error)
+            if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but more than the text it holds.
+                return None, [Problem(shown, line, f"front matter: {reason}.")]
             return None, [
                 Problem(shown, line, f"front matter is not valid YAML ({reason}). Fix it, or the "
                         "page would be published with its front matter as text.")
@@ -121,6 +123,12 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
             Problem(shown, 1, f"front matter has no {', '.join(missing)}. Every page needs "
                     f"{', '.join(REQUIRED_META)} (see README: add a module).")
         )
+    title = meta.get("title")
+    if isinstance(title, str) and "<" in title:
+        # The theme's tooltips show a truncated title as HTML (content.tooltips); escaping.py writes it as ‹.
+        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("title")), 0)
+        problems.append(Problem(shown, line, "the title holds '<'. Titles are text, and the theme shows "
+                                "them as HTML in tooltips: write it without '<'."))
     reviewed = meta.get("last_reviewed")
     if reviewed and not isinstance(reviewed, datetime.date):
         line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)

@@ -16,9 +16,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
-    alternates, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales, markers,
-    modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap, stylesheet,
-    theme,
+    alternates, declarations, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales,
+    markers, modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap,
+    stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
@@ -104,6 +104,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         search.exclude_fallback(page, self.build)
         escaping.front_matter(page)
+        markdown = declarations.made_readable(markdown, page, self.build, self.site)
         return markers.on_page_markdown(markdown, page, self.build, self.site)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

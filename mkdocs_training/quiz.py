@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import cues, fragments, typography, yamlfile
+from mkdocs_training import cues, escaping, fragments, typography, yamlfile
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 from mkdocs_training.problems import Problem
@@ -79,6 +79,8 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
+        if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but not the plain text a quiz is.
+            return [], [Problem(path, line, f"quiz: {error.problem}.")]
         fix = yamlfile.hint(error, source)
         return [], [Problem(path, line, f"quiz is not valid YAML ({getattr(error, 'problem', error)})."
                             + (f" {fix}" if fix else ""))]
@@ -254,7 +256,11 @@ def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
                 log.warning(str(problem))
 
     def render(match: re.Match) -> str:
-        questions, _ = parse(match.group(1), Path(page.file.src_uri), 1)
+        questions, problems = parse(match.group(1), Path(page.file.src_uri), 1)
+        if not questions and problems:
+            # Reported when the page was read (the strict build fails); the
+            # page says so rather than showing an empty check.
+            return fragments.add(build, page, f"<p>{escaping.text(build.ui['quiz']['unreadable'])}</p>")
         number = fragments.count(build, page) + 1
         html = build.macros().quiz(f"quiz-{number}", questions, build.ui["quiz"])
         return fragments.add(build, page, html)

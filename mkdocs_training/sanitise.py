@@ -1,19 +1,22 @@
 """Page content against an allowlist: what authors write is text, never code run for readers.
 
 Each page's content (the Markdown-rendered part and our fragments, not the
-theme's templates) goes through nh3 (Rust's ammonia) twice: once allowing
-everything in it, which only re-serialises it, and once with the allowlist
-below. If the two agree, the allowlist removed nothing, and the content is
-kept byte for byte as Markdown wrote it. If not, the page gets the sanitised
-HTML and a warning per thing removed (so the strict build fails): a script,
-<style>, <meta>, a frame, an on* attribute, a javascript: link.
-Both passes use the same HTML parser, so no trick of markup can look clean
-to one and run in the other.
+theme's templates) is published as nh3 (Rust's ammonia) writes it with the
+allowlist below, always: what a browser parses is what the allowlist let
+through, with nothing kept "as it was" beside it. nh3 parses as a browser
+does (html5ever), so SVG, MathML, foreignObject and misnested markup read the
+same to it as to the reader. The page gets a warning per thing removed, with
+its file and line (so the strict build fails): a script, <style>, <meta>, a
+frame, an on* attribute, a javascript: link...
+
+<noscript> is the one allowed element whose content a browser reads two
+ways: as text when script runs (as nh3 does), as markup when it does not
+(and in the PDF). Its content is therefore sanitised again as markup, so a
+reader without script gets no <meta http-equiv="refresh"> from it either.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -21,7 +24,7 @@ from html.parser import HTMLParser
 import nh3
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
+from mkdocs_training import markup, structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -68,13 +71,6 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # Tables' column alignment is the one style Markdown writes; nothing else may restyle a page.
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);?")
 
-TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
-# A scheme as a browser reads it, tabs, newlines and spaces dropped (taken
-# out of the match after): the letters and the rest of a run of scheme
-# characters and spaces before a colon. Tried at the start of a run only:
-# trying from each letter in turn took as long as the rest of the check.
-SCHEME = re.compile(r"(?<![A-Za-z0-9+.\x00-\x20-])[0-9+.\x00-\x20-]*+([A-Za-z][A-Za-z0-9+.\x00-\x20-]*+):")
-SPACE = re.compile(r"[\x00-\x20]")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data", "srcset"}
 
 
@@ -83,7 +79,18 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 RESERVED_IDS = {"training-config"}
 
 
+# An address with a scheme or a host ("//host/"): an image from another site,
+# which the site never loads (it works with no internet and tracks nobody).
+ELSEWHERE = re.compile(r"[\x00-\x20]*(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|[/\\]{2})")
+
+
 def _filter(tag: str, attribute: str, value: str) -> str | None:
+    # Material's content.tooltips shows a title as HTML (innerHTML): in a
+    # title, "<" would be markup, so a title with it goes.
+    if attribute == "title":
+        return None if "<" in value else value
+    if tag == "img" and attribute == "src":
+        return None if ELSEWHERE.match(value) else value
     if attribute == "style":
         return value if TABLE_ALIGN.fullmatch(value) else None
     # A quiz form never submits: "dialog" keeps it on the page without script.
@@ -94,24 +101,64 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitised(content: str) -> str:
-    return nh3.clean(content, tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
+# The content of these goes with them (the rest of a removed element stays, as text).
+CLEAN_CONTENT = {"script", "style", "iframe", "noembed", "noframes", "object", "template", "textarea",
+                 "title", "xmp"}
+# nh3's output read tag by tag (it writes every value double-quoted, a quote
+# in one as &quot;), so that "<noscript" inside an attribute value is not
+# taken for the element: a <noscript> with its content (text to nh3, up to
+# the first </noscript>), any other start tag whole, text, or a lone "<".
+START_TAG = r'(?:\s+[^\s"=>]+(?:="[^"]*")?)*\s*/?>'
+TOKENS = re.compile(rf'<noscript{START_TAG}(?P<inner>.*?)</noscript>|<[a-zA-Z][^\s/>]*{START_TAG}|[^<]+|<',
+                    re.S | re.I)
+NOSCRIPT_END = re.compile(r"</(?=noscript)", re.I)
+
+
+def _clean(content: str, tags: set[str]) -> str:
+    return nh3.clean(content, tags=tags, clean_content_tags=CLEAN_CONTENT, attributes=ATTRIBUTES,
                      generic_attribute_prefixes=PREFIXES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_filter, strip_comments=False, link_rel=None)
+                     attribute_filter=_filter, strip_comments=True, link_rel=None)
 
 
-def _everything_kept(content: str) -> str:
-    """The same parse and serialisation as `sanitised`, with every tag, attribute and URL scheme in it allowed."""
-    tags = {name.lower() for name in TAG_NAME.findall(content)}
-    # URL schemes as a browser reads them: entities decoded, tabs and newlines dropped.
-    schemes = {SPACE.sub("", s).lower() for s in SCHEME.findall(html.unescape(content))} | URL_SCHEMES
-    return nh3.clean(content, tags=tags, clean_content_tags=set(), attributes={},
-                     generic_attribute_prefixes={""}, url_schemes=schemes,
-                     strip_comments=False, link_rel=None)
+def _noscript(match: re.Match) -> str:
+    """A <noscript> with its content sanitised as the markup a reader without
+    script gets; any other token as it is.
+
+    Sanitised, that content has no </noscript> end tag; the text "</noscript"
+    could only be in an attribute value, where nh3 does not escape "<", and
+    where a browser running script would end the element early: it is
+    written &lt; there (the same value to the reader)."""
+    if match.group("inner") is None:
+        return match.group(0)
+    inner = NOSCRIPT_END.sub("&lt;/", _clean(match.group("inner"), TAGS - {"noscript"}))
+    start = match.group(0)[: match.start("inner") - match.start(0)]
+    return f"{start}{inner}</noscript>"
+
+
+def _sanitised_once(content: str) -> str:
+    clean = _clean(content, TAGS)
+    return TOKENS.sub(_noscript, clean) if "<noscript" in clean else clean
+
+
+def sanitised(content: str) -> str:
+    """The content as published: only what the allowlist keeps, written by nh3,
+    and read again until a browser would read it as written.
+
+    Removing an element can leave a tree that HTML cannot write (an <a> in an
+    <a> once the <select> between them goes); a browser then builds another
+    tree from it, which is how mutation XSS works. Sanitised again, it comes
+    out as what the browser builds (usually at the second pass)."""
+    clean = _sanitised_once(content)
+    for _ in range(3):
+        again = _sanitised_once(clean)
+        if again == clean:
+            break
+        clean = again
+    return clean
 
 
 class _Inventory(HTMLParser):
-    """Elements and attributes of HTML that nh3 wrote (well formed), to name what was removed."""
+    """Elements and attributes of a page's HTML, as a tokenizer reads them, to name what was removed."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -124,15 +171,56 @@ class _Inventory(HTMLParser):
 
 
 def _inventory(content: str) -> Counter:
+    if markup.is_plain(content) and not markup.RAW_TEXT_ELEMENT.search(content):
+        # The plain form (markup.py), read by one regular expression as html.parser would.
+        items: Counter = Counter()
+        for end, name, raw, _ in markup.TAG.findall(content):
+            if not end:
+                name = name.lower()
+                items[("element", name, "")] += 1
+                for key, value in markup.attributes(raw) if raw else ():
+                    items[("attribute", name, key, value or "")] += 1
+        return items
     parser = _Inventory()
-    parser.feed(content)
-    parser.close()
+    try:
+        parser.feed(content)
+        parser.close()
+    except AssertionError:  # A declaration html.parser stops on (declarations.py): read it as text.
+        parser = _Inventory()
+        parser.feed(content.replace("<!", "&lt;!"))
+        parser.close()
     return parser.items
 
 
-def removed(before: str, after: str) -> list[tuple[str, str]]:
-    """What the allowlist took out: (description, text to look for in the source), in order."""
-    lost = _inventory(before) - _inventory(after)
+# html5ever (nh3, browsers) writes these SVG elements in camelCase, and
+# compares them so against an allowlist: the pass that keeps everything needs them so.
+SVG_NAMES = {name.lower(): name for name in (
+    "altGlyph", "altGlyphDef", "altGlyphItem", "animateColor", "animateMotion", "animateTransform",
+    "clipPath", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
+    "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
+    "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode",
+    "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile",
+    "feTurbulence", "foreignObject", "glyphRef", "linearGradient", "radialGradient", "textPath")}
+TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
+
+
+def _as_a_browser_reads_it(content: str) -> str:
+    """The content with every element and attribute kept, as a browser's parser builds it
+    (nh3 with nothing removed but comments and unknown URL schemes), to find what
+    only a browser sees: markup ending a comment or a <noscript> early, for one."""
+    names = {name.lower() for name in TAG_NAME.findall(content)}
+    tags = names | {SVG_NAMES[name] for name in names & SVG_NAMES.keys()}
+    return nh3.clean(content, tags=tags, clean_content_tags=set(), attributes={},
+                     generic_attribute_prefixes={""}, strip_comments=True, link_rel=None)
+
+
+def removed(before: str, after: str, browser_view: str | None = None) -> list[tuple[str, str]]:
+    """What the allowlist took out: (description, text to look for in the source), in order.
+
+    What was there is what a tokenizer (html.parser) reads in the source and
+    what a browser builds from it, whichever has more of each thing."""
+    browser_view = _as_a_browser_reads_it(before) if browser_view is None else browser_view
+    lost = (_inventory(before) | _inventory(browser_view)) - _inventory(after)
     gone = {item[1] for item in lost if item[0] == "element"}
     found = []
     for item in lost:
@@ -152,16 +240,21 @@ def removed(before: str, after: str) -> list[tuple[str, str]]:
 
 
 def check(content: str) -> tuple[str, list[tuple[str, str]]]:
-    """The content to publish, and what was removed from it (empty: kept byte for byte)."""
+    """The content to publish (always the sanitiser's), and what was removed from it."""
     clean = sanitised(content)
-    # Kept as it was: the pass allowing everything would keep it all too (it
-    # allows more), so it need not run.
-    if clean == content:
-        return content, []
-    whole = _everything_kept(content)
-    if clean == whole:
-        return content, []
-    return clean, removed(whole, clean) or [("markup the allowlist does not accept", "<")]
+    if clean == content:  # Already as nh3 writes it: nothing removed, nothing to name.
+        return clean, []
+    # The same tree with everything kept: if the allowlist wrote the same, it
+    # removed nothing a browser would build (most pages; reading both
+    # inventories costs five times as much).
+    browser_view = _as_a_browser_reads_it(content)
+    if clean == browser_view:
+        return clean, []
+    return clean, removed(content, clean, browser_view)
+
+
+IMAGE_HINT = ("The site loads nothing from other hosts: put the image in docs/ and link to it there, "
+              "e.g. ![A chart](../images/chart.png).")
 
 
 def line_of(source: str, needle: str, body_offset: int = 0) -> int:
@@ -177,9 +270,9 @@ def page_content(content: str, page: Page, build: Build, site: Site) -> str:
         source = site.text(page.file.abs_src_path)
         offset = structure.body_start(source)[1]
         for what, needle in lost:
-            log.warning(
-                f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
-                "page and was removed. Pages hold text: write it in Markdown, with links to pages, "
-                "http(s) or mailto addresses; no scripts, on... event attributes, styles, frames or <meta>."
-            )
+            hint = (IMAGE_HINT if what.startswith("src=") and what.endswith("<img>") else
+                    "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "
+                    "no scripts, on... event attributes, styles, frames or <meta>.")
+            log.warning(f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
+                        f"page and was removed. {hint}")
     return content

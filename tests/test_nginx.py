@@ -118,6 +118,13 @@ THEME_SCRIPT = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduc
     ('<a href=" JAVA\tscript:alert(1)">x</a>', "<a> has a javascript: address in href="),
     ("<style>p { display: none }</style>", "a <style> element"),
     ('<p style="color: red">x</p>', "<p> has a style= attribute"),
+    # What the sanitiser removes that runs or sends the reader off (issue 19), should a template write it.
+    ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "<iframe> has srcdoc="),
+    ('<form action="https://example.org/"><button>Send</button></form>', "<form> has action="),
+    ('<form method="dialog"><button formaction="https://example.org/">Send</button></form>', "<button> has formaction="),
+    ('<form method="post"><button>Send</button></form>', "<form> has method="),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org/">', '<meta http-equiv="refresh">'),
+    ('<base href="https://example.org/">', "a <base> element"),
 ])
 def test_inline_code_that_is_not_the_themes_is_named(html, problem):
     found = inline_code.inspect_page(f"<html><body>\n{html}\n</body></html>", "/it/modules/m/")

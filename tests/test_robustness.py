@@ -36,7 +36,9 @@ BLOCK_STORAGE = """(() => {
 })();"""
 
 CORRUPT = ["5", '"x"', "true", "[]", "null", '{"customer-service": 5}',
-           '{"customer-service": {"complete": "yes", "score": 3}}', "{not json"]
+           '{"customer-service": {"complete": "yes", "score": 3}}', "{not json",
+           # Keys made to break a selector or an object (issue 19, finding 3).
+           '{"x\\"]<img src=x onerror=alert(1)>": {"complete": true}, "__proto__": {"complete": true}}']
 
 
 def paths() -> list[str]:

@@ -43,7 +43,8 @@ def live_code(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     found = []
     for element in soup.find_all(True):
-        found += [f"{element.name} {name}" for name in element.attrs if name.lower().startswith("on")]
+        found += [f"{element.name} {name}" for name in element.attrs
+                  if name.lower().startswith("on") or name.lower() in ("srcdoc", "formaction")]
         for name in ("href", "src", "action", "formaction"):
             if re.sub(r"\s", "", str(element.get(name, ""))).lower().startswith(("javascript:", "data:text")):
                 found.append(f"{element.name} {name}={element[name]}")
@@ -53,8 +54,8 @@ def live_code(page: Path) -> list[str]:
         if "alert(" in script.get_text():
             found.append(f"script {script.get_text()[:60]}")
     article = soup.select_one("article") or soup
-    found += [f"<{e.name}> in the content" for e in article.find_all(["script", "style", "meta", "iframe",
-                                                                        "object", "embed", "link"])]
+    found += [f"<{e.name}> in the content" for e in article.find_all(["script", "style", "meta", "iframe", "object",
+                                                                        "embed", "link", "foreignobject", "base"])]
     return found
 
 
@@ -78,6 +79,8 @@ def content_attack(tmp_path_factory):
         ("<style> element", "<style>"),
         ("<meta> element", "<meta"),
         ("<iframe> element", "<iframe"),
+        # Finding 1 of issue 19: an <iframe srcdoc> inside SVG was published as it was.
+        ("<foreignobject> element", "<foreignObject"),
         ('id="training-config" on <pre> (the theme uses it)', 'id="training-config"'),
         ("attribute onmouseover on <p>", "onmouseover"),
         ("attribute onfocus on <p>", "onfocus"),
@@ -107,19 +110,54 @@ def test_code_in_a_page_is_removed_from_what_is_published(content_attack, page):
     assert article.select_one(".admonition.note")
 
 
-def test_clean_content_is_published_byte_for_byte(tmp_path):
-    """The sanitiser leaves clean pages as Markdown wrote them (it only replaces content it changes)."""
+def test_clean_content_is_published_as_the_sanitiser_writes_it_and_nothing_is_reported():
+    """Clean content is published as nh3 writes it (the same page to a browser), with no warning."""
     from mkdocs_training import sanitise
 
     html = ('<h2 id="x">Who&rsquo;s who<a class="headerlink" href="#x" title="Link">&para;</a></h2>\n'
             '<p>A <abbr title="Service level">SLA</abbr> <br />and <span class="twemoji"><svg '
             'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 2"/></svg></span></p>\n'
             '<table><thead><tr><th style="text-align: left;">A</th></tr></thead></table>\n'
-            '<form class="training-quiz" data-training-quiz="quiz-1" novalidate><input type="radio" '
-            'name="q" id="a" value="1" data-correct="true"><label for="a">A</label></form>')
-    assert sanitise.check(html) == (html, [])
+            '<form class="training-quiz" data-training-quiz="quiz-1" method="dialog" novalidate><input '
+            'type="radio" name="q" id="a" value="1" data-correct="true"><label for="a">A</label></form>'
+            '<noscript><p class="training-noscript" data-training-noscript>Key</p></noscript>')
+    published, lost = sanitise.check(html)
+    assert lost == []
+    assert published == sanitise.sanitised(html) != html  # Re-serialised: <br>, ’, ¶, viewBox.
+    assert 'viewBox="0 0 24 24"' in published and 'method="dialog"' in published
+    assert "<noscript><p " in published
     changed, removed = sanitise.check(html.replace('title="Link"', 'title="Link" onclick="x()"'))
     assert "onclick" not in changed and removed == [("attribute onclick on <a>", "onclick")]
+
+
+# Finding 1 of issue 19: markup that every pass of the old sanitiser dropped
+# alike (so the page's original HTML was published, script and all), and
+# <noscript>, whose content nh3 reads as text and a reader without script as markup.
+SMUGGLED = [
+    ('<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>',
+     ["<foreignobject> element", "<iframe> element"]),
+    ('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
+     '</foreignObject></clipPath></svg>', ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
+    ('<svg><foreignObject><meta http-equiv="refresh" content="0;url=https://example.org/"></foreignObject></svg>',
+     ["<foreignobject> element", "<meta> element"]),
+    ('<noscript><meta http-equiv="refresh" content="0;url=https://example.org/"></noscript>', ["<meta> element"]),
+    ('<noscript><b>x</b><!-- </noscript><img src=x onerror=alert(1)> --></noscript>', ["attribute onerror on <img>"]),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+     ["<animate> element", "<text> element"]),
+    ('<form action="https://example.org/"><button formaction="javascript:alert(1)">Go</button></form>',
+     ['action="https://example.org/" on <form>', 'formaction="javascript:alert(1)" on <button>']),
+    ('<base href="https://example.org/"><a href="x">x</a>', ["<base> element"]),
+]
+
+
+@pytest.mark.parametrize(("html", "named"), SMUGGLED)
+def test_smuggled_markup_is_never_published_and_is_named(html, named):
+    from mkdocs_training import sanitise
+
+    published, lost = sanitise.check(html)
+    for word in ("<script", "iframe", "srcdoc", "meta", "foreignobject", "onerror", "animate", "action", "base"):
+        assert word not in published.lower(), published
+    assert [what for what, _ in lost] == named
 
 
 # -----------------------------------------------------------------------------
@@ -130,16 +168,22 @@ def test_clean_content_is_published_byte_for_byte(tmp_path):
 def test_front_matter_title_and_description_are_text_everywhere(tmp_path):
     project = make_site(tmp_path, "front-matter-attack")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
-    assert build.returncode == 0, build.output
+    # A title with "<" stops the strict build: the theme's tooltips read a
+    # truncated title as HTML (content.tooltips), so it is published with "‹".
+    assert build.returncode == 1
+    for page, title in (("m.md", "Module"), ("m.it.md", "Modulo")):
+        assert (f"training: docs/modules/{page}:2: the title holds '<'. Titles are text, and the theme shows "
+                "them as HTML in tooltips: write it without '<'.") in build.output
     for page in html_files(build.site):  # Header, nav, footer, home cards, 404, <meta>.
         assert live_code(page) == [], page
         assert "<script>alert" not in page.read_text(encoding="utf-8"), page
     home = BeautifulSoup((build.site / "it" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # The home page's cards print it as text, where no tooltip reads it.
     assert home.select_one(".grid.cards strong").get_text().startswith("Modulo </title><script>alert(")
     module = BeautifulSoup((build.site / "modules" / "m" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert module.find("meta", attrs={"name": "description"})["content"] == \
         'A module"><script>alert(\'description\')</script>'
-    assert module.title.get_text().startswith("Module </title><script>")
+    assert module.title.get_text().startswith("Module ‹/title>‹script>")
 
 
 PAYLOAD = "<img src=x onerror=alert(1)>\"'"
@@ -173,7 +217,9 @@ def test_locale_strings_are_text_in_every_page(tmp_path):
     for shown in ("Solo in inglese", "Pagina non ancora tradotta", "Verifica le risposte",
                   "Segna il modulo come completato", "Scarica tutta la formazione", "Scarica questo modulo in PDF", "Passa al tema chiaro",
                   "Pagina non trovata", "min di lettura"):
-        assert f"{shown} &lt;img src=x onerror=alert(1)&gt;" in text, shown
+        # "<" is shown as "‹" (and named by the build): the theme's tooltips read some strings as HTML.
+        assert f"{shown} ‹img src=x onerror=alert(1)&gt;" in text, shown
+    assert "training: locales/it.yml:" in build.output and "holds '<'. Interface strings are text" in build.output
     # ...as text only.
     assert "<img src=x onerror" not in text and 'src="x"' not in text
     for page in italian:
@@ -304,9 +350,10 @@ def test_a_page_cannot_leak_the_machine_into_the_published_site(tmp_path, listen
     for name in ("m.md", "m.it.md"):
         line = line_of(project / "docs" / "modules" / name, "<link")
         assert f"training: docs/modules/{name}:{line}: <link> element is not allowed in a page" in build.output
+        # The sanitiser takes the image from another host out first (issue 19); the PDF never sees it.
         line = line_of(project / "docs" / "modules" / name, "pixel.png")
-        assert (f"training: docs/modules/{name}:{line}: the PDF would load 'http://127.0.0.1:{listener.port}/pixel.png'. "
-                "A page may only use the site's own files and data: URLs") in build.output
+        assert (f"training: docs/modules/{name}:{line}: src=\"http://127.0.0.1:{listener.port}/pixel.png\" on <img> "
+                "is not allowed in a page and was removed. The site loads nothing from other hosts") in build.output
     assert listener.connections == 0
     files = [p for p in build.site.rglob("*") if p.is_file()]
     assert any(p.suffix == ".pdf" for p in files) and any(p.suffix == ".br" for p in files)

@@ -3,9 +3,10 @@
 The Content-Security-Policy (headers.py) allows, by hash, only the inline
 scripts that Material's templates and ours (overrides/) write; they are
 recognised by their text in the templates, not by being in the pages. A
-page that holds anything else that runs or restyles (an inline <script>,
-an on*= attribute, a javascript: address, a script from outside the site's
-script folder, a <style> or style=) is named here by file and line:
+page that holds anything else that runs, restyles or sends the reader off
+(an inline <script>, an on*= attribute, a javascript: address, a script from
+outside the site's script folder, a <style> or style=, srcdoc=, a form's
+action= or formaction=, <meta http-equiv>, <base>) is named here by file and line:
 `python -m mkdocs_training headers` refuses to write the headers for it.
 """
 
@@ -75,8 +76,16 @@ class InlineCode(HTMLParser):
                 self.problems.append((line, f"<{tag}> has a style= attribute, which the policy blocks (style-src 'self')"))
             elif name in URL_ATTRIBUTES and value and re.sub(r"[\x00-\x20]", "", value).lower().startswith("javascript:"):
                 self.problems.append((line, f"<{tag}> has a javascript: address in {name}=, which runs code"))
+            elif name == "srcdoc":
+                self.problems.append((line, f"<{tag}> has srcdoc=, a page of its own, which runs code"))
+            elif name in ("formaction", "action") or (tag == "form" and name == "method" and value != "dialog"):
+                self.problems.append((line, f"<{tag}> has {name}=, which sends a form off the page"))
+            elif tag == "meta" and name == "http-equiv":
+                self.problems.append((line, f"<meta http-equiv=\"{value}\">, which can send the reader elsewhere"))
         if tag == "style":
             self.problems.append((line, "a <style> element, which the policy blocks (style-src 'self')"))
+        if tag == "base":
+            self.problems.append((line, "a <base> element, which points every address of the page elsewhere"))
         if tag == "script":
             self._script, self._body = (line, dict(attrs)), []
 
@@ -107,9 +116,10 @@ class InlineCode(HTMLParser):
 # attribute, a <style> element, a URL attribute whose value (decoded, without
 # spaces) may start with javascript:. It may also find things that are not
 # problems (in a script's text, say); the page is then read in full.
-SUSPECT_ATTRIBUTE = rf"""(?i:on|style[\s=/>]|(?:{"|".join(sorted(URL_ATTRIBUTES))})=["']?[\x00-\x20]*[&j])"""
+SUSPECT_ATTRIBUTE = (rf"""(?i:on|style[\s=/>]|srcdoc|formaction|action|method=(?!"dialog"|'dialog'|dialog[\s/>])|http-equiv"""
+                     rf"""|(?:{"|".join(sorted(URL_ATTRIBUTES))})=["']?[\x00-\x20]*[&j])""")
 SUSPECT = re.compile(rf"""<[a-zA-Z][a-zA-Z0-9]*+(?:\s++(?!{SUSPECT_ATTRIBUTE}){markup.ATTR})*+\s++{SUSPECT_ATTRIBUTE}"""
-                     r"|<(?i:style)[\s/>]")
+                     r"|<(?i:style|base)[\s/>]")
 
 
 def inspect_page(html: str, page_url: str = "/") -> InlineCode:

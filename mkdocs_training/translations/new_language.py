@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from mkdocs_training import yamlfile
 from mkdocs_training.i18n import Languages
 from mkdocs_training.locales import categories, is_plural
 
@@ -70,7 +71,8 @@ def create(root: Path, code: str, default: str, existing: list[str]) -> list[str
         target = root / folder / f"{code}.yml"
         if not english.exists():
             continue
-        data = _plurals(yaml.safe_load(english.read_text(encoding="utf-8")), code, default)
+        # Through yamlfile, as the build reads it: plain data only (no aliases to walk without end).
+        data = _plurals(yamlfile.load(english.read_text(encoding="utf-8")), code, default)
         header = (f"# The {what} in {name} ({code}), copied from {folder}/{default}.yml by\n"
                   f"# `make new-language`: still English, to translate (or make export-xliff LANG={code}).\n")
         if folder == "locales":
