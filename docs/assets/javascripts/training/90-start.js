@@ -3,6 +3,7 @@
 function start() {
   showScriptControls();
   setUpToggles();
+  setUpDrawer();
   setUpProgress();
   setUpQuizzes();
   show();
