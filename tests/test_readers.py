@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import soup
 from tests.browser import webcheck
 
 LANGUAGES = ["en", "it"]
@@ -103,3 +104,40 @@ def test_a_change_keeps_the_module_marked_complete(browser, base_url):
     assert page.evaluate(STORED) == {"customer-service": {"complete": True}}
     page.context.close()
 
+
+
+# -----------------------------------------------------------------------------
+# Names: page titles, palette radio buttons, heading permalinks (built HTML)
+# -----------------------------------------------------------------------------
+
+SITE_NAME = {"en": "Staff training library", "it": "Formazione del personale"}
+NOT_FOUND = {"en": "Page not found", "it": "Pagina non trovata"}
+PERMALINK = {"en": "Link to this section", "it": "Link a questa sezione"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_say_page_not_found_and_name_the_site_once_on_the_home_page(site, language):
+    home = soup(site / prefix(language) / "index.html").title.get_text()
+    assert home == SITE_NAME[language]
+    missing = soup(site / prefix(language) / "404.html").title.get_text()
+    assert missing == f"{NOT_FOUND[language]} - {SITE_NAME[language]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_palette_radio_is_named_after_the_scheme_it_selects(site, language):
+    """Material's label for radio N is the toggle shown while scheme N-1 is
+    on, titled with what it switches to: the name radio N must have."""
+    page = soup(site / prefix(language) / "index.html")
+    labels = page.select("form[data-md-component=palette] label[for]")
+    assert len(labels) == 3
+    for label in labels:
+        radio = page.find("input", id=label["for"])
+        assert radio["aria-label"] == label["title"], (radio["data-md-color-media"], radio["aria-label"])
+
+
+@pytest.mark.parametrize("page", ["index.html", "glossary/index.html", MODULE + "index.html"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_heading_permalink_has_a_name(site, language, page):
+    links = soup(site / prefix(language) / page).select("a.headerlink")
+    assert links
+    assert [link.get("aria-label") for link in links] == [PERMALINK[language]] * len(links)
