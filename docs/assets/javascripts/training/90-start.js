@@ -5,6 +5,7 @@ function start() {
   setUpToggles();
   setUpDrawer();
   setUpProgress();
+  setUpReset();
   setUpQuizzes();
   show();
 }
