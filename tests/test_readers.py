@@ -141,3 +141,58 @@ def test_every_heading_permalink_has_a_name(site, language, page):
     links = soup(site / prefix(language) / page).select("a.headerlink")
     assert links
     assert [link.get("aria-label") for link in links] == [PERMALINK[language]] * len(links)
+
+
+# -----------------------------------------------------------------------------
+# Progress on the home page: words that agree with the numbers; clearing asks
+# -----------------------------------------------------------------------------
+
+STATUS = {"en": "Not marked as complete yet · Last check: 5 of 5 correct",
+          "it": "Non ancora segnato come completato · Ultima verifica: 5 su 5 corrette"}
+RESET = {"en": ("Clear my progress", "Yes, clear it", "Keep my progress"),
+         "it": ("Cancella i miei progressi", "Sì, cancella", "Mantieni i progressi")}
+CLEARED = {"en": "Your progress has been cleared for: {}.", "it": "Sono stati cancellati i progressi di questi moduli: {}."}
+AND = {"en": " and ", "it": " e "}
+NOTHING = {"en": "There was no progress to clear.", "it": "Non c’erano progressi da cancellare."}
+SOME = {"customer-service": {"score": 5, "total": 5}, "supplier-guidelines": {"complete": True}}
+
+
+def home_with(browser, base_url, language, stored):
+    page = open_page(browser, base_url + prefix(language))
+    page.evaluate("s => localStorage.setItem('training-progress', JSON.stringify(s))", stored)
+    page.reload()
+    return page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_full_marks_beside_no_completion_mark_say_what_each_is(browser, base_url, language):
+    page = home_with(browser, base_url, language, SOME)
+    assert page.locator("[data-training-status=customer-service]").inner_text() == STATUS[language]
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_clear_my_progress_asks_first_and_says_what_it_cleared(browser, base_url, language):
+    reset, yes, keep = RESET[language]
+    page = home_with(browser, base_url, language, SOME)
+    titles = [page.locator(f"li:has([data-training-status={m}]) strong").inner_text() for m in SOME]
+    status = page.locator("[data-training-reset-status]")
+    page.get_by_role("button", name=reset).click()
+    # Nothing deleted yet: a question, with focus on its answer.
+    assert page.evaluate(STORED) == SOME
+    assert page.evaluate("document.activeElement.textContent.trim()") == yes
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.textContent.trim()") == reset
+    page.get_by_role("button", name=reset).click()
+    page.get_by_role("button", name=keep).click()
+    assert page.evaluate(STORED) == SOME and status.inner_text() == ""
+    page.get_by_role("button", name=reset).click()
+    page.get_by_role("button", name=yes).click()
+    assert page.evaluate(STORED) == {}
+    assert status.inner_text() == CLEARED[language].format(AND[language].join(titles))
+    assert page.evaluate("document.activeElement.textContent.trim()") == reset
+    page.get_by_role("button", name=reset).click()
+    page.get_by_role("button", name=yes).click()
+    page.wait_for_timeout(300)  # Said again after a moment, to be announced.
+    assert status.inner_text() == NOTHING[language]
+    page.context.close()
