@@ -196,3 +196,35 @@ def test_clear_my_progress_asks_first_and_says_what_it_cleared(browser, base_url
     page.wait_for_timeout(300)  # Said again after a moment, to be announced.
     assert status.inner_text() == NOTHING[language]
     page.context.close()
+
+
+# -----------------------------------------------------------------------------
+# Language switcher: says which language is on, keeps the section
+# -----------------------------------------------------------------------------
+
+OTHER = {"en": "it", "it": "en"}
+SECTION = "#who-serves-the-customer"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_marks_the_current_language(site, language):
+    links = soup(site / prefix(language) / MODULE / "index.html").select("a.md-select__link")
+    assert {link["hreflang"]: link.get("aria-current") for link in links} == {
+        language: "page", OTHER[language]: None}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_keeps_the_section_the_reader_is_on(browser, base_url, language):
+    page = open_page(browser, base_url + prefix(language) + MODULE + SECTION, webcheck.DESKTOP)
+    other = OTHER[language]
+    page.locator(".md-select button").first.hover()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={other}]").click()
+    assert page.url == base_url + prefix(other) + MODULE + SECTION
+    # And after moving to another section on the page.
+    page.evaluate("location.hash = '#check-your-understanding'")
+    page.locator(".md-select button").first.hover()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={language}]").click()
+    assert page.url == base_url + prefix(language) + MODULE + "#check-your-understanding"
+    page.context.close()
