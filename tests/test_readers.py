@@ -7,6 +7,8 @@ is in tests/test_drawer.py.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import soup
@@ -227,4 +229,47 @@ def test_switcher_keeps_the_section_the_reader_is_on(browser, base_url, language
     with page.expect_navigation():
         page.locator(f"a.md-select__link[hreflang={language}]").click()
     assert page.url == base_url + prefix(language) + MODULE + "#check-your-understanding"
+    page.context.close()
+
+
+# -----------------------------------------------------------------------------
+# Material's stored colour scheme, checked before Material reads it
+# -----------------------------------------------------------------------------
+
+BAD_PALETTE = ["{not json", '{"index": 7, "color": {"scheme": "slate"}}', "5"]
+
+
+def with_stored_palette(browser, url: str, value: str):
+    context = browser.new_context(viewport=webcheck.DESKTOP)
+    # Once, before the first page's scripts: what an earlier visit left.
+    context.add_init_script("if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
+                            f" localStorage.setItem('/.__palette', {json.dumps(value)}); }}")
+    page = context.new_page()
+    watch = webcheck.Watch(origin=url.split("/", 3)[0] + "//" + url.split("/", 3)[2]).attach(page)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, watch
+
+
+@pytest.mark.parametrize("value", BAD_PALETTE)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_stored_scheme_that_no_longer_fits_is_dropped_before_material_reads_it(browser, base_url, language, value):
+    page, watch = with_stored_palette(browser, base_url + prefix(language), value)
+    assert watch.problems() == []
+    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    assert toggle.count() == 1 and toggle.is_visible()
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    toggle.click()
+    toggle.click()  # From the system setting, one of two steps changes the scheme.
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme or toggle.count() == 1
+    assert watch.problems() == []
+    page.context.close()
+
+
+def test_a_stored_choice_that_still_fits_is_kept_with_the_current_colours(browser, base_url):
+    stale = '{"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "red", "accent": "red"}}'
+    page, watch = with_stored_palette(browser, base_url, stale)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert page.get_attribute("body", "data-md-color-primary") == "indigo"
+    assert watch.problems() == []
     page.context.close()
