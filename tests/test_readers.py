@@ -368,3 +368,46 @@ def ring_outside(browser, url: str, selector: str) -> tuple[int, int]:
 def test_buttons_show_a_focus_ring_in_forced_colours(browser, base_url, language, selector):
     changed, perimeter = ring_outside(browser, base_url + prefix(language) + MODULE, selector)
     assert changed >= perimeter, f"{changed} pixels change outside a button {perimeter} px round"
+
+
+# -----------------------------------------------------------------------------
+# Glossary definitions at 400 % zoom: beside their term, and Escape hides them
+# -----------------------------------------------------------------------------
+
+# A 1280 x 800 screen at 400 % zoom: 320 x 200 CSS pixels.
+ZOOM_400 = {"viewport": {"width": 320, "height": 200}, "device_scale_factor": 4}
+OVERLAP = """() => {
+  const term = document.activeElement.closest('.training-term');
+  const a = document.activeElement.getBoundingClientRect();
+  const t = term.querySelector('.training-term__tip').getBoundingClientRect();
+  const covered = t.width > 0 && a.left < t.right && t.left < a.right && a.top < t.bottom && t.top < a.bottom;
+  return {term: document.activeElement.textContent, covered: covered, shown: t.width > 0,
+          inside: t.top >= 0 && t.bottom <= window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("page_path", [MODULE, "modules/supplier-guidelines/"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_definitions_at_400_percent_zoom_leave_their_term_in_view_and_escape_hides_them(
+        browser, base_url, language, page_path):
+    context = browser.new_context(**ZOOM_400)
+    page = context.new_page()
+    page.goto(base_url + prefix(language) + page_path)
+    page.wait_for_load_state("networkidle")
+    problems, seen = [], 0
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        if not page.evaluate("!!document.activeElement.closest('.training-term')"):
+            continue
+        seen += 1
+        state = page.evaluate(OVERLAP)
+        if not state["shown"] or state["covered"] or not state["inside"]:
+            problems.append(state)
+        page.keyboard.press("Escape")
+        if page.evaluate(OVERLAP)["shown"]:
+            problems.append(f"Escape leaves {state['term']!r} showing")
+    context.close()
+    assert seen >= 2
+    assert problems == [], problems
