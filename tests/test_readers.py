@@ -411,3 +411,22 @@ def test_definitions_at_400_percent_zoom_leave_their_term_in_view_and_escape_hid
     context.close()
     assert seen >= 2
     assert problems == [], problems
+
+
+# -----------------------------------------------------------------------------
+# 320 px: titles wrap rather than end in "…"
+# -----------------------------------------------------------------------------
+
+# Text cut by its box: wider or taller than what shows of it.
+CUT = """() => [...document.querySelectorAll(
+    '.md-header__topic:first-child .md-ellipsis, .md-footer__title .md-ellipsis, .md-typeset h1')]
+  .filter(e => e.getClientRects().length && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+  .map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("page_path", ["", MODULE, "modules/supplier-guidelines/"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_wrap_at_320_px(browser, base_url, language, page_path):
+    page = open_page(browser, base_url + prefix(language) + page_path, {"width": 320, "height": 640})
+    assert page.evaluate(CUT) == []
+    page.context.close()
