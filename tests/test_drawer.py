@@ -176,3 +176,25 @@ def test_back_arrow_and_contents_toggle_work_by_keyboard(browser, base_url, lang
         assert page.evaluate(SEEN), page.evaluate(ACTIVE)
         assert page.evaluate("document.activeElement.getAttribute('href')").startswith("#")
     context.close()
+
+
+# Below 1220 px every drawer control is a stop; from 1220 px the sections
+# are headings that are always open, and must not be stops that do nothing.
+STOPS = """() => [...document.querySelectorAll('.md-sidebar--primary label.md-nav__link[for], ' +
+  '.md-sidebar--primary label.md-nav__title[for]:not([for="__drawer"])')]
+  .map(l => l.getAttribute('tabindex'))"""
+
+
+@pytest.mark.parametrize("width", [320, 768, 1219, 1220, 1920])
+def test_drawer_controls_are_stops_exactly_where_the_drawer_is(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "modules/customer-service/")
+    page.wait_for_load_state("networkidle")
+    stops = page.evaluate(STOPS)
+    assert stops, "no section, back arrow or contents toggle in the menu"
+    if width < 1220:
+        assert stops == ["0"] * len(stops)
+    else:
+        assert "0" not in stops, stops
+    context.close()
