@@ -480,10 +480,12 @@ def test_progress_survives_reload_and_language_switch_and_can_be_cleared(browser
     page.goto(base_url + "it/")
     status = page.locator("[data-training-status=supplier-guidelines]")
     assert status.inner_text() == "Completato"
-    assert page.locator("[data-training-status=customer-service]").inner_text() == "Non ancora completato"
+    assert page.locator("[data-training-status=customer-service]").inner_text() == "Non ancora segnato come completato"
     page.get_by_role("button", name="Cancella i miei progressi").click()
-    assert status.inner_text() == "Non ancora completato"
-    assert page.locator("[data-training-reset-status]").inner_text() == "I tuoi progressi sono stati cancellati."
+    page.get_by_role("button", name="Sì, cancella").click()  # Asked first (tests/test_readers.py).
+    assert status.inner_text() == "Non ancora segnato come completato"
+    assert page.locator("[data-training-reset-status]").inner_text().startswith(
+        "Sono stati cancellati i progressi di questi moduli: ")
     page.context.close()
 
 

@@ -59,9 +59,11 @@ def test_the_stylesheet_is_materials_then_ours_in_the_order_pages_used_to_link_t
     project, site = built
     [sheet] = (site / "assets" / "stylesheets").glob("site.*.min.css")
     main, palette = (next(MATERIAL.glob(pattern)) for pattern in ("main.*.min.css", "palette.*.min.css"))
-    ours = project / "docs" / "assets" / "stylesheets" / "extra.css"
-    expected = [main.read_text(encoding="utf-8").strip(), palette.read_text(encoding="utf-8").strip(),
-                minified(ours.read_text(encoding="utf-8"))]
+    # Ours: every extra_css entry of mkdocs.yml, in its order.
+    listed = re.findall(r"^  - (assets/stylesheets/\S+\.css)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert listed[0] == "assets/stylesheets/extra.css", listed
+    expected = [main.read_text(encoding="utf-8").strip(), palette.read_text(encoding="utf-8").strip()]
+    expected += [minified((project / "docs" / path).read_text(encoding="utf-8")) for path in listed]
     assert sheet.read_text(encoding="utf-8") == "\n".join(expected) + "\n"
     # What it was made from is not published: nothing links it.
     assert sorted(p.name for p in sheet.parent.iterdir()) == [sheet.name]

@@ -19,6 +19,16 @@ document.addEventListener("click", function (event) {
   }
 });
 
+// The same section in the other language: anchors are the same in every
+// language (README), so each switcher link carries the one in the address.
+function keepAnchor() {
+  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+    link.hash = location.hash;
+  });
+}
+window.addEventListener("hashchange", keepAnchor);
+document.addEventListener("DOMContentLoaded", keepAnchor);
+
 // A reader who came here from another page of this site got here on
 // purpose (the switcher, the logo, a link): never send them away. This is
 // what keeps their choice when site data is blocked and cannot be stored.

@@ -70,39 +70,12 @@ function show() {
   });
 }
 
-var clearedTimer;
-
 function setUpProgress() {
   document.querySelectorAll("[data-training-complete] button").forEach(function (button) {
     button.addEventListener("click", function () {
       var module = button.closest("[data-training-complete]").getAttribute("data-training-complete");
       document.dispatchEvent(new CustomEvent("training:complete", { detail: { module: module, complete: button.getAttribute("aria-pressed") !== "true" } }));
       update(module, { complete: button.getAttribute("aria-pressed") !== "true" });
-    });
-  });
-
-  document.querySelectorAll("[data-training-reset]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      write(PROGRESS, null);
-      show();
-      var status = document.querySelector("[data-training-reset-status]");
-      if (status) {
-        // Said at once; on a second click, emptied first and filled a
-        // moment later, so that it is announced again. Then it goes, once
-        // it has been read.
-        clearTimeout(clearedTimer);
-        if (status.textContent === "") {
-          status.textContent = config.progress.cleared;
-        } else {
-          status.textContent = "";
-          setTimeout(function () {
-            status.textContent = config.progress.cleared;
-          }, 150);
-        }
-        clearedTimer = setTimeout(function () {
-          status.textContent = "";
-        }, 8000);
-      }
     });
   });
 }

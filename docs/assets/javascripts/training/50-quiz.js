@@ -112,12 +112,43 @@ function check(form) {
   document.dispatchEvent(new CustomEvent("training:checked", { detail: { module: config.module, form: form, right: right, total: questions.length } }));
 }
 
+// A changed answer makes the verdict on its question, the score and the
+// stored result out of date: they would vouch for an answer no longer
+// chosen. They go until the reader checks again. Arrow keys on radio
+// buttons, clicks and Space all fire "change".
+function withdraw(form, question) {
+  if (!question || !question.hasAttribute("data-result")) {
+    return; // Not checked since the page opened: nothing to take back.
+  }
+  question.removeAttribute("data-result");
+  question.querySelectorAll(".training-quiz__feedback").forEach(function (feedback) {
+    feedback.hidden = true;
+    feedback.removeAttribute("data-state");
+  });
+  question.querySelectorAll("input").forEach(function (input) {
+    input.removeAttribute("aria-describedby");
+  });
+  var verdict = verdictOf(question);
+  verdict.hidden = true;
+  verdict.textContent = "";
+  question.setAttribute("aria-describedby", question.id + "-hint");
+  form.querySelector(".training-quiz__result").textContent = "";
+  if (config.module) {
+    // Undefined keys are left out when stored: the module keeps its
+    // "complete" mark and loses the score until the next check.
+    update(config.module, { score: undefined, total: undefined });
+  }
+}
+
 function setUpQuizzes() {
   document.querySelectorAll("form.training-quiz").forEach(function (form) {
     form.querySelectorAll(".training-quiz__question").forEach(shuffle);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       check(form);
+    });
+    form.addEventListener("change", function (event) {
+      withdraw(form, event.target.closest(".training-quiz__question"));
     });
     form.addEventListener("reset", function () {
       clear(form);

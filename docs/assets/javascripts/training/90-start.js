@@ -3,7 +3,9 @@
 function start() {
   showScriptControls();
   setUpToggles();
+  setUpDrawer();
   setUpProgress();
+  setUpReset();
   setUpQuizzes();
   setUpScorecard();
   show();
