@@ -45,7 +45,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks import library
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 from benchmarks.scale_table import table
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from mkdocs_training import sanitise, yamlfile
+from mkdocs_training.core import yamlfile
+from mkdocs_training.publish import sanitise
 
 ROOT = Path(__file__).resolve().parent.parent
 BOMB = ROOT / "tests" / "fixtures" / "sites" / "yaml-alias-bomb" / "docs" / "modules" / "m.md"

@@ -2,4 +2,4 @@
 
 # First, before any module imports the plugin API as `mkdocs.*`: in a process of
 # our own (python -m mkdocs_training, pytest) those names must be the engine's.
-from mkdocs_training import engine  # noqa: F401
+from mkdocs_training.core import engine  # noqa: F401

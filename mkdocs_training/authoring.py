@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_training import exchange
-from mkdocs_training.i18n import Languages
+from mkdocs_training.core.i18n import Languages
+from mkdocs_training.translations import exchange
 
 COMMANDS = ("export-xliff", "import-xliff", "new-module", "new-language", "nginx-languages")
 
@@ -32,7 +32,7 @@ def run(args, languages: Languages, docs: Path, root: Path) -> int:
     if args.command in ("export-xliff", "import-xliff"):
         return exchange.run(args, languages, docs, root)
     if args.command == "new-module":
-        from mkdocs_training import new_module
+        from mkdocs_training.progress import new_module
 
         return new_module.command(root, docs, languages, args.name, args.owner)
     if args.command == "new-language":

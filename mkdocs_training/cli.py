@@ -36,8 +36,9 @@ import time
 import subprocess
 from pathlib import Path
 
-from mkdocs_training import authoring, engine
-from mkdocs_training.i18n import Languages
+from mkdocs_training import authoring
+from mkdocs_training.core import engine
+from mkdocs_training.core.i18n import Languages
 from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
                                                   mark, scan)
 

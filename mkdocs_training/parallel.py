@@ -38,10 +38,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from mkdocs_training import docs_folder, engine, i18n
-from mkdocs_training.cache import cache_dir
-from mkdocs_training.context import Build, Site
-from mkdocs_training.log import log
+from mkdocs_training.checks import docs_folder
+from mkdocs_training.core import engine, i18n
+from mkdocs_training.core.cache import cache_dir
+from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.log import log
 from mkdocs_training.publish import compress
 
 # What a language's process hands over to the merge, at the root of its folder (not published).
@@ -215,7 +216,8 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
 
 def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: dict[str, Path]) -> None:
     """What spans the languages, once they are merged: as the last language of `properdocs build` does it."""
-    from mkdocs_training import publish, sitemap
+    from mkdocs_training import publish
+    from mkdocs_training.publish import sitemap
 
     whole = Site()
     for folder in parts.values():

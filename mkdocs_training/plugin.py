@@ -15,16 +15,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import (
-    alternates, declarations, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales,
-    markers, modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap,
-    stylesheet, theme,
-)
-from mkdocs_training.config import TrainingConfig
+from mkdocs_training import parallel, pdf, publish
+from mkdocs_training.checks import declarations, docs_folder, html_checks
+from mkdocs_training.core import engine, escaping, fragments, i18n, locales, markers
+from mkdocs_training.core.config import TrainingConfig
+from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.log import log
+from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.lms.modules import site_problems as lms_problems
-from mkdocs_training.context import Build, Site
-from mkdocs_training.log import log
+from mkdocs_training.progress import modules
+from mkdocs_training.publish import notfound, sanitise, scripts, search, site_address, sitemap, stylesheet, theme
 from mkdocs_training.publish import inline_code, offline
+from mkdocs_training.scorecard import criteria as scorecard
+from mkdocs_training.translations import alternates
 from mkdocs_training.translations import notices, policy, status
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +124,7 @@ LANGUAGES = configured_languages()
 
 def english_pages() -> list[str]:
     """Source paths of the English pages, e.g. 'modules/customer-service.md'."""
-    from mkdocs_training.i18n import split_locale
+    from mkdocs_training.core.i18n import split_locale
 
     pages = []
     for path in sorted((ROOT / "docs").rglob("*.md")):

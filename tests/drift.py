@@ -77,7 +77,7 @@ def referenced_assets(templates: Path) -> str:
     return "\n".join(f"{name}: {'shipped' if (templates / name).is_file() else 'MISSING'}" for name in names)
 
 
-SITEMAP_LOOKUP_CALL = "ui({document$:ct});"  # As in mkdocs_training/theme.py.
+SITEMAP_LOOKUP_CALL = "ui({document$:ct});"  # As in mkdocs_training/publish/theme.py.
 
 
 def sitemap_lookup(templates: Path) -> str:
@@ -135,10 +135,10 @@ TIES = [
         "4a2da9927845185f", "rebuild and run `make headers` so deploy/nginx/security-headers.conf allows the new scripts"),
     Tie("theme.py's edit of the minified bundle", "material", lambda root: sitemap_lookup(root / "templates"),
         "e85bc2ae93d5257a", "find the call that fetches sitemap.xml for link[rel=alternate] in the new bundle and "
-        "update SITEMAP_LOOKUP_CALL in mkdocs_training/theme.py and here"),
+        "update SITEMAP_LOOKUP_CALL in mkdocs_training/publish/theme.py and here"),
     Tie("search.py's patch of static-i18n", "mkdocs_static_i18n",
         python("reconfigure.py", "ExtendedPlugin.reconfigure_search_index"), "a022c6155c3bc4a7",
-        "check that one_index_per_language() in mkdocs_training/search.py still stops the merged index"),
+        "check that one_index_per_language() in mkdocs_training/publish/search.py still stops the merged index"),
     Tie("static-i18n internals used by parallel.py and serve/", "mkdocs_static_i18n",
         python("plugin.py", "I18n.on_post_build"), "756f7e2da6c7f6ee",
         "check how static-i18n now uses building and current_language: parallel.build_only() and serve/fast.restore()"),
@@ -149,7 +149,7 @@ TIES = [
     Tie("The engine's mkdocs.* redirection and logger", "properdocs",
         lambda root: (root / "replacement.py").read_text(encoding="utf-8") + source_of(root / "__main__.py", "State")
         + source_of(root / "__main__.py", "ColorFormatter"),
-        "a5cd0a1ecdaa3a66", "check mkdocs_training/engine.py: _activate(), LOGGER, console()"),
+        "a5cd0a1ecdaa3a66", "check mkdocs_training/core/engine.py: _activate(), LOGGER, console()"),
     Tie("The private live-reload server used by serve/", "properdocs",
         python("livereload/__init__.py", "LiveReloadServer", "_timestamp"), "73e5023b04f65d97",
         "check mkdocs_training/serve/server.py, which subclasses it and uses its private attributes"),

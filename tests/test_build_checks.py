@@ -13,7 +13,7 @@ import yaml
 
 from conftest import make_site, mkdocs_build
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 
 
 def test_control_site_builds_cleanly(fixture_site):
@@ -217,6 +217,6 @@ def test_a_full_build_with_a_local_address_says_so_loudly(tmp_path):
     ("http://[::1]:8000/", True), ("https://training.example.com/", False), ("http://10.0.0.5/", False),
 ])
 def test_local_addresses(url, local):
-    from mkdocs_training import site_address
+    from mkdocs_training.publish import site_address
 
     assert site_address.is_local(url) is local

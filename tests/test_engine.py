@@ -1,4 +1,4 @@
-"""The engine (ProperDocs, mkdocs_training/engine.py): strict mode counts its warnings, the old
+"""The engine (ProperDocs, mkdocs_training/core/engine.py): strict mode counts its warnings, the old
 command stops with the one to use, a clean build is quiet, and nothing else calls the engine."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 from tests.conftest import ROOT, make_site, mkdocs_build
 from tests.test_parallel import parallel_build
 
@@ -37,7 +37,7 @@ def test_a_broken_link_fails_make_build(tmp_path):
 def test_strict_mode_counts_warnings_where_the_running_engine_logs_them():
     """The parallel build's own warnings (config, merge, sitemap) fail it too: counted on the engine's
     logger, where the plugin's and the legacy `mkdocs.*` loggers' records arrive."""
-    from mkdocs_training.log import log
+    from mkdocs_training.core.log import log
 
     counter = engine.count_warnings()
     old_way = logging.Handler(logging.WARNING)  # What the parallel build counted before: the `mkdocs` logger.

@@ -16,7 +16,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from mkdocs_training import glossary, html_checks, markup, plain_page
+from mkdocs_training import markup, plain_page
+from mkdocs_training.checks import html_checks
+from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.publish import inline_code
 
 TERMS = glossary.load(ROOT, ["en", "it"]).by_language

@@ -224,7 +224,7 @@ def test_precompressed_brotli_is_served_as_built(site, nginx):
     ("path", "cache"),
     [
         ("assets/javascripts/bundle.a5f9d56c.min.js", "public, max-age=31536000, immutable"),
-        # The one stylesheet, named by its content (mkdocs_training/stylesheet.py).
+        # The one stylesheet, named by its content (mkdocs_training/publish/stylesheet.py).
         ("assets/stylesheets/site.*.min.css", "public, max-age=31536000, immutable"),
         ("modules/customer-service/", "no-cache"),
         ("it/modules/customer-service/", "no-cache"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, make_site
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 
 PACKAGE = ROOT / "mkdocs_training"
 FIXTURE_PACKAGES = Path(__file__).parent / "fixtures" / "packages"

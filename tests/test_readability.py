@@ -1,6 +1,6 @@
 """Every page reads easily: Flesch reading ease (English) and Gulpease (Italian) of 60 or more.
 
-The figures are printed for every page (mkdocs_training/readability.py says
+The figures are printed for every page (mkdocs_training/checks/readability.py says
 what counts as prose); tests/fixtures/readability/ has pages that fail.
 """
 
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_training import readability
+from mkdocs_training.checks import readability
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "readability"
 
 
 def run(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs_training.readability", str(docs)],
+    return subprocess.run([sys.executable, "-m", "mkdocs_training.checks.readability", str(docs)],
                           cwd=docs.parent, capture_output=True, text=True)
 
 

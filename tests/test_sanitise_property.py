@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_training import sanitise
+from mkdocs_training.publish import sanitise
 
 TAGS = sorted(sanitise.TAGS) + [
     "script", "style", "iframe", "object", "embed", "meta", "base", "link", "form", "textarea", "title",

@@ -1,7 +1,7 @@
 """The supplier scorecard in Chromium, in both languages: scoring, notes, total and weakest criteria,
 CSV export and import, the print view, the blank form without script, and the page from a folder.
 
-Its criteria come from scorecard/<lang>.yml (mkdocs_training/scorecard.py);
+Its criteria come from scorecard/<lang>.yml (mkdocs_training/scorecard/criteria.py);
 the checks on those files are at the end.
 """
 
@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from mkdocs_training import scorecard
+from mkdocs_training.scorecard import criteria as scorecard
 from tests.browser import webcheck
 
 PAGE = {"en": "supplier-scorecard/", "it": "it/supplier-scorecard/"}
@@ -235,7 +235,7 @@ def test_criteria_the_quiz_names_are_the_scorecard_s(language):
     renaming a criterion in scorecard/<lang>.yml without the quiz fails here."""
     import re
 
-    from mkdocs_training import quiz
+    from mkdocs_training.quiz import blocks as quiz
 
     suffix = "" if language == "en" else f".{language}"
     page = ROOT / "docs" / "modules" / f"supplier-guidelines{suffix}.md"

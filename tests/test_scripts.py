@@ -1,11 +1,11 @@
-"""Our scripts as readers get them (mkdocs_training/scripts.py): comment lines and indentation gone, code intact."""
+"""Our scripts as readers get them (mkdocs_training/publish/scripts.py): comment lines and indentation gone, code intact."""
 
 from __future__ import annotations
 
 import subprocess
 
 from conftest import ROOT, make_site, mkdocs_build
-from mkdocs_training.scripts import joined, problems, stripped
+from mkdocs_training.publish.scripts import joined, problems, stripped
 
 SOURCE = ROOT / "docs" / "assets" / "javascripts"
 
@@ -20,7 +20,7 @@ def test_a_string_that_may_span_lines_is_named_with_its_line():
     assert [problem.split(":")[1] for problem in found] == ["3", "4"]
     assert found[0] == (
         "docs/assets/javascripts/x.js:3: a template literal (`) or a line ending in a backslash. The build drops "
-        "the indentation of our scripts (mkdocs_training/scripts.py), which would change a string that spans "
+        "the indentation of our scripts (mkdocs_training/publish/scripts.py), which would change a string that spans "
         "lines: join strings with + instead."
     )
     assert problems("var b = 'x\\\n  y';\n", "assets/javascripts/x.js")[0].startswith("docs/assets/javascripts/x.js:1:")

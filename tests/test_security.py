@@ -23,8 +23,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import FIXTURE_SITES, ROOT, make_site, mkdocs_build
-from mkdocs_training import quiz
 from mkdocs_training.pdf import document
+from mkdocs_training.quiz import blocks as quiz
 
 QUIZ_FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 
@@ -112,7 +112,7 @@ def test_code_in_a_page_is_removed_from_what_is_published(content_attack, page):
 
 def test_clean_content_is_published_as_the_sanitiser_writes_it_and_nothing_is_reported():
     """Clean content is published as nh3 writes it (the same page to a browser), with no warning."""
-    from mkdocs_training import sanitise
+    from mkdocs_training.publish import sanitise
 
     html = ('<h2 id="x">Who&rsquo;s who<a class="headerlink" href="#x" title="Link">&para;</a></h2>\n'
             '<p>A <abbr title="Service level">SLA</abbr> <br />and <span class="twemoji"><svg '
@@ -152,7 +152,7 @@ SMUGGLED = [
 
 @pytest.mark.parametrize(("html", "named"), SMUGGLED)
 def test_smuggled_markup_is_never_published_and_is_named(html, named):
-    from mkdocs_training import sanitise
+    from mkdocs_training.publish import sanitise
 
     published, lost = sanitise.check(html)
     for word in ("<script", "iframe", "srcdoc", "meta", "foreignobject", "onerror", "animate", "action", "base"):
@@ -527,7 +527,7 @@ def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
 
 def test_a_string_our_templates_print_but_locales_lack_is_an_error():
     import jinja2
-    from mkdocs_training.context import PrintedUndefined
+    from mkdocs_training.core.context import PrintedUndefined
 
     env = jinja2.Environment(undefined=PrintedUndefined, autoescape=True)
     assert env.from_string("{% if ui.gone %}x{% endif %}ok").render(ui={}) == "ok"

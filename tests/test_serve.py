@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.server import Server
 from tests.browser import webcheck

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_training.structure import compare, missing_anchors, parse, parse_file
+from mkdocs_training.core.structure import compare, missing_anchors, parse, parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "structure"
 EN = "tests/fixtures/structure/en_page.md"

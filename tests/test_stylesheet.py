@@ -1,4 +1,4 @@
-"""One stylesheet per page (mkdocs_training/stylesheet.py): Material's two and ours, joined in order."""
+"""One stylesheet per page (mkdocs_training/publish/stylesheet.py): Material's two and ours, joined in order."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_site, mkdocs_build, soup
-from mkdocs_training.stylesheet import minified
+from mkdocs_training.publish.stylesheet import minified
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
 

@@ -13,8 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
-from mkdocs_training import glossary, locales, quiz, typography
-from mkdocs_training.structure import compare, parse_file
+from mkdocs_training.core import locales, typography
+from mkdocs_training.core.structure import compare, parse_file
+from mkdocs_training.glossary import terms as glossary
+from mkdocs_training.quiz import blocks as quiz
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 MODULES = [p for p in english_pages() if p.startswith("modules/")]
@@ -75,7 +77,7 @@ def test_a_good_quiz_has_no_problems_and_knows_single_from_multiple():
     ]
 
 
-# The build's content checks on knowledge checks (mkdocs_training/quiz.py):
+# The build's content checks on knowledge checks (mkdocs_training/quiz/blocks.py):
 # each fails the strict build (tests/test_build_checks.py shows it on a site).
 
 

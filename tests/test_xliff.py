@@ -141,7 +141,7 @@ def test_xliff_2_is_read_too(tmp_path):
 
 
 def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
-    from mkdocs_training.exchange import segments
+    from mkdocs_training.translations.exchange import segments
 
     text = "# T\n\n## Part { #part }\n\n| Who | What |\n| --- | --- |\n| Staff | [Help](help.md) |\n"
     rows = [u for u in segments.page(text).units if ":row" in u.key]
@@ -156,7 +156,7 @@ def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
 
 
 def test_markup_with_no_text_is_no_unit():
-    from mkdocs_training.exchange import segments
+    from mkdocs_training.translations.exchange import segments
 
     text = "# T\n\n<!-- A note for authors -->\n\n![](x.png)\n\nText.\n"
     assert [(u.key, u.text) for u in segments.page(text).units] == [("_intro:heading", "T"), ("_intro:p3", "Text.")]

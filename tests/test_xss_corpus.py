@@ -28,8 +28,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, make_site
-from mkdocs_training import sanitise
-from mkdocs_training.locales import NOT_TEXT
+from mkdocs_training.core.locales import NOT_TEXT
+from mkdocs_training.publish import sanitise
 from tests.browser import webcheck
 
 CORPUS = Path(__file__).parent / "fixtures" / "xss"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_SITES, make_site, mkdocs_build
-from mkdocs_training import yamlfile
+from mkdocs_training.core import yamlfile
 
 ANCHOR = "an anchor (&{}) is not allowed: anchors and aliases repeat text by reference; write each value out in full."
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_training import quiz
-from mkdocs_training.i18n import Languages, front_matter, split_locale
-from mkdocs_training.problems import Problem
+from mkdocs_training.core.i18n import Languages, front_matter, split_locale
+from mkdocs_training.core.problems import Problem
+from mkdocs_training.quiz import blocks as quiz
 
 DEFAULT_MASTERY = 80
 KEY = "mastery_score"

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training.i18n import Languages
+from mkdocs_training.core.i18n import Languages
+from mkdocs_training.core.locales import load_strings
+from mkdocs_training.core.problems import Problem
 from mkdocs_training.lms import limits, manifest, page
 from mkdocs_training.lms import modules as lms_modules
 from mkdocs_training.lms.modules import Module
-from mkdocs_training.locales import load_strings
-from mkdocs_training.problems import Problem
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent / "scorm.js"
 RECORD_SOURCE = RUNTIME_SOURCE.with_name("scorm-record.js")

@@ -16,12 +16,13 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import escaping, i18n, locales, modules
-from mkdocs_training.cache import cache_dir
-from mkdocs_training.context import Build
-from mkdocs_training.glossary import GLOSSARY_PAGE
-from mkdocs_training.log import log
+from mkdocs_training.core import escaping, i18n, locales
+from mkdocs_training.core.cache import cache_dir
+from mkdocs_training.core.context import Build
+from mkdocs_training.core.log import log
+from mkdocs_training.glossary.terms import GLOSSARY_PAGE
 from mkdocs_training.pdf import document
+from mkdocs_training.progress import modules
 
 
 def module_file(page: Page) -> str:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training.cache import cache_dir
-from mkdocs_training.context import Build
-from mkdocs_training.log import log
+from mkdocs_training.core.cache import cache_dir
+from mkdocs_training.core.context import Build
+from mkdocs_training.core.log import log
 from mkdocs_training.publish import compress, headers, offline
 
 

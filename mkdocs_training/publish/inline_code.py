@@ -173,7 +173,7 @@ def report_page(html: str, source: str, page_url: str) -> None:
     the policy would block, so that `mkdocs build --strict` stops on it too
     (the sanitiser has already removed what came from the page's Markdown;
     this catches what templates, front matter or strings let through)."""
-    from mkdocs_training.log import log
+    from mkdocs_training.core.log import log
 
     for line, what in inspect_page(html, "/" + page_url).problems:
         log.warning(f"{source}: line {line} of the built page: {what}. "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training.log import log
+from mkdocs_training.core.log import log
 
 # Search from file:// needs the iframe-worker shim, copied from its npm package, never a CDN.
 SHIM_SOURCE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"

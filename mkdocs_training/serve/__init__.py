@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import signal
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 
 log = engine.logger("training.serve")
 

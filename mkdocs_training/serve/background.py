@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 
 
 def background_command(config_file: str, site_dir: str, serve_url: str) -> list[str]:

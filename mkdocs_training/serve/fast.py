@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 
 # Config entries that are not copied per language: they hold live objects.
 # (The theme is copied apart; the extensions' settings are per language:
@@ -130,7 +130,7 @@ def rescan(report, pages: list[Path], path: Path, languages, root: Path):
     A page and its translations are read and checked together, as on_files
     does for all of them; the other groups' results stay as they were.
     """
-    from mkdocs_training.i18n import split_locale
+    from mkdocs_training.core.i18n import split_locale
     from mkdocs_training.lms.modules import site_problems
     from mkdocs_training.translations import status
 

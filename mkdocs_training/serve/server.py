@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training import engine
+from mkdocs_training.core import engine
 from mkdocs_training.serve import fast
 from mkdocs_training.serve.background import Background, replace_site
 from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording

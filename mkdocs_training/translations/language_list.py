@@ -12,8 +12,8 @@ from babel import Locale
 from babel.lists import format_list
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import escaping
-from mkdocs_training.context import Build, Site
+from mkdocs_training.core import escaping
+from mkdocs_training.core.context import Build, Site
 
 
 def language_list(page: Page, build: Build, site: Site) -> str:

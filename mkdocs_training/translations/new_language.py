@@ -24,9 +24,9 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from mkdocs_training import yamlfile
-from mkdocs_training.i18n import Languages
-from mkdocs_training.locales import categories, is_plural
+from mkdocs_training.core import yamlfile
+from mkdocs_training.core.i18n import Languages
+from mkdocs_training.core.locales import categories, is_plural
 
 CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 

@@ -10,8 +10,8 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_training import locales
-from mkdocs_training.context import Build, Site
+from mkdocs_training.core import locales
+from mkdocs_training.core.context import Build, Site
 from mkdocs_training.translations import status as translations
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_training.i18n import Languages
+from mkdocs_training.core.i18n import Languages
 
 REQUIRED = "required"
 PARTIAL = "partial"

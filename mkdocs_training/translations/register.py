@@ -19,7 +19,7 @@ import difflib
 import re
 from pathlib import Path
 
-from mkdocs_training.pages import FRONT_MATTER, Source
+from mkdocs_training.core.pages import FRONT_MATTER, Source
 
 FOLDER = "translated-from"
 META = "_meta"

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_training.i18n import Languages, split_locale
-from mkdocs_training.pages import FRONT_MATTER, UNBUILDABLE, Source, read
-from mkdocs_training.problems import Problem
-from mkdocs_training.structure import compare, missing_anchors
+from mkdocs_training.core.i18n import Languages, split_locale
+from mkdocs_training.core.pages import FRONT_MATTER, UNBUILDABLE, Source, read
+from mkdocs_training.core.problems import Problem
+from mkdocs_training.core.structure import compare, missing_anchors
 from mkdocs_training.translations import register
 
 RECORD_KEY = "translated_from"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import fragments
-from mkdocs_training.context import Build, Site
+from mkdocs_training.core import fragments
+from mkdocs_training.core.context import Build, Site
 from mkdocs_training.translations import status as translations
 
 

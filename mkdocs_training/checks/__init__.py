@@ -1,0 +1,1 @@
+"""Content checks: the docs folder, markup declarations, built HTML, readability."""

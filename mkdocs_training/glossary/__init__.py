@@ -1,0 +1,1 @@
+"""The glossary: terms per language, its page, and term tooltips in pages."""

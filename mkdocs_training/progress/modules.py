@@ -1,0 +1,124 @@
+"""The training modules: the home page's module list, and each module's meta line (reading time, review, owner) and completion button."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import math
+import posixpath
+import re
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.structure.pages import Page
+
+from mkdocs_training.checks import readability
+from mkdocs_training.core import escaping, fragments, i18n, locales, structure
+from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.log import log
+
+WORDS_PER_MINUTE = 200
+
+
+def is_module(page: Page) -> bool:
+    return page.file.src_uri.startswith("modules/")
+
+
+def module_id(page: Page) -> str:
+    """The same in every language, so progress follows the reader across languages."""
+    return Path(i18n.source_uri(page.file.src_uri)).stem
+
+
+def count(build: Build) -> int:
+    return sum(1 for page in build.nav.pages if is_module(page)) if build.nav else 0
+
+
+def whole_pdf_wanted(build: Build) -> bool:
+    """The whole training's PDF is made (and the home page links to it) only up to whole_pdf_max_modules."""
+    return count(build) <= build.whole_pdf_max_modules
+
+
+def review_date(value) -> datetime.date | None:
+    """A page's last_reviewed, or None when it is missing or not a date."""
+    return value if isinstance(value, datetime.date) else None
+
+
+def reading_minutes(text: str) -> int:
+    body, _ = structure.body_start(text)
+    body = re.sub(r"(?m)^\s*-?\s*(question|answers|text|correct|feedback):", " ", body)
+    words = re.findall(r"\w+", re.sub(r"\{[^}]*\}|<[^>]+>|\([^)]*\.md[^)]*\)", " ", body))
+    return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
+
+
+# One reading time per module, whatever the language: the English page's,
+# with the text its markers show (the scorecard's criteria). Counting each
+# translation's own words gave the same module different times (Italian
+# takes about 10% more words to say the same), which readers took for
+# different content.
+def module_minutes(page: Page, build: Build, site: Site) -> int:
+    english = Path(build.config.docs_dir) / i18n.source_uri(page.file.src_uri)
+    # An orphan translation has no English page (reported as such): its own text, then.
+    text = site.text(str(english) if english.is_file() else page.file.abs_src_path)
+    root = Path(build.config.config_file_path).parent
+    shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", text)
+    return reading_minutes(shown)
+
+
+def reading_time(minutes: int, build: Build) -> str:
+    """"3 min read", in the plural form the language needs for the number."""
+    return locales.plural(build.ui["reading_time"], minutes, build.language).format(minutes=minutes)
+
+
+# Under the title: reading time, last review and owner. At the end: the
+# button that marks the module complete.
+def module_extras(html: str, page: Page, build: Build, site: Site, pdf_href: str) -> str:
+    ui = build.ui
+    parts = [reading_time(module_minutes(page, build, site), build)]
+    reviewed = review_date(page.meta.get("last_reviewed"))
+    if reviewed:  # Otherwise on_files has reported it and the build fails.
+        date = format_date(reviewed, format="long", locale=ui["date_locale"])
+        parts.append(ui["meta"]["reviewed"].format(date=date, owner=escaping.plain(page.meta.get("owner", ""))))
+    line = " · ".join(parts)
+    meta = build.macros().meta(line) + build.macros().module_pdf(pdf_href, ui["pdf"])
+    html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
+    return html + build.macros().progress(module_id(page), ui["progress"])
+
+
+def as_text(value: str) -> str:
+    """Text in Markdown: HTML's special characters as entities, which Markdown keeps as they are."""
+    return html.escape(str(value), quote=False)
+
+
+# The home page's list of modules: title, summary and reading time of every
+# page under modules/, in navigation order, in the language being built.
+def module_list(page: Page, build: Build, site: Site) -> str:
+    ui = build.ui
+    here = posixpath.dirname(page.file.src_uri)
+    cards = []
+    for module in build.nav.pages:
+        if not is_module(module):
+            continue
+        source = site.source(module.file.abs_src_path)
+        text = site.text(module.file.abs_src_path)
+        meta = dict(source.meta) if source else i18n.front_matter(text)
+        # Link to the English file name: static-i18n resolves the language.
+        target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
+        minutes = module_minutes(module, build, site)
+        lang = getattr(module.file, "locale", build.language)
+        foreign = lang != build.language
+        meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}
+        label = f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>' if foreign else ""
+        if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
+            meta = {key: f'<span lang="{lang}">{value}</span>' for key, value in meta.items()}
+        # A missing title or description is reported by the checks in on_files.
+        status = f'<span class="training-status" data-training-status="{html.escape(module_id(module))}"></span>'
+        cards.append(
+            f"-   [**{meta.get('title') or module.file.src_uri}**]({target}){{ hreflang={lang} }}{label}\n\n"
+            f"    {meta.get('description', '')}\n\n"
+            f"    {as_text(reading_time(minutes, build))}<br>{status}\n"
+        )
+    if not cards:
+        log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")
+    whole = ui["pdf"]["file"] if whole_pdf_wanted(build) else ""
+    reset = fragments.add(build, page, build.macros().reset(ui["progress"], whole, ui["pdf"]))
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n" + reset

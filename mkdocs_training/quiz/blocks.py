@@ -1,0 +1,269 @@
+"""Knowledge checks written in the page, as a fenced block of YAML:
+
+    ```quiz
+    - question: How does the essay define a customer?
+      answers:
+        - text: Someone with whom you have dealings.
+          correct: true
+          feedback: This is the definition the essay ends with.
+        - text: Anyone outside your organisation.
+          feedback: The essay's point is the opposite.
+    ```
+
+A question with one correct answer is single choice (radio buttons), with
+more it is multiple choice (checkboxes). Every answer needs feedback that
+says why. Because the block is part of the page, translations track it like
+any other section, and the structure check compares the questions and the
+correct answers across languages.
+
+Besides the form of the YAML, the build checks what a test-wise reader could
+exploit or what would read badly: a key that is the longest answer in most
+questions or always in the same place (the browser shuffles the answers, but
+the PDF's answer key and readers without JavaScript see the source order),
+wrong answers marked by absolute words ("only", "never"; cues.py), feedback that opens with a verdict ("Right.", "No,") when the page already
+gives one, and a question that repeats the hint under it ("Choose all...").
+Its text gets the typography of the pages (typography.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.structure.pages import Page
+
+from mkdocs_training.core import escaping, fragments, typography, yamlfile
+from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.log import log
+from mkdocs_training.core.problems import Problem
+from mkdocs_training.quiz import cues
+
+FENCE = re.compile(r"^```quiz[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+QUESTION_KEYS = {"question", "answers"}
+ANSWER_KEYS = {"text", "correct", "feedback"}
+
+
+@dataclass
+class Answer:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass
+class Question:
+    text: str
+    answers: list[Answer]
+    line: int = 0  # Of its '- question:' in the page.
+
+    @property
+    def multiple(self) -> bool:
+        return sum(a.correct for a in self.answers) > 1
+
+
+# The structure check, the page checks and the renderer all need a block's
+# YAML; it is parsed once, whichever asks first (the data is never changed).
+# Room for every block of a library of thousands of modules: a cache smaller
+# than the library is emptied by each pass over it and saves nothing.
+@functools.lru_cache(maxsize=16384)
+def load(source: str):
+    return yamlfile.load(source)
+
+
+def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], list[Problem]]:
+    """Questions from the YAML of one quiz block; `first_line` is the line of its first question."""
+    try:
+        data = load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but not the plain text a quiz is.
+            return [], [Problem(path, line, f"quiz: {error.problem}.")]
+        fix = yamlfile.hint(error, source)
+        return [], [Problem(path, line, f"quiz is not valid YAML ({getattr(error, 'problem', error)})."
+                            + (f" {fix}" if fix else ""))]
+    if not isinstance(data, list) or not data:
+        return [], [Problem(path, first_line, "a quiz is a list of questions, each starting with '- question:'.")]
+    lines = source.splitlines()
+    question_lines = [first_line + i for i, text in enumerate(lines) if re.match(r"^- question\s*:", text)]
+    questions, problems = [], []
+    for number, item in enumerate(data, start=1):
+        line = question_lines[number - 1] if number <= len(question_lines) else first_line
+        where = f"question {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            problems.append(Problem(path, line, f"{where} needs 'question: <text>'."))
+            continue
+        problems += unknown_keys(item, QUESTION_KEYS, "a question", where, path, line)
+        answers_data = item.get("answers")
+        if not isinstance(answers_data, list) or len(answers_data) < 2:
+            problems.append(Problem(path, line, f"{where} needs 'answers:' with at least two answers."))
+            continue
+        answers = []
+        for index, answer in enumerate(answers_data, start=1):
+            label = f"{where}, answer {index}"
+            if not isinstance(answer, dict):
+                problems.append(Problem(path, line, f"{label} must have 'text:' and 'feedback:'."))
+                continue
+            problems += unknown_keys(answer, ANSWER_KEYS, "an answer", label, path, line)
+            if not isinstance(answer.get("text"), str) or not isinstance(answer.get("feedback"), str):
+                problems.append(Problem(path, line, f"{label} needs 'text:' and 'feedback:' "
+                                        "(the feedback says why the answer is right or wrong)."))
+                continue
+            if not isinstance(answer.get("correct", False), bool):
+                problems.append(Problem(path, line, f"{label}: 'correct' must be true or false."))
+            answers.append(Answer(typography.smarten(answer["text"]), answer.get("correct") is True,
+                                  typography.smarten(answer["feedback"])))
+        if answers and not any(a.correct for a in answers):
+            problems.append(Problem(path, line, f"{where} has no answer marked 'correct: true'."))
+        if len(answers) > 1 and all(a.correct for a in answers):
+            problems.append(Problem(path, line, f"{where}: every answer is marked 'correct: true', so it "
+                                    "checks nothing. Add a wrong answer, or mark the wrong ones as such."))
+        texts: dict[str, int] = {}
+        for index, answer in enumerate(answers, start=1):
+            first = texts.setdefault(" ".join(answer.text.lower().split()), index)
+            if first != index:
+                problems.append(Problem(path, line, f"{where}: answers {first} and {index} are the same "
+                                        f"('{answer.text}'). Make each answer different."))
+        questions.append(Question(typography.smarten(item["question"]), answers, line))
+    return questions, problems
+
+
+def unknown_keys(item: dict, known: set[str], kind: str, where: str, path: Path, line: int) -> list[Problem]:
+    """A misspelt key ('corect') would be ignored silently; name it instead."""
+    unknown = set(item) - known
+    if not unknown:
+        return []
+    return [Problem(path, line, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+                    f"{kind} has {', '.join(sorted(known))}.")]
+
+
+def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Problem]]]:
+    """Every quiz block in a page: (line of the opening fence, questions, problems)."""
+    found = []
+    for match in FENCE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        questions, problems = parse(match.group(1), path, line + 1)
+        if not problems:
+            problems = (guessable(questions, path, line) + cues.absolute_words(questions, path, line)
+                        + verdict_openers(questions, path))
+        found.append((line, questions, problems))
+    return found
+
+
+# -----------------------------------------------------------------------------
+# What a quiz must not give away, or say twice
+# -----------------------------------------------------------------------------
+
+
+def guessable(questions: list[Question], path: Path, line: int) -> list[Problem]:
+    """A reader must not score by picking the longest answer or a favourite position."""
+    problems = []
+    longest = 0
+    for question in questions:
+        lengths = [len(a.text) for a in question.answers]
+        if lengths.count(max(lengths)) == 1 and question.answers[lengths.index(max(lengths))].correct:
+            longest += 1
+    # Three questions make a pattern; with fewer, one long key says nothing.
+    if len(questions) >= 3 and longest * 2 > len(questions):
+        problems.append(Problem(path, line, f"the correct answer is the longest option in {longest} of "
+                                f"{len(questions)} questions, so picking the longest scores. Balance the "
+                                "lengths: make wrong answers as long and specific as the right ones."))
+    for multiple, kind in ((False, "single-choice"), (True, "multiple-choice")):
+        keys = {tuple(i + 1 for i, a in enumerate(q.answers) if a.correct) for q in questions if q.multiple == multiple}
+        count = sum(q.multiple == multiple for q in questions)
+        if count >= 2 and len(keys) == 1:
+            at = ", ".join(map(str, keys.pop()))
+            where = f"answers at positions {at}" if multiple else f"answer at position {at}"
+            problems.append(Problem(path, line, f"every {kind} question has its correct {where}. "
+                                    "Vary where they are (the PDF's answer key keeps this order)."))
+    offered = max(len(q.answers) for q in questions)
+    for position in range(1, offered + 1):
+        having = [q for q in questions if len(q.answers) >= position]
+        if len(having) >= 4 and not any(q.answers[position - 1].correct for q in having):
+            problems.append(Problem(path, line, f"answer {position} is never correct in {len(having)} questions. "
+                                    "Make it the correct one in some."))
+    return problems
+
+
+# Feedback is shown under the reader's own choices and the correct answers,
+# after a label that already gives the verdict; a "Right." or "No," opener
+# would repeat it, or contradict it.
+VERDICT_OPENER = re.compile(r"^(right|correct|wrong|incorrect|yes|no|not quite|exactly|true|false|esatto|giusto|"
+                            r"corretto|sbagliato|sì|vero|falso|non proprio|non esattamente)\s*[.,!:;—–]",
+                            re.IGNORECASE)
+
+
+def verdict_openers(questions: list[Question], path: Path) -> list[Problem]:
+    return [Problem(path, question.line, f"question {number}, answer {index}: the feedback opens with a verdict "
+                    f"('{VERDICT_OPENER.match(answer.feedback).group(0)}'). The page already says whether the "
+                    "answer is right; start with the reason.")
+            for number, question in enumerate(questions, start=1)
+            for index, answer in enumerate(question.answers, start=1) if VERDICT_OPENER.match(answer.feedback)]
+
+
+def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list[Problem]:
+    """The hint under each question says "choose one" or "choose all"; the question must not say it too.
+
+    A sentence of the question that starts as the hint does ("Choose all that
+    apply", "Scegli tutte...") repeats it.
+    """
+    problems = []
+    for number, question in enumerate(questions, start=1):
+        hint = strings["choose_all" if question.multiple else "choose_one"]
+        lead = " ".join(hint.lower().split()[:2])
+        sentences = re.split(r"(?<=[.?!:])\s+", question.text.strip())
+        repeated = next((s for s in sentences if s.lower().startswith(lead)), None)
+        if repeated:
+            problems.append(Problem(path, question.line, f"question {number} says '{repeated}', which the hint "
+                                    f"under it already says ('{hint}'). Remove it from the question."))
+    return problems
+
+
+def signature(source: str) -> list[str]:
+    """What the structure check compares: per question, its answers and which are correct."""
+    try:
+        data = load(source)
+    except yaml.YAMLError:
+        return ["quiz (not valid YAML)"]
+    result = []
+    for item in data if isinstance(data, list) else []:
+        answers = item.get("answers") if isinstance(item, dict) else None
+        answers = answers if isinstance(answers, list) else []
+        correct = [str(i + 1) for i, a in enumerate(answers) if isinstance(a, dict) and a.get("correct") is True]
+        result.append(f"quiz question with {len(answers)} answers, correct: {', '.join(correct) or 'none'}")
+    return result
+
+
+
+# -----------------------------------------------------------------------------
+# In the page: a placeholder in the Markdown, the form after it (fragments.py)
+# -----------------------------------------------------------------------------
+
+
+def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
+    """Every quiz block of a page's Markdown, as a fragment placeholder.
+
+    Its YAML was parsed when on_files read the page (`load` keeps it), and its
+    problems were reported then; the hints are checked here, where the
+    strings of the page's language are at hand.
+    """
+    source = site.source(page.file.abs_src_path)
+    if source and not build.is_fallback(page):
+        for _, questions, _ in source.quizzes:
+            for problem in repeated_hints(questions, source.path, build.ui["quiz"]):
+                log.warning(str(problem))
+
+    def render(match: re.Match) -> str:
+        questions, problems = parse(match.group(1), Path(page.file.src_uri), 1)
+        if not questions and problems:
+            # Reported when the page was read (the strict build fails); the
+            # page says so rather than showing an empty check.
+            return fragments.add(build, page, f"<p>{escaping.text(build.ui['quiz']['unreadable'])}</p>")
+        number = fragments.count(build, page) + 1
+        html = build.macros().quiz(f"quiz-{number}", questions, build.ui["quiz"])
+        return fragments.add(build, page, html)
+
+    return FENCE.sub(render, markdown)

@@ -1,0 +1,1 @@
+"""The supplier scorecard: its criteria and the form readers fill in."""
