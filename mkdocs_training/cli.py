@@ -80,7 +80,9 @@ def status_command(config_file: Path, check: bool) -> int:
 
     languages, docs, policy = load_site(config_file)
     root = config_file.parent
-    report = scan(sorted(docs.rglob("*.md")), languages, root, docs)
+    from mkdocs_training.quiz.blocks import content_problems
+
+    report = scan(sorted(docs.rglob("*.md")), languages, root, docs, checks=[content_problems])
     rows = []
     for status in report.statuses:
         page = status.translation if status.state == ORPHAN else status.english

@@ -43,7 +43,7 @@ from mkdocs_training.core import engine, i18n
 from mkdocs_training.core.cache import cache_dir
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
-from mkdocs_training.publish import compress
+from mkdocs_training.publish import compress, sitemap
 
 # What a language's process hands over to the merge, at the root of its folder (not published).
 PART_FILE = ".training-part.json"
@@ -99,7 +99,7 @@ def hand_over(config: MkDocsConfig, build: Build, site: Site) -> None:
         count, made = compress.precompress(site_dir, cache_dir(config, "compressed", build), files)
         log.info(f"precompressed {count} files of '{build.language}' (.gz, .br); {made} copies made, "
                  "the rest from the cache")
-    part = {"language": build.language, "sitemap": site.sitemap}
+    part = {"language": build.language, "sitemap": site.own(sitemap.Entries).by_page}
     (site_dir / PART_FILE).write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
 
 
@@ -217,16 +217,15 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
 def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: dict[str, Path]) -> None:
     """What spans the languages, once they are merged: as the last language of `properdocs build` does it."""
     from mkdocs_training import publish
-    from mkdocs_training.publish import sitemap
 
     whole = Site()
     for folder in parts.values():
         part = json.loads((folder / PART_FILE).read_text(encoding="utf-8"))
         for english, by_language in part["sitemap"].items():
-            whole.sitemap.setdefault(english, {}).update(by_language)
+            whole.own(sitemap.Entries).by_page.setdefault(english, {}).update(by_language)
     options = config.plugins["training"].config
     sitemap.write(config, languages, whole)
-    last = Build(config, languages, languages.codes[-1], {}, [], preview=options.preview, offline=options.offline,
+    last = Build(config, languages, languages.codes[-1], {}, preview=options.preview, offline=options.offline,
                  cache=options.cache, whole_pdf_max_modules=options.whole_pdf_max_modules)
     # The languages have compressed their own files (hand_over); what is left is what was written here.
     publish.finish(config, last, compress_only=[site / name for name in WHOLE_SITE_FILES if name.endswith(".xml")])

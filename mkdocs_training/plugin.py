@@ -17,18 +17,29 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import parallel, pdf, publish
 from mkdocs_training.checks import declarations, docs_folder, html_checks
-from mkdocs_training.core import engine, escaping, fragments, i18n, locales, markers
+from mkdocs_training.core import engine, escaping, fragments, i18n, locales, markers, page_roles
 from mkdocs_training.core.config import TrainingConfig
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
 from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.progress import modules
-from mkdocs_training.publish import notfound, sanitise, scripts, search, site_address, sitemap, stylesheet, theme
-from mkdocs_training.publish import inline_code, offline
+from mkdocs_training.publish import (
+    inline_code, notfound, offline, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
+)
+from mkdocs_training.quiz import blocks as quiz
 from mkdocs_training.scorecard import criteria as scorecard
-from mkdocs_training.translations import alternates
-from mkdocs_training.translations import notices, policy, status
+from mkdocs_training.translations import alternates, language_list, notices, policy, status, status_page
+
+# Which feature fills which marker (`<!-- training:modules -->`); core/markers.py runs the pass.
+MARKERS: dict[str, markers.Filler] = {
+    "training:modules": modules.module_list,
+    "training:glossary": glossary.glossary_list,
+    "training:criteria": scorecard.criteria_list,
+    "training:scorecard": scorecard.form,
+    "training:translations": status_page.status_list,
+    "training:languages": language_list.language_list,
+}
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -57,10 +68,10 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 log.warning(problem)
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
-        self.build = Build(config, languages, language, ui, terms.by_language.get(language, []),
-                           preview=self.config.preview, offline=self.config.offline, cache=self.config.cache,
+        self.build = Build(config, languages, language, ui, preview=self.config.preview, offline=self.config.offline, cache=self.config.cache,
                            whole_pdf_max_modules=self.config.whole_pdf_max_modules,
                            only_language=self.config.language)
+        glossary.start(self.build, terms.by_language.get(language, []))
         locales.localize_theme(config, language, ui)
         if self.config.offline:
             offline.configure(config)
@@ -81,14 +92,17 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.build.is_default or self.build.is_part:
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
-            self.site.report = status.scan(pages, self.build.languages, self.site.root, self.site.docs)
+            report = status.scan(pages, self.build.languages, self.site.root, self.site.docs,
+                                 checks=[quiz.content_problems])
+            self.site.sources = report.sources
+            status.keep(report, self.site)
             if self.build.is_default:
                 mastery = lms_problems(pages, self.build.languages, self.site.root)
-                for problem in self.site.report.problems + mastery:
+                for problem in report.problems + mastery:
                     log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a
             # traceback for it, so it is left out of the build (which fails anyway).
-            self.site.unreadable = {str(path) for path in self.site.report.undecodable}
+            self.site.unreadable = {str(path) for path in report.undecodable}
         for file in list(files.documentation_pages()):
             if str(self.site.shown(Path(config.docs_dir) / file.src_path)) in self.site.unreadable:
                 files.remove(file)
@@ -108,11 +122,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         search.exclude_fallback(page, self.build)
         escaping.front_matter(page)
         markdown = declarations.made_readable(markdown, page, self.build, self.site)
-        return markers.on_page_markdown(markdown, page, self.build, self.site)
+        markdown = markers.fill(markdown, page, self.build, self.site, MARKERS)
+        return quiz.render_all(markdown, page, self.build, self.site)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = fragments.put(html, page, self.build)
-        if modules.is_module(page):
+        if page_roles.is_module(page):
             html = modules.module_extras(html, page, self.build, self.site, pdf.module_href(page))
         if glossary.links_terms(page, self.build):
             html = glossary.link_terms(html, page, self.build)
@@ -123,7 +138,14 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
     @event_priority(40)
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        return alternates.on_page_context(context, page, config, self.build, self.site)
+        build = self.build
+        build.add_language_context(context)
+        modules.page_context(context, page)
+        context = alternates.language_links(context, page, config, build, self.site)
+        pdf.keep(page, build)  # Every page goes into this language's PDF, an untranslated one with its notice.
+        if not build.is_fallback(page):  # The sitemap lists the pairs the page's <head> announces.
+            sitemap.add(page, context["hreflang"], build, self.site)
+        return context
 
     # Templates outside pages (404.html) see the same strings and language root.
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:

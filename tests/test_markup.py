@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -57,7 +56,7 @@ def built_pages(site: Path) -> list[tuple[str, str]]:
 
 
 def matcher(language: str) -> glossary.Matcher:
-    return glossary.Matcher.of(SimpleNamespace(terms=TERMS[language], term_matcher=None))
+    return glossary.Matcher.made(TERMS[language])
 
 
 def linked(term: glossary.Term, text: str) -> str:

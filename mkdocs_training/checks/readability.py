@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_training.core import yamlfile
+from mkdocs_training.core.markers import marker_text
 
 TARGET = 60
 FORMULAS = {"en": "Flesch", "it": "Gulpease"}
@@ -121,26 +121,6 @@ def measure(prose: str, language: str) -> tuple[float, int, int]:
     if language == "it":
         return gulpease(len(words), len(sentences), sum(len(w) for w in words)), len(words), len(sentences)
     return flesch(len(words), len(sentences), sum(syllables(w) for w in words)), len(words), len(sentences)
-
-
-def data(root: Path, folder: str, language: str) -> dict:
-    path = root / folder / f"{language}.yml"
-    return (yamlfile.load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-
-
-def marker_text(name: str, root: Path, language: str) -> str:
-    """What a marker shows, as prose: the glossary's terms, the scorecard's criteria."""
-    if name == "training:glossary":
-        return "\n\n".join(f"{e['definition']}" for e in data(root, "glossary", language).values()
-                           if isinstance(e, dict) and "term" in e and "definition" in e)
-    if name in ("training:criteria", "training:scorecard"):
-        blocks = []
-        for entry in data(root, "scorecard", language).values():
-            if isinstance(entry, dict):
-                fields = [entry.get(k, "") for k in ("look_for", "before", "during")] + list(entry.get("levels", []))
-                blocks.append(f"- {entry.get('name', '')}\n" + "".join(f"- {f}\n" for f in fields))
-        return "\n".join(blocks)
-    return ""
 
 
 def prose(text: str, root: Path, language: str) -> str:

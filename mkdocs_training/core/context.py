@@ -3,13 +3,18 @@
 static-i18n builds the site once per language, default language first, and
 runs every event again for each build. `Build` is made afresh in on_config
 for each language; `Site` lives across the language builds of one site build.
+
+Both hold only what every feature needs (the config, the languages, the
+strings, the navigation, the pages as read). A feature's own state is an
+object of its own class, kept on either with `own()`: core knows none of its
+fields, and no feature reads another's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,28 +22,36 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import i18n
+from mkdocs_training.core.pages import Source
 
-if TYPE_CHECKING:
-    from mkdocs_training.glossary.terms import Term
-    from mkdocs_training.core.pages import Source
-    from mkdocs_training.translations.status import Report
+State = TypeVar("State")
+
+
+class Owner:
+    """Keeps each feature's own state, one object per class, made on first use."""
+
+    _owned: dict[type, Any]
+
+    def own(self, kind: type[State]) -> State:
+        """The state of class `kind` (a feature's), made with no arguments the first time it is asked for."""
+        if kind not in self._owned:
+            self._owned[kind] = kind()
+        return self._owned[kind]
 
 
 @dataclass
-class Site:
+class Site(Owner):
     """Kept across the language builds of one site build."""
 
-    report: Report | None = None  # Every page read and checked once (pages.py, translations/).
     docs: Path = Path("docs")
     root: Path = Path(".")
+    sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, read once (pages.py).
     unreadable: set[str] = field(default_factory=set)
-    not_found: dict[str, str] = field(default_factory=dict)  # Language -> its 404 page.
-    search: dict[str, dict] = field(default_factory=dict)  # Language -> its search index.
-    sitemap: dict[str, dict] = field(default_factory=dict)  # English page -> language -> entry.
+    _owned: dict[type, Any] = field(default_factory=dict, repr=False)
 
     def source(self, abs_path: str) -> Source | None:
         """A page's source as read in on_files; None if it could not be read."""
-        return self.report.sources.get(self.shown(Path(abs_path))) if self.report else None
+        return self.sources.get(self.shown(Path(abs_path)))
 
     def text(self, abs_path: str) -> str:
         source = self.source(abs_path)
@@ -57,14 +70,13 @@ class Site:
 
 
 @dataclass
-class Build:
+class Build(Owner):
     """One language build: set in on_config, read by the later events."""
 
     config: MkDocsConfig
     languages: i18n.Languages
     language: str
     ui: dict
-    terms: list[Term]
     preview: bool = False
     offline: bool = False
     cache: bool = False
@@ -72,11 +84,10 @@ class Build:
     only_language: str = ""  # Set: this process builds one language, for parallel.py to merge.
     nav: Navigation | None = None
     by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
-    pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page, as rendered.
     fragments: dict[int, tuple[str, str]] = field(default_factory=dict)  # Number -> (src_uri, HTML).
     fragment_counts: dict[str, int] = field(default_factory=dict)  # src_uri -> fragments so far.
     env: Any = None
-    term_matcher: Any = None  # The glossary's terms as one pattern (glossary.Matcher), made once per build.
+    _owned: dict[type, Any] = field(default_factory=dict, repr=False)
 
     @property
     def is_default(self) -> bool:

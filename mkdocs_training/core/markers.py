@@ -1,45 +1,60 @@
-"""The markers pages use for generated content (`<!-- training:modules -->`), and the Markdown pass that fills them."""
+"""The markers pages use for generated content (`<!-- training:modules -->`), and the Markdown pass that fills them.
+
+Which feature fills which marker is plugin.py's to say (it passes the
+fillers in); here is only the pass, and what each marker shows as prose,
+which the reading time and the readability figures count.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core import structure
+from mkdocs_training.core import structure, yamlfile
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
-from mkdocs_training.glossary import terms as glossary
-from mkdocs_training.progress import modules
-from mkdocs_training.quiz import blocks as quiz
-from mkdocs_training.scorecard import criteria as scorecard
-from mkdocs_training.translations import language_list, status_page
 
-MARKERS = {
-    "training:modules": modules.module_list,
-    "training:glossary": glossary.glossary_list,
-    "training:criteria": scorecard.criteria_list,
-    "training:scorecard": scorecard.form,
-    "training:translations": status_page.status_list,
-    "training:languages": language_list.language_list,
-}
+# A marker's filler: the Markdown (or fragment placeholder) that replaces it.
+Filler = Callable[[Page, Build, Site], str]
 
 
-def on_page_markdown(markdown: str, page: Page, build: Build, site: Site) -> str:
-    """Markers filled, then quizzes made placeholders; an unknown marker is an error, not a blank."""
+def fill(markdown: str, page: Page, build: Build, site: Site, fillers: Mapping[str, Filler]) -> str:
+    """Every marker replaced by its filler; an unknown marker is an error, not a blank."""
 
-    def fill(match: re.Match) -> str:
+    def replace(match: re.Match) -> str:
         name = match.group(1)
-        if name in MARKERS:
-            return MARKERS[name](page, build, site)
+        if name in fillers:
+            return fillers[name](page, build, site)
         source = site.source(page.file.abs_src_path)
         offset = source.front_matter_lines if source else structure.body_start(site.text(page.file.abs_src_path))[1]
         line = markdown.count("\n", 0, match.start()) + 1 + offset
         log.warning(
             f"docs/{page.file.src_uri}:{line}: unknown marker '<!-- {name} -->'. "
-            f"Known markers: {', '.join(sorted(MARKERS))}."
+            f"Known markers: {', '.join(sorted(fillers))}."
         )
         return match.group(0)
 
-    markdown = structure.MARKER.sub(fill, markdown)
-    return quiz.render_all(markdown, page, build, site)
+    return structure.MARKER.sub(replace, markdown)
+
+
+def data(root: Path, folder: str, language: str) -> dict:
+    path = root / folder / f"{language}.yml"
+    return (yamlfile.load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+
+
+def marker_text(name: str, root: Path, language: str) -> str:
+    """What a marker shows, as prose: the glossary's terms, the scorecard's criteria."""
+    if name == "training:glossary":
+        return "\n\n".join(f"{e['definition']}" for e in data(root, "glossary", language).values()
+                           if isinstance(e, dict) and "term" in e and "definition" in e)
+    if name in ("training:criteria", "training:scorecard"):
+        blocks = []
+        for entry in data(root, "scorecard", language).values():
+            if isinstance(entry, dict):
+                fields = [entry.get(k, "") for k in ("look_for", "before", "during")] + list(entry.get("levels", []))
+                blocks.append(f"- {entry.get('name', '')}\n" + "".join(f"- {f}\n" for f in fields))
+        return "\n".join(blocks)
+    return ""

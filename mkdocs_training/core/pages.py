@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_training.core import yamlfile
+from mkdocs_training.core import quizzes, yamlfile
 from mkdocs_training.core.problems import Problem
+from mkdocs_training.core.quizzes import Question
 from mkdocs_training.core.structure import Page, body_start, parse
-from mkdocs_training.quiz import blocks as quiz
 
 # Front matter every page must have: the home page, the module cards and
 # the page footers are made from these.
@@ -45,7 +45,7 @@ class Source:
     text: str
     meta: dict
     page: Page
-    quizzes: list[tuple[int, list[quiz.Question], list[Problem]]] = field(default_factory=list)
+    quizzes: list[tuple[int, list[Question], list[Problem]]] = field(default_factory=list)
 
     @property
     def front_matter_lines(self) -> int:
@@ -135,8 +135,8 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
         line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)
         problems.append(Problem(shown, line, f"last_reviewed '{reviewed}' is not a date. Write it as "
                                 "YYYY-MM-DD, e.g. last_reviewed: 2026-11-23."))
-    quizzes = quiz.blocks(text, shown)
-    for _, _, quiz_problems in quizzes:
+    found = quizzes.blocks(text, shown)  # What the quiz feature checks in them: quiz/blocks.py.
+    for _, _, quiz_problems in found:
         problems += quiz_problems
-    return Source(shown, text, meta, parse(text, shown), quizzes), problems
+    return Source(shown, text, meta, parse(text, shown), found), problems
 

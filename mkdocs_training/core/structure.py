@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from mkdocs_training.core.problems import Problem
-from mkdocs_training.quiz.blocks import signature
+from mkdocs_training.core.quizzes import signature
 
 # -----------------------------------------------------------------------------
 # Parsing

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_training import plain_page
 from mkdocs_training.core import fragments, i18n, typography, yamlfile
 from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.page_roles import GLOSSARY_PAGE
 from mkdocs_training.plain_page import NO_TERMS
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,7 +121,7 @@ def _shared_forms(name: str, terms: list[Term]) -> list[str]:
 
 
 def glossary_list(page: Page, build: Build, site: Site) -> str:
-    terms = sorted(build.terms, key=lambda term: term.term.lower())
+    terms = sorted(build.own(Terms).terms, key=lambda term: term.term.lower())
     return fragments.add(build, page, build.macros().glossary(terms))
 
 
@@ -129,10 +130,22 @@ def links_terms(page: Page, build: Build) -> bool:
     return not build.is_fallback(page) and i18n.source_uri(page.file.src_uri) != GLOSSARY_PAGE
 
 
-GLOSSARY_PAGE = "glossary.md"
 def glossary_url(page: Page, build: Build) -> str | None:
     glossary_page = build.by_source.get(GLOSSARY_PAGE)
     return get_relative_url(glossary_page.url, page.url) if glossary_page else None
+
+
+@dataclass
+class Terms:
+    """The glossary's state in one language build: that language's terms, and them as one pattern."""
+
+    terms: list[Term] = field(default_factory=list)
+    matcher: Matcher | None = None  # Made on first use, once per build.
+
+
+def start(build: Build, terms: list[Term]) -> None:
+    """The terms of the language being built (on_config)."""
+    build.own(Terms).terms = terms
 
 
 @dataclass
@@ -145,20 +158,23 @@ class Matcher:
 
     @classmethod
     def of(cls, build: Build) -> Matcher:
-        if build.term_matcher is None:
-            forms = sorted(
-                ((form, term) for term in build.terms for form in term.forms),
-                key=lambda pair: -len(pair[0]),
-            )
-            # Words of a term may be split across lines in the HTML: any whitespace matches.
-            # The lookahead (the forms' first letters, as a tree) only skips, fast,
-            # the places where no form can start; which form matches is unchanged.
-            pattern = re.compile(
-                r"\b(?=" + _tree([f.split()[0][:3] for f, _ in forms]) + ")("
-                + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
-            )
-            build.term_matcher = cls(pattern, {" ".join(form.lower().split()): term for form, term in forms})
-        return build.term_matcher
+        """The language build's matcher, made once."""
+        state = build.own(Terms)
+        if state.matcher is None:
+            state.matcher = cls.made(state.terms)
+        return state.matcher
+
+    @classmethod
+    def made(cls, terms: list[Term]) -> Matcher:
+        forms = sorted(((form, term) for term in terms for form in term.forms), key=lambda pair: -len(pair[0]))
+        # Words of a term may be split across lines in the HTML: any whitespace matches.
+        # The lookahead (the forms' first letters, as a tree) only skips, fast,
+        # the places where no form can start; which form matches is unchanged.
+        pattern = re.compile(
+            r"\b(?=" + _tree([f.split()[0][:3] for f, _ in forms]) + ")("
+            + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
+        )
+        return cls(pattern, {" ".join(form.lower().split()): term for form, term in forms})
 
     def term_of(self, match: re.Match) -> Term:
         return self.by_form[" ".join(match.group(1).lower().split())]
@@ -185,7 +201,7 @@ def _tree(prefixes: list[str]) -> str:
 # its definition on hover and keyboard focus.
 def link_terms(html: str, page: Page, build: Build) -> str:
     href = glossary_url(page, build)
-    if not href or not build.terms:
+    if not href or not build.own(Terms).terms:
         return html
     matcher = Matcher.of(build)
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_training.core import quizzes
 from mkdocs_training.core.i18n import Languages, front_matter, split_locale
 from mkdocs_training.core.problems import Problem
-from mkdocs_training.quiz import blocks as quiz
 
 DEFAULT_MASTERY = 80
 KEY = "mastery_score"
@@ -64,7 +64,7 @@ def check(source: Path, text: str, translations: dict[Path, str],
     """
     mastery, problems = mastery_of(text, source)
     required = mastery is not None and (packaging or KEY in front_matter(text))
-    if required and not problems and not quiz.blocks(text, source):
+    if required and not problems and not quizzes.blocks(text, source):
         problems.append(Problem(
             source, line_of(text, KEY) if KEY in front_matter(text) else 1,
             f"the module has no knowledge check, but its LMS package needs a score to pass "

@@ -8,6 +8,7 @@ import datetime
 import gc
 import posixpath
 import re
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -16,18 +17,29 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core import escaping, i18n, locales
+from mkdocs_training.core import escaping, i18n, locales, page_roles
+from mkdocs_training.core.page_roles import GLOSSARY_PAGE
 from mkdocs_training.core.cache import cache_dir
 from mkdocs_training.core.context import Build
 from mkdocs_training.core.log import log
-from mkdocs_training.glossary.terms import GLOSSARY_PAGE
 from mkdocs_training.pdf import document
-from mkdocs_training.progress import modules
+
+
+@dataclass
+class Rendered:
+    """The PDF's state in one language build: every page as rendered, by src_uri (an untranslated one with its notice)."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+
+
+def keep(page: Page, build: Build) -> None:
+    """A page goes into this language's PDF as its context is made (on_page_context): its content is final."""
+    build.own(Rendered).pages[page.file.src_uri] = page
 
 
 def module_file(page: Page) -> str:
     """The module's PDF: beside its page, named after its English file (the same in every language)."""
-    return f"{modules.module_id(page)}.pdf"
+    return f"{page_roles.module_id(page)}.pdf"
 
 
 def module_href(page: Page) -> str:
@@ -58,17 +70,17 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     chapters, aids, glossary_chapter, reviewed = [], [], None, []
     made = reused = 0
     for page in build.nav.pages:
-        rendered = build.pages.get(page.file.src_uri)
+        rendered = build.own(Rendered).pages.get(page.file.src_uri)
         if rendered is None:
             continue
         reviewed.append(rendered.meta.get("last_reviewed"))
         chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
                                    escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}",
                                    rendered.file.dest_uri)
-        if modules.is_module(page):
+        if page_roles.is_module(page):
             chapters.append(chapter)
             # One module at a time, each document freed before the next (see document.write).
-            day = modules.review_date(rendered.meta.get("last_reviewed")) or datetime.date(1970, 1, 1)
+            day = page_roles.review_date(rendered.meta.get("last_reviewed")) or datetime.date(1970, 1, 1)
             html = document.document(build.language, chapter.title, config.site_name, date_of(day), strings,
                                      build.ui["quiz"], [chapter], None, contents=False)
             path = Path(rendered.file.abs_dest_path).parent / module_file(page)
@@ -87,9 +99,9 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
             # the modules, as the blank form to print (document.form_on_paper).
             aids.append(chapter)
     log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
-    if not modules.whole_pdf_wanted(build):
+    if not page_roles.whole_pdf_wanted(build):
         log.info(
-            f"PDF of the whole training for '{build.language}' skipped: {modules.count(build)} modules, more "
+            f"PDF of the whole training for '{build.language}' skipped: {page_roles.count(build)} modules, more "
             f"than whole_pdf_max_modules ({build.whole_pdf_max_modules}) in mkdocs.yml. Each module has its own PDF."
         )
         return
@@ -97,7 +109,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
         return  # Reported with the strings (locales.py); never a path of a translator's choosing.
     # The cover's date is the newest review among the pages: it changes with
     # the content, not with the day of the build.
-    dates = [d for d in map(modules.review_date, reviewed) if d]
+    dates = [d for d in map(page_roles.review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
     html = document.document(
         build.language, config.site_name, strings["subtitle"], date_of(newest), strings, build.ui["quiz"], chapters + aids,

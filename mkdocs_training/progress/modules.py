@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 import math
 import posixpath
@@ -12,35 +11,17 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.checks import readability
-from mkdocs_training.core import escaping, fragments, i18n, locales, structure
+from mkdocs_training.core import escaping, fragments, i18n, locales, markers, structure
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
+from mkdocs_training.core.page_roles import is_module, module_id, review_date, whole_pdf_wanted
 
 WORDS_PER_MINUTE = 200
 
 
-def is_module(page: Page) -> bool:
-    return page.file.src_uri.startswith("modules/")
-
-
-def module_id(page: Page) -> str:
-    """The same in every language, so progress follows the reader across languages."""
-    return Path(i18n.source_uri(page.file.src_uri)).stem
-
-
-def count(build: Build) -> int:
-    return sum(1 for page in build.nav.pages if is_module(page)) if build.nav else 0
-
-
-def whole_pdf_wanted(build: Build) -> bool:
-    """The whole training's PDF is made (and the home page links to it) only up to whole_pdf_max_modules."""
-    return count(build) <= build.whole_pdf_max_modules
-
-
-def review_date(value) -> datetime.date | None:
-    """A page's last_reviewed, or None when it is missing or not a date."""
-    return value if isinstance(value, datetime.date) else None
+def page_context(context: dict, page: Page) -> None:
+    """The module a page is (its id keys the reader's progress in the page script), or None."""
+    context["training_module"] = module_id(page) if is_module(page) else None
 
 
 def reading_minutes(text: str) -> int:
@@ -60,7 +41,7 @@ def module_minutes(page: Page, build: Build, site: Site) -> int:
     # An orphan translation has no English page (reported as such): its own text, then.
     text = site.text(str(english) if english.is_file() else page.file.abs_src_path)
     root = Path(build.config.config_file_path).parent
-    shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", text)
+    shown = structure.MARKER.sub(lambda m: "\n\n" + markers.marker_text(m.group(1), root, "en") + "\n\n", text)
     return reading_minutes(shown)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import normalize_url
 
@@ -23,12 +25,19 @@ def template_context(context: dict, config: MkDocsConfig, build: Build) -> None:
         relative_links(context, config, build)
 
 
+@dataclass
+class NotFound:
+    """Each language's 404 page, kept across the language builds: language -> HTML."""
+
+    by_language: dict[str, str] = field(default_factory=dict)
+
+
 def keep(output: str, build: Build, site: Site) -> None:
-    site.not_found[build.language] = output
+    site.own(NotFound).by_language[build.language] = output
 
 
 def write(config: MkDocsConfig, build: Build, site: Site) -> None:
-    i18n.write_per_language(config, build.languages, "404.html", site.not_found,
+    i18n.write_per_language(config, build.languages, "404.html", site.own(NotFound).by_language,
                             lambda html, code: html, build.is_last, build.built_here)
 
 

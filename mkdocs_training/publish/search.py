@@ -9,6 +9,7 @@ after each build the index is kept, and one index per language is written.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,16 +44,24 @@ def exclude_fallback(page: Page, build: Build) -> None:
 
 # After the search plugin has written this build's index to search/ (the same
 # file for every language), and before static-i18n starts the next build.
+@dataclass
+class Indexes:
+    """Each language's search index, kept across the language builds: language -> index."""
+
+    by_language: dict[str, dict] = field(default_factory=dict)
+
+
 def write(config: MkDocsConfig, build: Build, site: Site) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
+    kept = site.own(Indexes).by_language
     if index.exists():
-        site.search[build.language] = json.loads(index.read_text(encoding="utf-8"))
+        kept[build.language] = json.loads(index.read_text(encoding="utf-8"))
     languages = build.languages
-    i18n.write_per_language(config, languages, "search/search_index.json", site.search,
+    i18n.write_per_language(config, languages, "search/search_index.json", kept,
                             lambda index, code: index_json(index, code, languages), build.is_last,
                             build.built_here)
     if build.offline:  # From file://, Material loads the index as a script, not with fetch.
-        i18n.write_per_language(config, languages, "search/search_index.js", site.search,
+        i18n.write_per_language(config, languages, "search/search_index.js", kept,
                                 lambda index, code: f"var __index = {index_json(index, code, languages)}",
                                 build.is_last, build.built_here)
 

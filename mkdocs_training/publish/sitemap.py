@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import gzip
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import i18n
-from mkdocs_training.core.context import Site
+from mkdocs_training.core.context import Build, Site
 
 
-def add(site: Site, english: Path, language: str, loc: str, alternates: list[dict]) -> None:
-    """A page of one language, with the same hreflang pairs its <head> announces."""
-    site.sitemap.setdefault(str(english), {})[language] = {"loc": loc, "alternates": alternates}
+@dataclass
+class Entries:
+    """The sitemap's entries, kept across the language builds: English page -> language -> entry."""
+
+    by_page: dict[str, dict] = field(default_factory=dict)
+
+
+def add(page: Page, hreflang: list[dict], build: Build, site: Site) -> None:
+    """A page of this language (not a fallback), with the same hreflang pairs its <head> announces."""
+    english = site.english_path(page.file.src_uri)
+    entry = {"loc": page.canonical_url, "alternates": hreflang}
+    site.own(Entries).by_page.setdefault(str(english), {})[build.language] = entry
 
 
 def write(config: MkDocsConfig, languages: i18n.Languages, site: Site) -> None:
     entries = []
-    for source, by_language in sorted(site.sitemap.items()):
+    for source, by_language in sorted(site.own(Entries).by_page.items()):
         for code in languages.codes:
             if code not in by_language:
                 continue

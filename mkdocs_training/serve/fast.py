@@ -132,11 +132,12 @@ def rescan(report, pages: list[Path], path: Path, languages, root: Path):
     """
     from mkdocs_training.core.i18n import split_locale
     from mkdocs_training.lms.modules import site_problems
+    from mkdocs_training.quiz import blocks as quiz
     from mkdocs_training.translations import status
 
     name = split_locale(path.resolve().as_posix(), languages.codes)[0]
     group = [page for page in pages if split_locale(Path(page).resolve().as_posix(), languages.codes)[0] == name]
-    fresh = status.scan(group, languages, root)
+    fresh = status.scan(group, languages, root, checks=[quiz.content_problems])
     problems = fresh.problems + site_problems(group, languages, root)
     if problems or report.problems or fresh.undecodable:
         raise FullRebuild(f"{problems[0]}" if problems else "pages with problems")
@@ -161,6 +162,8 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
 
     Raises FullRebuild when the page cannot be rendered alone.
     """
+    from mkdocs_training.translations import status
+
     if recording is None or not recording.complete:
         raise FullRebuild("the last full build did not finish")
     config = recording.config
@@ -177,8 +180,9 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
     written = []
     try:
         languages = targets[0][0].training_build.languages
-        report = rescan(site.report, recording.pages, path, languages, site.root)
-        site.report = report
+        report = rescan(status.report_of(site), recording.pages, path, languages, site.root)
+        status.keep(report, site)
+        site.sources = report.sources
         for language, file in targets:
             restore(config, language)
             page = file.page

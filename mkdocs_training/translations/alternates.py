@@ -8,16 +8,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core.context import Build, Site
-from mkdocs_training.progress import modules
-from mkdocs_training.publish import sitemap
 from mkdocs_training.translations import status as translations
 
 
 # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, build: Build, site: Site) -> dict:
+def language_links(context: dict, page: Page, config: MkDocsConfig, build: Build, site: Site) -> dict:
     languages = build.languages
-    build.add_language_context(context)
-    context["training_module"] = modules.module_id(page) if modules.is_module(page) else None
     # static-i18n links the home pages' switcher to "/" and "/it/": absolute
     # paths, wrong on a sub-path and from a folder. Every page gets the same
     # site-relative links instead (the template makes them page-relative).
@@ -26,8 +22,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, build: Buil
         if alt["lang"] in alternates:
             alt["link"] = alternates[alt["lang"]].url
     links = {alt["lang"]: urljoin(config.site_url, alt["link"].lstrip("/")) for alt in config.extra.alternate}
-    # Every page goes into this language's PDF, an untranslated one with its notice.
-    build.pages[page.file.src_uri] = page
     if build.is_fallback(page):
         # Not a page in this language: point search engines at the original,
         # and announce no alternates for it.
@@ -36,7 +30,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, build: Buil
         return context
     # Announce only the languages the page really exists in.
     english = site.english_path(page.file.src_uri)
-    status = {code: site.report.status_of(english, code) for code in languages.translations}
+    report = translations.report_of(site)
+    status = {code: report.status_of(english, code) if report else None for code in languages.translations}
     real = [
         code for code in languages.codes
         if code in links and (code == languages.default or (status[code] and status[code].state != translations.MISSING))
@@ -46,6 +41,4 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, build: Buil
         context["hreflang"].append({"lang": "x-default", "href": links[languages.default]})
     else:
         context["hreflang"] = []
-    # The sitemap lists the same pairs.
-    sitemap.add(site, english, build.language, page.canonical_url, context["hreflang"])
     return context

@@ -25,7 +25,8 @@ def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
     if build.is_fallback(page):
         notice = render(build, "missing", ui["missing_title"], ui["missing_text"], [], source_url)
         return f'{notice}<div lang="{page.file.locale}">{html}</div>'
-    status = site.report.status_of(site.english_path(page.file.src_uri), build.language)
+    report = translations.report_of(site)
+    status = report.status_of(site.english_path(page.file.src_uri), build.language) if report else None
     if status is None or status.state != translations.OUTDATED:
         return html
     own_titles = {}

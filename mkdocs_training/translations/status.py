@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_training.core.context import Site
 from mkdocs_training.core.i18n import Languages, split_locale
 from mkdocs_training.core.pages import FRONT_MATTER, UNBUILDABLE, Source, read
 from mkdocs_training.core.problems import Problem
@@ -110,8 +112,27 @@ class Report:
         return self._by_page.get((english, language))
 
 
-def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None = None) -> Report:
+@dataclass
+class Translations:
+    """The translations' state across the language builds of one site build: on_files' report."""
+
+    report: Report | None = None
+
+
+def keep(report: Report, site: Site) -> None:
+    site.own(Translations).report = report
+
+
+def report_of(site: Site) -> Report | None:
+    return site.own(Translations).report
+
+
+def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None = None,
+         checks: Sequence[Callable[[Source], list[Problem]]] = ()) -> Report:
     """Read every page once; report bad input and the state of each translation.
+
+    `checks` are the other features' checks of a page that could be read
+    (the knowledge checks': quiz/blocks.py), each page's after its own problems.
 
     With `docs` (the docs folder), outdated translations also get the diff of
     the English since they were made, from the register (register.py).
@@ -141,6 +162,8 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             continue
         source, bad = read(path, shown(path))
         problems += bad
+        for check in checks if source is not None else ():
+            problems += check(source)
         key = shown(Path(name))
         if source is not None:
             sources[source.path] = source

@@ -22,7 +22,7 @@ def status_list(page: Page, build: Build, site: Site) -> str:
     tables = []
     for code in build.languages.translations:
         rows = []
-        for status in site.report.statuses if site.report else []:
+        for status in report.statuses if (report := translations.report_of(site)) else []:
             if status.language != code:
                 continue
             sections = []
