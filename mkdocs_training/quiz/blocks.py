@@ -22,7 +22,8 @@ questions or always in the same place (the browser shuffles the answers, but
 the PDF's answer key and readers without JavaScript see the source order),
 wrong answers marked by absolute words ("only", "never"; cues.py), feedback that opens with a verdict ("Right.", "No,") when the page already
 gives one, and a question that repeats the hint under it ("Choose all...").
-Its text gets the typography of the pages (typography.py).
+Reading the blocks is core's (core/quizzes.py, part of reading a page); the
+checks and the rendering are here.
 """
 
 from __future__ import annotations
