@@ -464,7 +464,7 @@ def test_knowledge_check_by_keyboard_gives_feedback_and_a_score(browser, base_ur
     page.evaluate("document.querySelector('form.training-quiz').scrollIntoView()")
     page.wait_for_timeout(600)  # Scrolling up fades in "Back to top": let it finish.
     assert webcheck.axe_violations(page) == []
-    stored = page.evaluate("JSON.parse(localStorage.getItem('training-progress'))")
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", webcheck.stored_key("progress"))
     assert stored == {"customer-service": {"score": total - 1, "total": total}}
     page.context.close()
     assert watch.problems() == []
