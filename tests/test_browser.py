@@ -359,6 +359,22 @@ def test_first_visit_with_english_browser_stays_on_english(browser, base_url):
     page.context.close()
 
 
+@pytest.mark.parametrize(("locale", "lands"), [("pt-BR", "pt-BR/"), ("pt-PT", "pt/"), ("it-CH", "it/")])
+def test_a_language_with_a_region_is_matched_whole_before_its_language_alone(browser, base_url, locale, lands):
+    # The home page as a site with Brazilian and European Portuguese would give it.
+    def languages(route):
+        body = route.fetch().text().replace('"languages": ["en", "it"]', '"languages": ["en", "it", "pt-BR", "pt"]')
+        assert '"pt-BR"' in body, "the home page no longer lists its languages as this test expects"
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    context = browser.new_context(locale=locale, viewport=SIZES["desktop"])
+    context.route(base_url, languages)
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_url(base_url + lands)
+    page.context.close()
+
+
 def test_explicit_choice_wins_over_the_browser_language(browser, base_url):
     page = open_root(browser, base_url, "it-IT")
     assert page.url == base_url + "it/"

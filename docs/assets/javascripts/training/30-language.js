@@ -42,6 +42,20 @@ function cameFromThisSite() {
   }
 }
 
+// The site's language for a browser's tag: the same tag ("pt-BR" for a site
+// with pt-BR), or else its language alone ("it" for "it-CH").
+function offered(tag) {
+  var wanted = [tag.toLowerCase(), tag.toLowerCase().split("-")[0]];
+  for (var w = 0; w < wanted.length; w++) {
+    for (var l = 0; l < languages.length; l++) {
+      if (languages[l].toLowerCase() === wanted[w]) {
+        return languages[l];
+      }
+    }
+  }
+  return null;
+}
+
 // On its way to another page, this one sets nothing up (90-start.js).
 var leaving = false;
 
@@ -51,10 +65,7 @@ if (core.script.hasAttribute("data-home") && !cameFromThisSite()) {
     choice = null;
     var preferred = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < preferred.length && !choice; i++) {
-      var code = preferred[i].toLowerCase().split("-")[0];
-      if (languages.indexOf(code) !== -1) {
-        choice = code;
-      }
+      choice = offered(preferred[i]);
     }
   }
   if (choice && choice !== languages[0]) {
