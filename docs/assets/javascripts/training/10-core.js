@@ -69,7 +69,9 @@ function write(name, value) {
 // Before v2, keys were "training-progress", "training-scorecard" and
 // "training-language", one of each per host. The first page of this site
 // that runs moves them under its own keys (a value already there wins),
-// removes them, and notes that it did, so they are never read again.
+// removes them, and notes that it did, so they are never read again. With
+// two trainings on the host, the first one opened takes them: they were the
+// host's, and nothing in them says which training they came from.
 function migrate() {
   var done = key("migrated");
   try {
