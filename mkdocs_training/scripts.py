@@ -54,7 +54,9 @@ def joined(parts: list[str]) -> str:
     """The parts of a folder as the one script they make: each part in its own
     function, given the one object the parts share."""
     # A last line without its line break would take the closing bracket into a comment.
-    wrapped = "".join("(function (training) {\n" + part.rstrip("\n") + "\n})(training);\n" for part in parts)
+    wrapped = "".join(
+        "(function (training) {\n" + part.rstrip("\n") + "\n})(training);\n" for part in parts
+    )
     return '(function () {\n"use strict";\nvar training = {};\n' + wrapped + "})();\n"
 
 

@@ -207,7 +207,9 @@ def test_corrupt_progress_check_catches_a_script_that_trusts_storage(browser):
     fixture = FIXTURES / "trusting-progress.html"
     with webcheck.serve(FIXTURES, webcheck.free_port()) as url:
         # The fixture's own key, as scripts before stored keys were versioned used.
-        problems = corrupt_progress_problems(browser, url + fixture.name, url + fixture.name, "5", "training-progress")
+        problems = corrupt_progress_problems(
+            browser, url + fixture.name, url + fixture.name, "5", "training-progress"
+        )
     assert any("uncaught" in p or "does not work" in p for p in problems), problems
 
 

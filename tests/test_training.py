@@ -633,14 +633,15 @@ def test_checking_with_nothing_chosen_asks_for_answers_and_keeps_the_earlier_sco
     total = page.locator("form.training-quiz fieldset").count()
     answer(page, [True] * total)
     check_answers(page, "en")
-    stored = page.evaluate("key => localStorage.getItem(key)", webcheck.stored_key("progress"))
+    key = webcheck.stored_key("progress")
+    stored = page.evaluate("key => localStorage.getItem(key)", key)
     assert '"score":%d' % total in stored
     page.get_by_role("button", name=strings["reset"]).click()
     check_answers(page, "en")
     assert page.locator(".training-quiz__result").inner_text() == strings["empty"]
     assert page.locator(".training-quiz__feedback:visible, .training-quiz__question-verdict:visible").count() == 0
     assert page.locator("fieldset[data-result]").count() == 0
-    assert page.evaluate("key => localStorage.getItem(key)", webcheck.stored_key("progress")) == stored
+    assert page.evaluate("key => localStorage.getItem(key)", key) == stored
     page.context.close()
     assert watch.problems() == []
 
