@@ -49,9 +49,8 @@ class Site:
         """A page's text after its front matter, and the lines before it (the engine's page.markdown starts there)."""
         source = self.source(abs_path)
         if source:
-            return source.body, source.front_matter_lines
-        _, body, offset = sources.fence(self.text(abs_path))
-        return body, offset
+            return source.body, source.body_line
+        return sources.body_of(self.text(abs_path))
 
     def english_path(self, src_uri: str) -> Path:
         """The English page of a page, as messages show it (docs/modules/x.md)."""

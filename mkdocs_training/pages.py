@@ -64,6 +64,10 @@ class Checked:
 
     @property
     def front_matter_lines(self) -> int:
+        return self.source.front_matter_lines
+
+    @property
+    def body_line(self) -> int:
         return self.source.body_line
 
 

@@ -145,7 +145,8 @@ def marker_text(name: str, root: Path, language: str) -> str:
 
 def prose(text: str, root: Path, language: str) -> str:
     """The running text of a page's Markdown (see the module's docstring for what is left out)."""
-    _, text, _ = sources.fence(sources.plain_text(text))
+    text = sources.plain_text(text)
+    text = text[sources.fence(text)[1]:]
     text = FENCE.sub("\n", text)
     text = MARKER.sub(lambda m: "\n\n" + marker_text(m.group(1), root, language) + "\n\n", text)
     text = COMMENT.sub(" ", text)

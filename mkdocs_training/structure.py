@@ -63,7 +63,7 @@ class Page:
 
 
 def parse(text: str, path: Path) -> Page:
-    _, body, offset = sources.fence(text)
+    body, offset = sources.body_of(text)
     sections = [Section(heading=None)]
     in_fence = False
     in_quote = False

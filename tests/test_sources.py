@@ -66,10 +66,10 @@ def test_the_split_is_the_engines(name, tmp_path):
     raw = PAGES[name]
     meta, body, offset = sources.split(sources.plain_text(raw.decode("utf-8")), Path("page.md"))
     markdown, engine = engine_reading(tmp_path, raw)
-    assert (meta, body.lstrip("\n")) == (engine, markdown)
-    # The body starts where the front matter's lines end, counted in the file.
+    assert (meta, body) == (engine, markdown)
+    # Line n of the engine's page.markdown is line offset + n of the file (warnings name file lines).
     lines = raw.decode("utf-8-sig").splitlines()
-    assert "\n".join(lines[offset:]).lstrip("\n") == markdown.rstrip("\n")
+    assert "\n".join(lines[offset:]) == markdown.rstrip("\n")
 
 
 @pytest.mark.parametrize("name", BROKEN)
@@ -89,12 +89,12 @@ def test_crlf_and_a_bom_read_as_plain_text():
     for name in ("crlf", "bom", "bom and crlf", "old mac line ends"):
         source = Source.of(PAGES[name].decode("utf-8"), Path("page.md"), "page.md", ["en"])
         assert source.text == FRONT and source.meta == {"title": "A page", "description": "What it is"}
-        assert (source.body, source.body_line) == ("\n# A page\n\nText.\n", 4)
+        assert (source.body, source.body_line, source.front_matter_lines) == ("# A page\n\nText.\n", 5, 4)
 
 
 def test_dashes_inside_a_value_do_not_close_the_front_matter():
     meta, body, _ = sources.split(PAGES["dashes in a quoted string"].decode(), Path("page.md"))
-    assert meta == {"title": "Before --- after", "description": "---"} and body == "\n# A page\n"
+    assert meta == {"title": "Before --- after", "description": "---"} and body == "# A page\n"
     meta, _, _ = sources.split(PAGES["dashes in a block scalar"].decode(), Path("page.md"))
     assert meta["description"] == "one\n---\ntwo\n"
 

@@ -48,21 +48,27 @@ def plain_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def fence(text: str) -> tuple[str | None, str, int]:
-    """(front matter YAML or None, body, lines before the body), without reading the YAML.
+def fence(text: str) -> tuple[str | None, int]:
+    """(the front matter's YAML or None, where the text after its closing fence starts), without reading the YAML.
 
     `text` is plain (plain_text); a page with no closing fence has no front matter here."""
     match = FRONT_MATTER.match(text)
-    if not match:
-        return None, text, 0
-    return match.group(1), text[match.end():], match.group(0).count("\n")
+    return (match.group(1), match.end()) if match else (None, 0)
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The page's body as the engine has it (page.markdown: after the front matter and
+    the blank lines that follow it), and how many lines of the file come before it."""
+    _, end = fence(text)
+    body = text[end:].lstrip("\n") if end else text
+    return body, text.count("\n", 0, len(text) - len(body))
 
 
 def split(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
-    """(front matter, body, lines before the body) of a page's plain text.
+    """(front matter, body, lines before the body) of a page's plain text, the body as in body_of.
 
     FrontMatterError where the engine would not read the front matter as such."""
-    front, body, offset = fence(text)
+    front, _ = fence(text)
     if front is None:
         if OPENING.match(text):
             raise FrontMatterError(path, 1, "front matter starts with '---' but has no closing '---' line "
@@ -86,6 +92,7 @@ def split(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
                                "lines as text. Write title, description, owner and last_reviewed in it.")
     if not isinstance(loaded, dict):
         raise FrontMatterError(path, 2, "front matter must be 'key: value' lines (a YAML mapping).")
+    body, offset = body_of(text)
     return loaded, body, offset
 
 
@@ -107,8 +114,8 @@ class Source:
     english_uri: str  # The default language's page of it: modules/m.md
     text: str  # Plain (plain_text): what line numbers count in.
     meta: dict[str, Any]
-    body: str  # The text after the front matter.
-    body_line: int  # Lines before the body: the front matter and its fences.
+    body: str  # The Markdown after the front matter, as the engine's page.markdown.
+    body_line: int  # Lines of the file before the body: line n of the body is line body_line + n.
 
     @classmethod
     def of(cls, text: str, path: Path, src_uri: str, codes: list[str]) -> Source:
@@ -117,6 +124,11 @@ class Source:
         meta, body, body_line = split(text, path)
         english_uri, language = i18n.split_locale(src_uri, codes)
         return cls(path, src_uri, language, english_uri, text, meta, body, body_line)
+
+    @property
+    def front_matter_lines(self) -> int:
+        """Lines of the front matter, its fences included (the blank lines after it are the body's)."""
+        return self.text.count("\n", 0, fence(self.text)[1])
 
     @property
     def stem(self) -> str:

@@ -110,7 +110,7 @@ def page(text: str) -> Document:
     for line in text.splitlines(keepends=True):
         offsets.append(offsets[-1] + len(line))
     lines = text.splitlines()
-    _, _, front_lines = sources.fence(text)
+    _, front_lines = sources.body_of(text)
     for number in range(1, front_lines):
         _yaml_field(doc, lines, number - 1, offsets, "_meta", "front matter")
     section, counts = "_intro", {}

@@ -258,8 +258,8 @@ def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> lis
     hashes = section_hashes(english)
     changed = [k for k, v in hashes.items() if recorded_hashes(own).get(k) != v]
     block = f"{RECORD_KEY}:\n" + "".join(f"  {k}: {v}\n" for k, v in hashes.items())
-    front, body, _ = sources.fence(own.text)
-    front = front or ""
+    front, end = sources.fence(own.text)
+    front, body = front or "", own.text[end:]
     # Drop the old record (its key line and indented lines), keep everything else as written.
     front = re.sub(rf"(?m)^{RECORD_KEY}:.*\n(?:[ \t]+.*\n)*", "", front)
     new_front = f"---\n{front}{block}---\n"
