@@ -75,6 +75,12 @@ def source_uri(uri: str) -> str:
     return LANGUAGE_SUFFIX.sub(".md", uri)
 
 
+def suffix_language(name: str) -> str | None:
+    """The language a file name's suffix names, configured or not: 'm.pt-BR.md' -> 'pt-BR'; 'm.md' -> None."""
+    match = LANGUAGE_SUFFIX.search(name)
+    return match.group(1) if match else None
+
+
 def is_locale(code: str) -> bool:
     """A language code as static-i18n accepts one (LOCALE)."""
     return re.fullmatch(LOCALE, code) is not None

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_training import yamlfile
+from mkdocs_training import i18n, yamlfile
 from mkdocs_training.core import sources
 
 TARGET = 60
@@ -160,8 +160,8 @@ def prose(text: str, root: Path, language: str) -> str:
 
 
 def language_of(path: Path, default: str = "en") -> str:
-    parts = path.name.split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in FORMULAS else default
+    language = i18n.suffix_language(path.name)
+    return language if language in FORMULAS else default
 
 
 def figures(docs: Path, root: Path) -> list[Figure]:

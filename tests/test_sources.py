@@ -192,3 +192,21 @@ def test_the_check_finds_a_module_that_splits_front_matter_again(tmp_path):
     (tmp_path / "quiz.py").write_text('data = yaml.safe_load(text)\nif text.startswith("---"):\n    pass\n')
     assert [line.split(":")[0] + ":" + line.split(":")[1] for line in splitters(tmp_path)] == [
         "modules.py:1", "quiz.py:1", "quiz.py:2"]
+
+
+def test_a_page_built_in_a_region_language_folder_is_traced_to_its_source(tmp_path):
+    from mkdocs_training.publish.inline_code import source_of
+
+    (tmp_path / "docs" / "modules").mkdir(parents=True)
+    (tmp_path / "docs" / "modules" / "m.pt-BR.md").write_text(FRONT, encoding="utf-8")
+    built = tmp_path / "site" / "pt-BR" / "modules" / "m" / "index.html"
+    assert source_of(tmp_path / "site", built, tmp_path / "docs") == (
+        "docs/modules/m.pt-BR.md (built as pt-BR/modules/m/index.html)")
+
+
+def test_the_checks_tell_a_page_language_from_a_region_suffix():
+    from mkdocs_training import cues, readability
+
+    assert [cues.language_of(Path(name)) for name in ("m.md", "m.it.md", "m.pt-BR.md", "v1.2.md")] == [
+        "en", "it", "pt-BR", "en"]
+    assert readability.language_of(Path("m.it.md")) == "it"

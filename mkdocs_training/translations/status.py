@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_training import i18n
 from mkdocs_training.core import sources
-from mkdocs_training.i18n import LANGUAGE_SUFFIX, Languages, split_locale
+from mkdocs_training.i18n import Languages, split_locale
 from mkdocs_training.pages import UNBUILDABLE, Checked, read
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import compare, missing_anchors
@@ -137,11 +138,11 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
     found: dict[Path, Checked] = {}
     for path in sorted(pages):
         name, locale = split_locale(path.as_posix(), languages.codes)
-        unknown = LANGUAGE_SUFFIX.search(path.name)
+        unknown = i18n.suffix_language(path.name)
         if locale is None and unknown:
             problems.append(
                 Problem(shown(path), 1,
-                        f"'{unknown.group(1)}' is not a language of this site "
+                        f"'{unknown}' is not a language of this site "
                         f"({', '.join(languages.codes)}). Add it under plugins > i18n > languages "
                         "in mkdocs.yml, or rename the file.")
             )
