@@ -27,7 +27,7 @@ from mkdocs_training.problems import Problem
 # The engine's pattern (properdocs/utils/meta.py, YAML_RE), anchored at the start.
 # A `---` inside a value never closes it early: YAML itself refuses a `---`
 # line inside a quoted string, and an indented or mid-line one is no fence.
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 OPENING = re.compile(r"\A-{3}[ \t]*(?:\n|\Z)")
 
 
@@ -71,9 +71,13 @@ def split(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     front, _ = fence(text)
     if front is None:
         if OPENING.match(text):
-            raise FrontMatterError(path, 1, "front matter starts with '---' but has no closing '---' line "
-                                   "(a '---' line, then a line break). Close it, or the page would be "
-                                   "published with its front matter as text.")
+            raise FrontMatterError(
+                path,
+                1,
+                "front matter starts with '---' but has no closing '---' line "
+                "(a '---' line, then a line break). Close it, or the page would be "
+                "published with its front matter as text.",
+            )
         return {}, text, 0
     try:
         loaded = yamlfile.load(front)
@@ -81,15 +85,24 @@ def split(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
         # Where the broken value starts (an unclosed quote), else where YAML gave up.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---.
-        reason = "; ".join(filter(None, [getattr(error, "context", None),
-                                          getattr(error, "problem", None)])) or str(error)
+        reason = "; ".join(
+            filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])
+        ) or str(error)
         if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but more than the text it holds.
             raise FrontMatterError(path, line, f"front matter: {reason}.") from None
-        raise FrontMatterError(path, line, f"front matter is not valid YAML ({reason}). Fix it, or the "
-                               "page would be published with its front matter as text.") from None
+        raise FrontMatterError(
+            path,
+            line,
+            f"front matter is not valid YAML ({reason}). Fix it, or the "
+            "page would be published with its front matter as text.",
+        ) from None
     if loaded is None:
-        raise FrontMatterError(path, 1, "front matter is empty, and the engine would publish its '---' "
-                               "lines as text. Write title, description, owner and last_reviewed in it.")
+        raise FrontMatterError(
+            path,
+            1,
+            "front matter is empty, and the engine would publish its '---' "
+            "lines as text. Write title, description, owner and last_reviewed in it.",
+        )
     if not isinstance(loaded, dict):
         raise FrontMatterError(path, 2, "front matter must be 'key: value' lines (a YAML mapping).")
     body, offset = body_of(text)
@@ -110,7 +123,9 @@ class Source:
 
     path: Path  # As shown in messages: relative to the project.
     src_uri: str  # Relative to docs/, '/'-separated: modules/m.pt-BR.md
-    language: str | None  # The file name's language suffix; None for a page in the default language.
+    language: (
+        str | None
+    )  # The file name's language suffix; None for a page in the default language.
     english_uri: str  # The default language's page of it: modules/m.md
     text: str  # Plain (plain_text): what line numbers count in.
     meta: dict[str, Any]

@@ -29,7 +29,6 @@ from mkdocs_training.i18n import Languages
 from mkdocs_training.locales import categories, is_plural
 
 
-
 def _plurals(value, language: str, english: str):
     """The English strings with each plural map given the language's categories (the English 'other' for new ones)."""
     if is_plural(value):
