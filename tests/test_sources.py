@@ -57,6 +57,11 @@ BROKEN = {
         2,
         "front matter is not valid YAML",
     ),
+    "'key: value' first, no fence": (
+        b"Note: read this first.\n\n# A page\n",
+        1,
+        "the first line reads as",
+    ),
     "a list, not a mapping": (
         b"---\n- a\n- b\n---\n\n# A page\n",
         2,
@@ -75,6 +80,9 @@ BROKEN = {
 }
 
 STRICTER = {"an alias"}  # Read by the engine, refused by yamlfile.py (plain data only).
+MULTIMARKDOWN = {
+    "'key: value' first, no fence"
+}  # Taken out of the page by the engine, as metadata.
 
 
 def engine_reading(tmp_path: Path, raw: bytes) -> tuple[str, dict]:
@@ -113,7 +121,10 @@ def test_front_matter_the_engine_would_publish_as_text_is_reported_with_its_line
     # The engine indeed reads no front matter there: the page would show it as text.
     # (An alias the engine would follow; yamlfile.py refuses it, so the build stops there too.)
     markdown, engine = engine_reading(tmp_path, raw)
-    assert (engine == {} and markdown.startswith("---")) != (name in STRICTER)
+    if name in MULTIMARKDOWN:
+        assert engine == {"note": "read this first."} and markdown == "# A page\n"
+    else:
+        assert (engine == {} and markdown.startswith("---")) != (name in STRICTER)
 
 
 def test_crlf_and_a_bom_read_as_plain_text():

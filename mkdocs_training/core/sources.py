@@ -9,7 +9,8 @@ Windows line ends made plain (as `File.content_string` reads it), the front
 matter opens with a `---` line and closes at the next `---` or `...` line,
 which must end in a line break. Where the engine would publish the front
 matter as text (it does not close, is empty, is not valid YAML, or is not
-`key: value` lines), `split` raises `FrontMatterError` naming the line.
+`key: value` lines), or take a first `key: value` line without a fence out of
+the page (MultiMarkdown metadata), `split` raises `FrontMatterError` naming the line.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from mkdocs_training.problems import Problem
 # line inside a quoted string, and an indented or mid-line one is no fence.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 OPENING = re.compile(r"\A-{3}[ \t]*(?:\n|\Z)")
+# Without a fence the engine takes 'key: value' lines at the top for metadata
+# (MultiMarkdown's, meta.py META_RE) and removes them from the page.
+MULTIMARKDOWN = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
 
 
 class FrontMatterError(ValueError):
@@ -77,6 +81,13 @@ def split(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
                 "front matter starts with '---' but has no closing '---' line "
                 "(a '---' line, then a line break). Close it, or the page would be "
                 "published with its front matter as text.",
+            )
+        if MULTIMARKDOWN.match(text):
+            raise FrontMatterError(
+                path,
+                1,
+                "the first line reads as 'key: value', which the engine would take out of the page "
+                "as metadata. Start the page with front matter between '---' lines.",
             )
         return {}, text, 0
     try:
