@@ -97,7 +97,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.site.sources = report.sources
             status.keep(report, self.site)
             if self.build.is_default:
-                mastery = lms_problems(pages, self.build.languages, self.site.root)
+                read = [checked.source for checked in report.sources.values()]
+                mastery = lms_problems(read, self.build.languages)
                 for problem in report.problems + mastery:
                     log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a

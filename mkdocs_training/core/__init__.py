@@ -1,1 +1,1 @@
-"""The core every feature builds on: the engine, config, problems, languages, strings, YAML, the page model."""
+"""The core every feature builds on: the engine seam, configuration, problems, YAML and the page model."""

@@ -22,7 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import i18n
-from mkdocs_training.core.pages import Source
+from mkdocs_training.core.pages import Checked
+from mkdocs_training.core.sources import body_of, plain_text
 
 State = TypeVar("State")
 
@@ -45,17 +46,24 @@ class Site(Owner):
 
     docs: Path = Path("docs")
     root: Path = Path(".")
-    sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, read once (pages.py).
+    sources: dict[Path, Checked] = field(default_factory=dict)  # Every readable page, read once (pages.py).
     unreadable: set[str] = field(default_factory=set)
     _owned: dict[type, Any] = field(default_factory=dict, repr=False)
 
-    def source(self, abs_path: str) -> Source | None:
+    def source(self, abs_path: str) -> Checked | None:
         """A page's source as read in on_files; None if it could not be read."""
         return self.sources.get(self.shown(Path(abs_path)))
 
     def text(self, abs_path: str) -> str:
         source = self.source(abs_path)
-        return source.text if source else Path(abs_path).read_text(encoding="utf-8")
+        return source.text if source else plain_text(Path(abs_path).read_text(encoding="utf-8"))
+
+    def body(self, abs_path: str) -> tuple[str, int]:
+        """A page's text after its front matter, and the lines before it (the engine's page.markdown starts there)."""
+        source = self.source(abs_path)
+        if source:
+            return source.body, source.body_line
+        return body_of(self.text(abs_path))
 
     def english_path(self, src_uri: str) -> Path:
         """The English page of a page, as messages show it (docs/modules/x.md)."""

@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_training.core import escaping, fragments, quizzes
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
-from mkdocs_training.core.pages import Source
+from mkdocs_training.core.pages import Checked
 from mkdocs_training.core.problems import Problem
 from mkdocs_training.core.quizzes import FENCE, Question, parse
 from mkdocs_training.quiz import cues
@@ -48,7 +48,7 @@ def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Proble
             for line, questions, problems in quizzes.blocks(text, path)]
 
 
-def content_problems(source: Source) -> list[Problem]:
+def content_problems(source: Checked) -> list[Problem]:
     """What the knowledge checks of a page, read without problems, give away or say twice (on_files)."""
     return [problem for line, questions, problems in source.quizzes if not problems
             for problem in block_problems(questions, source.path, line)]
