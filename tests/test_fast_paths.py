@@ -5,7 +5,7 @@ Each site is built twice with `python -m mkdocs_training build --strict`
 plain HTML read by regular expressions, glossary terms linked in one pass),
 and with TRAINING_FAST=off (the engine's build in one process, html.parser
 and BeautifulSoup reading every page). Every file must be the same, byte for
-byte: the real site in full (PDFs, precompressed copies), and a fixture
+byte: the real site's pages, search indexes and sitemap, and a fixture
 site of markup the regular expressions could misread (references, comments,
 `>` in quoted attributes, a marked section, nested inline tags, non-ASCII).
 The `make serve` shortcut renders one saved page alone: that page must be
@@ -76,10 +76,12 @@ def shortcuts_restored():
 
 
 def test_the_real_site_is_the_same_with_the_shortcuts_off(tmp_path):
-    fast_site, engine_site = both_ways(ROOT / "mkdocs.yml", tmp_path)
+    """A preview: the shortcuts change pages, and the PDFs and compressed copies are made from those;
+    tests/test_parallel.py compares a full parallel build, PDFs included, with the engine's."""
+    fast_site, engine_site = both_ways(ROOT / "mkdocs.yml", tmp_path, preview=True)
     files = {p.relative_to(fast_site).as_posix() for p in fast_site.rglob("*") if p.is_file()}
-    for name in ("index.html", "it/index.html", "glossary/index.html", "staff-training.pdf",
-                 "it/modules/customer-service/customer-service.pdf", "sitemap.xml", "_headers", "index.html.br"):
+    for name in ("index.html", "it/index.html", "glossary/index.html", "it/glossary/index.html",
+                 "modules/customer-service/index.html", "search/search_index.json", "it/404.html", "sitemap.xml"):
         assert name in files
     assert differences(fast_site, engine_site) == []
 
