@@ -69,7 +69,7 @@ class Build:
     offline: bool = False
     cache: bool = False
     whole_pdf_max_modules: int = 30  # See config.py.
-    only_language: str = ""  # Set: this process builds one language, for fast/parallel.py to merge.
+    only_language: str = ""  # Set: this process builds one language, for parallel.py to merge.
     nav: Navigation | None = None
     by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
     pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page, as rendered.
@@ -89,7 +89,7 @@ class Build:
 
     @property
     def is_part(self) -> bool:
-        """One language of a parallel build: the whole-site steps wait for the merge (fast/parallel.py)."""
+        """One language of a parallel build: the whole-site steps wait for the merge (parallel.py)."""
         return bool(self.only_language)
 
     @property

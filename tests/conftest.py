@@ -29,7 +29,7 @@ class Build:
 def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
                  offline: bool = False, cache: bool = True) -> Build:
     """`properdocs build --strict` (the engine, engine.py): the languages one after the other, in one
-    process. `make build` runs them side by side (fast/parallel.py), with the same
+    process. `make build` runs them side by side (parallel.py), with the same
     bytes as output (tests/test_parallel.py).
 
     `preview` skips the PDFs and precompressed files, as `make serve` does:
