@@ -26,7 +26,7 @@ from mkdocs_training import engine, fast
 from mkdocs_training.fast import glossary_links, one_page, plain_html
 from tests.conftest import ROOT, differences, make_site, mkdocs_build
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 SITE_URL = "http://127.0.0.1:8765/"
 
 
@@ -37,8 +37,22 @@ def build(config: Path, site: Path, shortcuts: str, preview: bool = False) -> st
     if preview:
         env["TRAINING_PREVIEW"] = "on"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs_training", "-f", str(config), "build", "--strict", "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs_training",
+            "-f",
+            str(config),
+            "build",
+            "--strict",
+            "-d",
+            str(site),
+        ],
+        check=False,
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -49,7 +63,10 @@ def both_ways(config: Path, tmp: Path, preview: bool = False) -> tuple[Path, Pat
     fast_output = build(config, tmp / "fast", "on", preview)
     assert "(languages in parallel)" in fast_output
     engine_output = build(config, tmp / "engine", "off", preview)
-    assert "the parallel shortcut is off" in engine_output and "(languages in parallel)" not in engine_output
+    assert (
+        "the parallel shortcut is off" in engine_output
+        and "(languages in parallel)" not in engine_output
+    )
     return tmp / "fast", tmp / "engine"
 
 
@@ -80,8 +97,16 @@ def test_the_real_site_is_the_same_with_the_shortcuts_off(tmp_path):
     tests/test_parallel.py compares a full parallel build, PDFs included, with the engine's."""
     fast_site, engine_site = both_ways(ROOT / "mkdocs.yml", tmp_path, preview=True)
     files = {p.relative_to(fast_site).as_posix() for p in fast_site.rglob("*") if p.is_file()}
-    for name in ("index.html", "it/index.html", "glossary/index.html", "it/glossary/index.html",
-                 "modules/customer-service/index.html", "search/search_index.json", "it/404.html", "sitemap.xml"):
+    for name in (
+        "index.html",
+        "it/index.html",
+        "glossary/index.html",
+        "it/glossary/index.html",
+        "modules/customer-service/index.html",
+        "search/search_index.json",
+        "it/404.html",
+        "sitemap.xml",
+    ):
         assert name in files
     assert differences(fast_site, engine_site) == []
 
@@ -96,7 +121,7 @@ def test_markup_the_regular_expressions_could_misread_is_the_same_with_the_short
     assert plain_html.is_plain(pages["edge-cases/index.html"])
     assert "data-training-term" in pages["edge-cases/index.html"]
     source = (project / "docs" / "comments.md").read_text(encoding="utf-8")
-    assert not plain_html.is_plain(source[source.index("<!--"):])
+    assert not plain_html.is_plain(source[source.index("<!--") :])
 
 
 # -----------------------------------------------------------------------------
@@ -104,10 +129,18 @@ def test_markup_the_regular_expressions_could_misread_is_the_same_with_the_short
 # -----------------------------------------------------------------------------
 
 
-def test_a_page_rendered_alone_is_the_page_of_a_full_build(tmp_path, monkeypatch, shortcuts_restored):
+def test_a_page_rendered_alone_is_the_page_of_a_full_build(
+    tmp_path, monkeypatch, shortcuts_restored
+):
     monkeypatch.setenv("TRAINING_PREVIEW", "on")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for name in ("SITE_URL", "TRAINING_FAST", "TRAINING_CACHE", "TRAINING_LANGUAGE", "TRAINING_OFFLINE"):
+    for name in (
+        "SITE_URL",
+        "TRAINING_FAST",
+        "TRAINING_CACHE",
+        "TRAINING_LANGUAGE",
+        "TRAINING_OFFLINE",
+    ):
         monkeypatch.delenv(name, raising=False)
     project = make_site(tmp_path, "fast-paths")
     served = tmp_path / "served"
@@ -122,12 +155,18 @@ def test_a_page_rendered_alone_is_the_page_of_a_full_build(tmp_path, monkeypatch
         recording.complete = True
         # A save that keeps the title and front matter: that page alone, in each language that shows it.
         page = project / "docs" / "edge-cases.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("A contractor.", "A contractor &amp; a customer."),
-                        encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "A contractor.", "A contractor &amp; a customer."
+            ),
+            encoding="utf-8",
+        )
         assert one_page.rerender(recording, page, []) == ["edge-cases/", "it/edge-cases/"]
     finally:
         config.plugins.on_shutdown()
-    fresh = mkdocs_build(project / "mkdocs.yml", tmp_path / "fresh", site_url=SITE_URL, preview=True)
+    fresh = mkdocs_build(
+        project / "mkdocs.yml", tmp_path / "fresh", site_url=SITE_URL, preview=True
+    )
     assert fresh.returncode == 0, fresh.output
     for written in ("edge-cases/index.html", "it/edge-cases/index.html"):
         assert "A contractor &amp; a" in (served / written).read_text(encoding="utf-8")
@@ -139,10 +178,15 @@ def test_a_page_rendered_alone_is_the_page_of_a_full_build(tmp_path, monkeypatch
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value, chosen", [
-    ("on", set(fast.SHORTCUTS)), ("off", set()), ("parallel", {"parallel"}),
-    ("plain-html, glossary-links", {"plain-html", "glossary-links"}),
-])
+@pytest.mark.parametrize(
+    "value, chosen",
+    [
+        ("on", set(fast.SHORTCUTS)),
+        ("off", set()),
+        ("parallel", {"parallel"}),
+        ("plain-html, glossary-links", {"plain-html", "glossary-links"}),
+    ],
+)
 def test_training_fast_chooses_the_shortcuts(value, chosen, monkeypatch):
     monkeypatch.setenv("TRAINING_FAST", value)
     assert fast.chosen(engine.load_config(str(ROOT / "mkdocs.yml"))) == chosen
@@ -152,12 +196,14 @@ def test_an_unknown_shortcut_is_named_with_the_right_form(monkeypatch, caplog):
     monkeypatch.setenv("TRAINING_FAST", "parallel,regex")
     with pytest.raises(Exception, match="configuration error"):
         engine.load_config(str(ROOT / "mkdocs.yml"))
-    assert ("option 'fast': expected on, off or some of plain-html, glossary-links, one-page, parallel "
-            "(comma-separated), got 'parallel,regex'. Set TRAINING_FAST=off") in caplog.text
+    assert (
+        "option 'fast': expected on, off or some of plain-html, glossary-links, one-page, parallel "
+        "(comma-separated), got 'parallel,regex'. Set TRAINING_FAST=off"
+    ) in caplog.text
 
 
 def test_each_shortcut_off_takes_the_engine_s_path(shortcuts_restored):
-    page = '<p>A customer.</p>'
+    page = "<p>A customer.</p>"
     assert plain_html.readable(page)
     fast.configure([])
     assert not plain_html.readable(page)  # html.parser reads it.

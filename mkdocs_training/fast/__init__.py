@@ -33,17 +33,19 @@ SHORTCUTS = ("plain-html", "glossary-links", "one-page", "parallel")
 
 # The shortcuts on in this process: set by the training plugin's on_config from
 # its `fast` option (every build sets it again); all on until then.
-_on: frozenset[str] = frozenset(SHORTCUTS)
+_on: set[str] = set(SHORTCUTS)
 
 
 def configure(on: Iterable[str]) -> None:
     """Turn on exactly these shortcuts (names from SHORTCUTS) in this process."""
-    global _on
     names = frozenset(on)
     unknown = names - set(SHORTCUTS)
     if unknown:
-        raise ValueError(f"unknown shortcut(s) {', '.join(sorted(unknown))}; known: {', '.join(SHORTCUTS)}")
-    _on = names
+        raise ValueError(
+            f"unknown shortcut(s) {', '.join(sorted(unknown))}; known: {', '.join(SHORTCUTS)}"
+        )
+    _on.clear()
+    _on.update(names)
 
 
 def enabled(name: str) -> bool:

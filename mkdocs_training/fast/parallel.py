@@ -129,7 +129,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         log.info("the parallel shortcut is off (TRAINING_FAST): the engine's build, languages one after the other")
         command = engine.command("build", "-f", str(config_file), "-d", str(config.site_dir),
                                  *(["--strict"] if strict else []))
-        return subprocess.run(command, env=engine.environment()).returncode
+        return subprocess.run(command, env=engine.environment(), check=False).returncode
     strict = strict or bool(config.strict)
     languages = i18n.Languages.from_config(config)
     site = Path(config.site_dir)
