@@ -25,6 +25,7 @@ import pytest
 from mkdocs_training import engine, fast
 from mkdocs_training.fast import glossary_links, one_page, plain_html
 from tests.conftest import ROOT, differences, make_site, mkdocs_build
+from tests.test_serve import running  # noqa: F401 (the fixture: make serve over a fixture site)
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 SITE_URL = "http://127.0.0.1:8765/"
@@ -210,3 +211,16 @@ def test_each_shortcut_off_takes_the_engine_s_path(shortcuts_restored):
     assert glossary_links.link_terms(page, None, None) is None  # BeautifulSoup links its terms.
     with pytest.raises(one_page.FullRebuild, match="the one-page shortcut is off"):
         one_page.rerender(None, Path("docs/index.md"), [])
+
+
+@pytest.fixture
+def shortcuts_off(monkeypatch, shortcuts_restored):
+    monkeypatch.setenv("TRAINING_FAST", "off")
+
+
+def test_with_the_switch_off_make_serve_rebuilds_everything(shortcuts_off, running):  # noqa: F811 (the fixture)
+    running.edit("modules/m.md", "Summary.", "Summary, edited once.")
+    running.wait_served("modules/m/", "Summary, edited once.")
+    log = running.log.text()
+    assert "Full rebuild (docs/modules/m.md): the one-page shortcut is off (TRAINING_FAST)" in log
+    assert "Fast path" not in log
