@@ -9,7 +9,11 @@ byte: the real site's pages, search indexes and sitemap, and a fixture
 site of markup the regular expressions could misread (references, comments,
 `>` in quoted attributes, a marked section, nested inline tags, non-ASCII).
 The `make serve` shortcut renders one saved page alone: that page must be
-the one a full build of the same files writes.
+the one a full build of the same files writes; with the switch off, a save
+is a full rebuild. Each comparison was seen failing with its shortcut broken
+on purpose (attributes left unsorted, references in attributes left
+undecoded, a language's Markdown settings not restored, one language's
+sitemap entries dropped, the switch ignored).
 """
 
 from __future__ import annotations
