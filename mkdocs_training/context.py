@@ -17,10 +17,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_training import i18n
+from mkdocs_training.core import sources
 
 if TYPE_CHECKING:
     from mkdocs_training.glossary import Term
-    from mkdocs_training.pages import Source
+    from mkdocs_training.pages import Checked
     from mkdocs_training.translations.status import Report
 
 
@@ -36,13 +37,20 @@ class Site:
     search: dict[str, dict] = field(default_factory=dict)  # Language -> its search index.
     sitemap: dict[str, dict] = field(default_factory=dict)  # English page -> language -> entry.
 
-    def source(self, abs_path: str) -> Source | None:
+    def source(self, abs_path: str) -> Checked | None:
         """A page's source as read in on_files; None if it could not be read."""
         return self.report.sources.get(self.shown(Path(abs_path))) if self.report else None
 
     def text(self, abs_path: str) -> str:
         source = self.source(abs_path)
-        return source.text if source else Path(abs_path).read_text(encoding="utf-8")
+        return source.text if source else sources.plain_text(Path(abs_path).read_text(encoding="utf-8"))
+
+    def body(self, abs_path: str) -> tuple[str, int]:
+        """A page's text after its front matter, and the lines before it (the engine's page.markdown starts there)."""
+        source = self.source(abs_path)
+        if source:
+            return source.body, source.body_line
+        return sources.body_of(self.text(abs_path))
 
     def english_path(self, src_uri: str) -> Path:
         """The English page of a page, as messages show it (docs/modules/x.md)."""

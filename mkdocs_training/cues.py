@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs_training import i18n
 from mkdocs_training.problems import Problem
 
 ABSOLUTE_WORDS = {
@@ -33,8 +34,7 @@ PATTERNS = {language: re.compile(r"(?<![\w’'])(" + "|".join(re.escape(w) for w
 
 
 def language_of(path: Path) -> str:
-    parts = Path(path).name.split(".")
-    return parts[-2] if len(parts) > 2 else "en"
+    return i18n.suffix_language(Path(path).name) or "en"
 
 
 def absolute_words(questions: list, path: Path, line: int) -> list[Problem]:

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -41,7 +40,7 @@ def made_readable(markdown: str, page: Page, build: Build, site: Site) -> str:
     """The page's Markdown with each declaration html.parser stops on written as text, and a warning for it."""
     if MARKER not in markdown.replace("<!--", ""):
         return markdown
-    offset = structure.body_start(site.text(page.file.abs_src_path))[1]
+    offset = site.body(page.file.abs_src_path)[1]
     for _ in range(markdown.count(MARKER)):  # Each one once at most.
         index = _stop(markdown)
         if index is None:

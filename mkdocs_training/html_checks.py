@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
 from mkdocs_training.fast import plain_html
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
@@ -83,7 +82,7 @@ def check(content: str, page: Page, build: Build, site: Site) -> str:
         return content
     shape = _shape(content)
     source = site.text(page.file.abs_src_path)
-    offset = structure.body_start(source)[1]
+    offset = site.body(page.file.abs_src_path)[1]
     where = f"docs/{page.file.src_uri}"
     for anchor, count in sorted(shape.ids.items()):
         if count > 1:

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from mkdocs_training import yamlfile
 from mkdocs_training.log import log
 
 if TYPE_CHECKING:  # For annotations only: the running engine's config class (engine.py).
@@ -56,22 +53,16 @@ class Languages:
 # Pages and their translations
 # -----------------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-
-
-def front_matter(text: str) -> dict:
-    """The page's front matter; {} when it has none or it is broken (the checks
-    in pages.py report broken front matter)."""
-    match = FRONT_MATTER.match(text)
-    try:
-        data = yamlfile.load(match.group(1)) if match else {}
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+# A language code as static-i18n 1.3.1 accepts one (config.py, RE_LOCALE):
+# 'it', 'pt-BR', 'zh-Hant', 'zh-Hant-TW' or 'pt_BR'. Its suffix layout takes a
+# file name's last suffix before '.md' as the language when it is configured
+# or looks like this (suffix.py), so page.pt-BR.md is Brazilian Portuguese.
+LOCALE = r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}"
+LANGUAGE_SUFFIX = re.compile(rf"\.({LOCALE})\.md$")
 
 
 def split_locale(path: str, codes: list[str]) -> tuple[str, str | None]:
-    """'a/b.it.md' -> ('a/b.md', 'it'); 'a/b.md' -> ('a/b.md', None)."""
+    """'a/b.it.md' -> ('a/b.md', 'it'); 'a/b.pt-BR.md' -> ('a/b.md', 'pt-BR'); 'a/b.md' -> ('a/b.md', None)."""
     stem, dot, suffix = path.rpartition(".")
     base, _, locale = stem.rpartition(".")
     if base and locale in codes:
@@ -80,8 +71,19 @@ def split_locale(path: str, codes: list[str]) -> tuple[str, str | None]:
 
 
 def source_uri(uri: str) -> str:
-    """The English file name of a page, which links should use."""
-    return re.sub(r"\.[a-z]{2}(?:_[A-Z]{2})?\.md$", ".md", uri)
+    """The English file name of a page, which links should use: 'a/b.pt-BR.md' -> 'a/b.md'."""
+    return LANGUAGE_SUFFIX.sub(".md", uri)
+
+
+def suffix_language(name: str) -> str | None:
+    """The language a file name's suffix names, configured or not: 'm.pt-BR.md' -> 'pt-BR'; 'm.md' -> None."""
+    match = LANGUAGE_SUFFIX.search(name)
+    return match.group(1) if match else None
+
+
+def is_locale(code: str) -> bool:
+    """A language code as static-i18n accepts one (LOCALE)."""
+    return re.fullmatch(LOCALE, code) is not None
 
 
 def folder(code: str, languages: Languages) -> str:

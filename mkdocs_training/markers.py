@@ -28,8 +28,7 @@ def on_page_markdown(markdown: str, page: Page, build: Build, site: Site) -> str
         name = match.group(1)
         if name in MARKERS:
             return MARKERS[name](page, build, site)
-        source = site.source(page.file.abs_src_path)
-        offset = source.front_matter_lines if source else structure.body_start(site.text(page.file.abs_src_path))[1]
+        offset = site.body(page.file.abs_src_path)[1]
         line = markdown.count("\n", 0, match.start()) + 1 + offset
         log.warning(
             f"docs/{page.file.src_uri}:{line}: unknown marker '<!-- {name} -->'. "

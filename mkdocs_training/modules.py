@@ -42,8 +42,8 @@ def review_date(value) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else None
 
 
-def reading_minutes(text: str) -> int:
-    body, _ = structure.body_start(text)
+def reading_minutes(body: str) -> int:
+    """Minutes to read a page's body (the text after its front matter)."""
     body = re.sub(r"(?m)^\s*-?\s*(question|answers|text|correct|feedback):", " ", body)
     words = re.findall(r"\w+", re.sub(r"\{[^}]*\}|<[^>]+>|\([^)]*\.md[^)]*\)", " ", body))
     return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
@@ -57,9 +57,9 @@ def reading_minutes(text: str) -> int:
 def module_minutes(page: Page, build: Build, site: Site) -> int:
     english = Path(build.config.docs_dir) / i18n.source_uri(page.file.src_uri)
     # An orphan translation has no English page (reported as such): its own text, then.
-    text = site.text(str(english) if english.is_file() else page.file.abs_src_path)
+    body, _ = site.body(str(english) if english.is_file() else page.file.abs_src_path)
     root = Path(build.config.config_file_path).parent
-    shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", text)
+    shown = structure.MARKER.sub(lambda m: "\n\n" + readability.marker_text(m.group(1), root, "en") + "\n\n", body)
     return reading_minutes(shown)
 
 
@@ -98,8 +98,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         if not is_module(module):
             continue
         source = site.source(module.file.abs_src_path)
-        text = site.text(module.file.abs_src_path)
-        meta = dict(source.meta) if source else i18n.front_matter(text)
+        meta = dict(source.meta) if source else {}  # Unreadable: reported in on_files, and the build fails.
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = module_minutes(module, build, site)

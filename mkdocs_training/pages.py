@@ -1,8 +1,8 @@
 """Each page's source, read and checked once per build: text, front matter, structure, quizzes.
 
 Every feature that needs a page's Markdown, front matter or knowledge checks
-gets them from here (a `Source`, looked up by path), never by reading and
-parsing the file again.
+gets them from here (a `Checked` page, looked up by path; its `source` is the
+page model of core/sources.py), never by reading and parsing the file again.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
-
-from mkdocs_training import quiz, yamlfile
+from mkdocs_training import quiz
+from mkdocs_training.core import sources
+from mkdocs_training.core.sources import FrontMatterError, Source
 from mkdocs_training.problems import Problem
-from mkdocs_training.structure import Page, body_start, parse
+from mkdocs_training.structure import Page, parse
 
 # Front matter every page must have: the home page, the module cards and
 # the page footers are made from these.
@@ -35,20 +36,39 @@ MAX_NESTING = 20
 QUOTES = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\S")
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
-@dataclass
-class Source:
-    path: Path  # As shown in messages: relative to the project.
-    text: str
-    meta: dict
+@dataclass(frozen=True)
+class Checked:
+    """A page read once (its `source`), with what the checks made of it: its structure and knowledge checks."""
+
+    source: Source
     page: Page
     quizzes: list[tuple[int, list[quiz.Question], list[Problem]]] = field(default_factory=list)
 
     @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
     def front_matter_lines(self) -> int:
-        return body_start(self.text)[1]
+        return self.source.front_matter_lines
+
+    @property
+    def body_line(self) -> int:
+        return self.source.body_line
 
 
 def too_deep(text: str, shown: Path) -> Problem | None:
@@ -71,8 +91,12 @@ def too_deep(text: str, shown: Path) -> Problem | None:
     return None
 
 
-def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
-    """The page, or the problems that stop it from being read."""
+def read(path: Path, shown: Path, src_uri: str = "", codes: list[str] | None = None
+         ) -> tuple[Checked | None, list[Problem]]:
+    """The page, or the problems that stop it from being read.
+
+    `src_uri`: the page's name under docs/ (its file name when not given);
+    `codes`: the site's languages, to tell a translation by its name."""
     raw = path.read_bytes()
     if len(raw) > MAX_PAGE_BYTES:
         return None, [Problem(shown, 1, f"{TOO_LARGE} ({len(raw) // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB). "
@@ -84,36 +108,16 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
         ]
-    # Windows line ends read as any others (MkDocs reads them so too).
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # Windows line ends read as any others (the engine reads them so too).
+    text = sources.plain_text(text)
     deep = too_deep(text, shown)
     if deep:
         return None, [deep]
-    meta: dict = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yamlfile.load(match.group(1) or "")
-        except yaml.YAMLError as error:
-            # Where the broken value starts (an unclosed quote), else where YAML gave up.
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---.
-            reason = "; ".join(filter(None, [getattr(error, "context", None),
-                                              getattr(error, "problem", None)])) or str(error)
-            if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but more than the text it holds.
-                return None, [Problem(shown, line, f"front matter: {reason}.")]
-            return None, [
-                Problem(shown, line, f"front matter is not valid YAML ({reason}). Fix it, or the "
-                        "page would be published with its front matter as text.")
-            ]
-        if loaded is not None and not isinstance(loaded, dict):
-            return None, [
-                Problem(shown, 2, "front matter must be 'key: value' lines (a YAML mapping).")
-            ]
-        meta = loaded or {}
-    elif text.startswith("---"):
-        return None, [Problem(shown, 1, "front matter starts with '---' but has no closing '---' line.")]
-    body = text[match.end():] if match else text
+    try:
+        source = Source.of(text, shown, src_uri or path.name, codes or [])
+    except FrontMatterError as error:
+        return None, [error.problem]
+    meta, body = source.meta, source.body
     if not body.strip():
         return None, [Problem(shown, 1, "the page is empty. Write its content, or delete the file.")]
     missing = [key for key in REQUIRED_META if not meta.get(key)]
@@ -137,5 +141,5 @@ def read(path: Path, shown: Path) -> tuple[Source | None, list[Problem]]:
     quizzes = quiz.blocks(text, shown)
     for _, _, quiz_problems in quizzes:
         problems += quiz_problems
-    return Source(shown, text, meta, parse(text, shown), quizzes), problems
+    return Checked(source, parse(text, shown), quizzes), problems
 

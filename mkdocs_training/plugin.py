@@ -82,7 +82,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
             self.site.report = status.scan(pages, self.build.languages, self.site.root, self.site.docs)
             if self.build.is_default:
-                mastery = lms_problems(pages, self.build.languages, self.site.root)
+                read = [checked.source for checked in self.site.report.sources.values()]
+                mastery = lms_problems(read, self.build.languages)
                 for problem in self.site.report.problems + mastery:
                     log.warning(problem)
             # A page that is not UTF-8 is reported above; MkDocs would only add a

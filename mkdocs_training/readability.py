@@ -25,12 +25,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_training import yamlfile
+from mkdocs_training import i18n, yamlfile
+from mkdocs_training.core import sources
 
 TARGET = 60
 FORMULAS = {"en": "Flesch", "it": "Gulpease"}
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 MARKER = re.compile(r"<!--\s*(training:[a-z-]+)\s*-->")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -145,7 +145,8 @@ def marker_text(name: str, root: Path, language: str) -> str:
 
 def prose(text: str, root: Path, language: str) -> str:
     """The running text of a page's Markdown (see the module's docstring for what is left out)."""
-    text = FRONT_MATTER.sub("", text.replace("\r\n", "\n"), count=1)
+    text = sources.plain_text(text)
+    text = text[sources.fence(text)[1]:]
     text = FENCE.sub("\n", text)
     text = MARKER.sub(lambda m: "\n\n" + marker_text(m.group(1), root, language) + "\n\n", text)
     text = COMMENT.sub(" ", text)
@@ -159,8 +160,8 @@ def prose(text: str, root: Path, language: str) -> str:
 
 
 def language_of(path: Path, default: str = "en") -> str:
-    parts = path.name.split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in FORMULAS else default
+    language = i18n.suffix_language(path.name)
+    return language if language in FORMULAS else default
 
 
 def figures(docs: Path, root: Path) -> list[Figure]:

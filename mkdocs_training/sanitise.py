@@ -24,7 +24,6 @@ from html.parser import HTMLParser
 import nh3
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import structure
 from mkdocs_training.fast import plain_html
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
@@ -269,7 +268,7 @@ def page_content(content: str, page: Page, build: Build, site: Site) -> str:
     content, lost = check(content)
     if lost and not build.is_fallback(page):  # A fallback page is reported in its own language's build.
         source = site.text(page.file.abs_src_path)
-        offset = structure.body_start(source)[1]
+        offset = site.body(page.file.abs_src_path)[1]
         for what, needle in lost:
             hint = (IMAGE_HINT if what.startswith("src=") and what.endswith("<img>") else
                     "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "

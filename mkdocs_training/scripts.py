@@ -10,9 +10,14 @@ which no string or template literal spans lines; a backtick or a line
 ending in a backslash stops the build (see `problems`).
 
 A folder of parts, docs/assets/javascripts/<name>/*.js, is published as one
-file, assets/javascripts/<name>.js: the parts in name order inside one
-strict-mode function. Each feature is a file to read, readers still make one
-request, and the parts share their names without making them global.
+file, assets/javascripts/<name>.js: one strict-mode function that holds each
+part, in name order, in a function of its own. A part's names are its own;
+what the others use it puts on the one shared object, `training`
+(`training.core = {...}`), and a part that needs it takes it from there
+(`var core = training.core;`), so each part lists what it exports and what
+it uses. Each feature is a file to read, readers still make one request, and
+nothing is global. (A module system without a bundler: eslint checks each
+part as a script whose only outside name is `training`.)
 """
 
 from __future__ import annotations
@@ -46,8 +51,13 @@ def stripped(source: str) -> str:
 
 
 def joined(parts: list[str]) -> str:
-    """The parts of a folder as the one script they make."""
-    return '(function () {\n"use strict";\n' + "".join(parts) + "})();\n"
+    """The parts of a folder as the one script they make: each part in its own
+    function, given the one object the parts share."""
+    # A last line without its line break would take the closing bracket into a comment.
+    wrapped = "".join(
+        "(function (training) {\n" + part.rstrip("\n") + "\n})(training);\n" for part in parts
+    )
+    return '(function () {\n"use strict";\nvar training = {};\n' + wrapped + "})();\n"
 
 
 def strip_comments(config: MkDocsConfig, files: Files) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from mkdocs_training.core import sources
 from mkdocs_training.problems import Problem
 from mkdocs_training.quiz import signature
 
@@ -21,7 +22,6 @@ from mkdocs_training.quiz import signature
 # Parsing
 # -----------------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 PINNED_ANCHOR = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
@@ -62,16 +62,8 @@ class Page:
         return [s.heading for s in self.sections if s.heading is not None]
 
 
-def body_start(text: str) -> tuple[str, int]:
-    """The text after the front matter, and how many lines the front matter took."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return text, 0
-    return text[match.end():], match.group(0).count("\n")
-
-
 def parse(text: str, path: Path) -> Page:
-    body, offset = body_start(text)
+    body, offset = sources.body_of(text)
     sections = [Section(heading=None)]
     in_fence = False
     in_quote = False
@@ -134,7 +126,7 @@ def parse(text: str, path: Path) -> Page:
 
 
 def parse_file(path: Path) -> Page:
-    return parse(path.read_text(encoding="utf-8"), path)
+    return parse(sources.plain_text(path.read_text(encoding="utf-8")), path)
 
 
 # -----------------------------------------------------------------------------

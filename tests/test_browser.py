@@ -359,6 +359,27 @@ def test_first_visit_with_english_browser_stays_on_english(browser, base_url):
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("locale", "lands"), [("pt-BR", "pt-BR/"), ("pt-PT", "pt/"), ("it-CH", "it/")]
+)
+def test_a_language_with_a_region_is_matched_whole_before_its_language_alone(
+    browser, base_url, locale, lands
+):
+    # The home page as a site with Brazilian and European Portuguese would give it.
+    def languages(route):
+        listed = '"languages": ["en", "it", "pt-BR", "pt"]'
+        body = route.fetch().text().replace('"languages": ["en", "it"]', listed)
+        assert listed in body, "the home page no longer lists its languages as this test expects"
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    context = browser.new_context(locale=locale, viewport=SIZES["desktop"])
+    context.route(base_url, languages)
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_url(base_url + lands)
+    page.context.close()
+
+
 def test_explicit_choice_wins_over_the_browser_language(browser, base_url):
     page = open_root(browser, base_url, "it-IT")
     assert page.url == base_url + "it/"
@@ -464,7 +485,8 @@ def test_knowledge_check_by_keyboard_gives_feedback_and_a_score(browser, base_ur
     page.evaluate("document.querySelector('form.training-quiz').scrollIntoView()")
     page.wait_for_timeout(600)  # Scrolling up fades in "Back to top": let it finish.
     assert webcheck.axe_violations(page) == []
-    stored = page.evaluate("JSON.parse(localStorage.getItem('training-progress'))")
+    key = webcheck.stored_key("progress")
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", key)
     assert stored == {"customer-service": {"score": total - 1, "total": total}}
     page.context.close()
     assert watch.problems() == []

@@ -17,7 +17,7 @@ import xmlschema
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, configured_languages, make_site, mkdocs_build
-from mkdocs_training.i18n import front_matter
+from mkdocs_training.core.sources import Source, meta_of
 from mkdocs_training.lms import manifest, modules, package
 from tests.browser import webcheck
 
@@ -114,7 +114,7 @@ def test_the_mastery_score_is_where_each_version_looks_for_it(packages):
     v2004 = manifest_of(packages / "whole-training-it-scorm2004.zip")
     assert [m.text for m in v2004.find_all("imsss:minNormalizedMeasure")] == ["0.8", "0.8"]
     # Each module under its Italian title, in the order of the nav.
-    titles = [front_matter((ROOT / "docs" / "modules" / f"{m}.it.md").read_text(encoding="utf-8"))["title"]
+    titles = [meta_of((ROOT / "docs" / "modules" / f"{m}.it.md").read_text(encoding="utf-8"))["title"]
               for m in MODULES]
     assert [i.find("title").text for i in v2004.find_all("item")] == titles
 
@@ -207,6 +207,11 @@ def test_schema_check_catches_a_broken_manifest(schemas, fixture, version, expec
 # -----------------------------------------------------------------------------
 
 
+def page(text: str, name: str) -> Source:
+    """A page as the build reads it (core/sources.py)."""
+    return Source.of(text, Path(name), name, LANGUAGES)
+
+
 @pytest.mark.parametrize("fixture, message", [
     ("mastery-out-of-range.md",
      "mastery-out-of-range.md:5: mastery_score is 120; it must be a number from 0 to 100 (the per cent of "
@@ -220,25 +225,25 @@ def test_schema_check_catches_a_broken_manifest(schemas, fixture, version, expec
 ])
 def test_a_bad_mastery_score_is_reported_with_file_and_line(fixture, message):
     path = FIXTURES / fixture
-    _, problems = modules.check(Path(fixture), path.read_text(encoding="utf-8"), {})
+    _, problems = modules.check(page(path.read_text(encoding="utf-8"), fixture), [])
     assert len(problems) == 1 and str(problems[0]).startswith(message)
 
 
 def test_a_module_without_a_knowledge_check_can_report_completion_only():
     text = (FIXTURES / "no-knowledge-check.md").read_text(encoding="utf-8")
     text = text.replace("owner:", "mastery_score: none\nowner:")
-    assert modules.check(Path("m.md"), text, {}) == (None, [])
+    assert modules.check(page(text, "m.md"), []) == (None, [])
 
 
 def test_a_translation_cannot_change_the_mastery_score():
     english = (FIXTURES / "mastery-90.md").read_text(encoding="utf-8")
     italian = english.replace("mastery_score: 90", "mastery_score: 70")
-    mastery, problems = modules.check(Path("m.md"), english, {Path("m.it.md"): italian})
+    mastery, problems = modules.check(page(english, "m.md"), [page(italian, "m.it.md")])
     assert mastery == 90
     assert [str(p) for p in problems] == [
         "m.it.md:5: mastery_score is 70 here but 90 in m.md. Set it in the English page only, or to the same value."
     ]
-    assert modules.check(Path("m.md"), english, {Path("m.it.md"): english}) == (90, [])
+    assert modules.check(page(english, "m.md"), [page(english, "m.it.md")]) == (90, [])
 
 
 def test_the_site_build_stops_on_a_bad_mastery_score(fixture_site):
@@ -497,7 +502,9 @@ def test_without_an_lms_a_package_works_as_the_site_and_stays_silent(browser, lm
     page.locator("[data-training-complete] button").click()
     italian = yaml.safe_load((ROOT / "locales" / "it.yml").read_text(encoding="utf-8"))
     assert page.locator(".training-complete__note").inner_text() == italian["progress"]["stored"]
-    assert json.loads(page.evaluate("localStorage.getItem('training-progress')")) == {
+    # Kept under the package's own path, as a site's under its own.
+    key = webcheck.stored_key("progress", "/packages/supplier-guidelines-it-scorm2004/")
+    assert json.loads(page.evaluate("key => localStorage.getItem(key)", key)) == {
         "supplier-guidelines": {"score": 6, "total": 6, "complete": True}}
     page.reload()
     context.close()

@@ -35,7 +35,7 @@ def open_page(browser, url: str, viewport=webcheck.PHONE, **options):
 # Quiz: a changed answer takes its verdict and the stored score with it
 # -----------------------------------------------------------------------------
 
-STORED = "JSON.parse(localStorage.getItem('training-progress') || '{}')"
+STORED = f"JSON.parse(localStorage.getItem('{webcheck.stored_key('progress')}') || '{{}}')"
 FIRST = "#quiz-1-1"  # A question with one correct answer: radio buttons.
 
 
@@ -99,7 +99,10 @@ def test_changing_an_answer_after_checking_withdraws_its_verdict_and_stored_scor
 
 def test_a_change_keeps_the_module_marked_complete(browser, base_url):
     page = open_page(browser, base_url + MODULE)
-    page.evaluate("localStorage.setItem('training-progress', JSON.stringify({'customer-service': {complete: true}}))")
+    page.evaluate(
+        "key => localStorage.setItem(key, JSON.stringify({'customer-service': {complete: true}}))",
+        webcheck.stored_key("progress"),
+    )
     page.reload()
     choose_all_correct(page)
     page.locator("form.training-quiz button[type=submit]").click()
@@ -162,7 +165,8 @@ SOME = {"customer-service": {"score": 5, "total": 5}, "supplier-guidelines": {"c
 
 def home_with(browser, base_url, language, stored):
     page = open_page(browser, base_url + prefix(language))
-    page.evaluate("s => localStorage.setItem('training-progress', JSON.stringify(s))", stored)
+    key = webcheck.stored_key("progress")
+    page.evaluate("([key, s]) => localStorage.setItem(key, JSON.stringify(s))", [key, stored])
     page.reload()
     return page
 

@@ -153,12 +153,13 @@ def _no_referrer_policy(route):
 # -----------------------------------------------------------------------------
 
 
-def corrupt_progress_problems(browser, home: str, module: str, value: str) -> list[str]:
+def corrupt_progress_problems(browser, home: str, module: str, value: str,
+                              key: str = webcheck.stored_key("progress")) -> list[str]:
     context = browser.new_context(viewport=webcheck.DESKTOP)
     # Stored once, before the first page; later pages read what the site wrote.
     context.add_init_script(
         "if (!sessionStorage.getItem('seeded')) {"
-        f" localStorage.setItem('training-progress', {json.dumps(value)});"
+        f" localStorage.setItem({json.dumps(key)}, {json.dumps(value)});"
         " sessionStorage.setItem('seeded', '1'); }"
     )
     problems = []
@@ -167,7 +168,7 @@ def corrupt_progress_problems(browser, home: str, module: str, value: str) -> li
     button.click()
     if button.get_attribute("aria-pressed") != "true":
         problems.append(f"{value}: 'Mark complete' does not work")
-    stored = page.evaluate("localStorage.getItem('training-progress')")
+    stored = page.evaluate("key => localStorage.getItem(key)", key)
     try:
         entry = json.loads(stored)[page.get_attribute("[data-training-complete]", "data-training-complete")]
         if entry.get("complete") is not True:
@@ -192,7 +193,8 @@ def test_corrupt_stored_progress_is_recovered(browser, base_url, value):
 def test_score_without_a_total_is_not_shown(browser, base_url):
     context = browser.new_context(viewport=webcheck.DESKTOP)
     context.add_init_script(
-        "localStorage.setItem('training-progress', '{\"customer-service\": {\"complete\": true, \"score\": 3}}')"
+        f"localStorage.setItem('{webcheck.stored_key('progress')}',"
+        " '{\"customer-service\": {\"complete\": true, \"score\": 3}}')"
     )
     page, watch = open_watched(context, base_url)
     status = page.text_content("[data-training-status=customer-service]")
@@ -204,7 +206,10 @@ def test_score_without_a_total_is_not_shown(browser, base_url):
 def test_corrupt_progress_check_catches_a_script_that_trusts_storage(browser):
     fixture = FIXTURES / "trusting-progress.html"
     with webcheck.serve(FIXTURES, webcheck.free_port()) as url:
-        problems = corrupt_progress_problems(browser, url + fixture.name, url + fixture.name, "5")
+        # The fixture's own key, as scripts before stored keys were versioned used.
+        problems = corrupt_progress_problems(
+            browser, url + fixture.name, url + fixture.name, "5", "training-progress"
+        )
     assert any("uncaught" in p or "does not work" in p for p in problems), problems
 
 

@@ -254,7 +254,8 @@ def test_criteria_the_quiz_names_are_the_scorecard_s(language):
 ])
 def test_corrupt_stored_scores_are_dropped_and_the_form_works(browser, base_url, stored):
     page, watch = open_scorecard(browser, base_url + PAGE["en"])
-    page.evaluate("value => localStorage.setItem('training-scorecard', value)", stored)
+    key = webcheck.stored_key("scorecard")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, stored])
     page.reload()
     page.wait_for_load_state("networkidle")
     # Only a well-formed entry survives: 'customers' at 3, where it was stored so.

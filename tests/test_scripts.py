@@ -26,6 +26,40 @@ def test_a_string_that_may_span_lines_is_named_with_its_line():
     assert problems("var b = 'x\\\n  y';\n", "assets/javascripts/x.js")[0].startswith("docs/assets/javascripts/x.js:1:")
 
 
+def run_node(script: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", "-e", script], check=False, capture_output=True, text=True)
+
+
+def test_each_part_keeps_its_names_and_exports_what_the_others_use():
+    parts = [
+        "var name = 'core';\nfunction shout(text) { return text.toUpperCase(); }\n"
+        "training.core = { shout: shout };\n",
+        # The same name in another part is that part's own; what it uses it takes from `training`.
+        "var name = 'quiz';\nconsole.log(training.core.shout(name), typeof shout);\n",
+        "console.log(typeof name, typeof globalThis.training, Object.keys(training).join());\n",
+    ]
+    result = run_node(joined(parts))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["QUIZ undefined", "undefined undefined core"]
+
+
+def test_a_name_one_part_did_not_export_is_an_error_in_the_others():
+    result = run_node(joined(["var secret = 1;\n", "console.log(secret);\n"]))
+    assert result.returncode == 1 and "ReferenceError: secret is not defined" in result.stderr
+
+
+def test_a_part_may_not_return_from_the_whole_script():
+    # The parts share one function no more: a `return` ends its own part only,
+    # which is why 30-language.js says `training.language.leaving` instead.
+    result = run_node(joined(["return;\n", "console.log('the next part runs');\n"]))
+    assert result.stdout == "the next part runs\n", result.stderr
+
+
+def test_a_part_that_ends_in_a_comment_without_a_line_break_still_closes():
+    result = run_node(stripped(joined(["var a = 1; // why", "console.log('closed');"])))
+    assert result.returncode == 0 and result.stdout == "closed\n", result.stderr
+
+
 def test_the_published_scripts_are_the_sources_stripped_and_still_parse(tmp_path):
     project = make_site(tmp_path, "control")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)

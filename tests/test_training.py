@@ -626,19 +626,22 @@ def test_each_question_gets_a_verdict_and_only_chosen_or_correct_answers_get_fee
 
 
 def test_checking_with_nothing_chosen_asks_for_answers_and_keeps_the_earlier_score(browser, base_url):
+    from tests.browser import webcheck
+
     strings = quiz_strings("en")
     page, watch = open_quiz(browser, base_url)
     total = page.locator("form.training-quiz fieldset").count()
     answer(page, [True] * total)
     check_answers(page, "en")
-    stored = page.evaluate("localStorage.getItem('training-progress')")
+    key = webcheck.stored_key("progress")
+    stored = page.evaluate("key => localStorage.getItem(key)", key)
     assert '"score":%d' % total in stored
     page.get_by_role("button", name=strings["reset"]).click()
     check_answers(page, "en")
     assert page.locator(".training-quiz__result").inner_text() == strings["empty"]
     assert page.locator(".training-quiz__feedback:visible, .training-quiz__question-verdict:visible").count() == 0
     assert page.locator("fieldset[data-result]").count() == 0
-    assert page.evaluate("localStorage.getItem('training-progress')") == stored
+    assert page.evaluate("key => localStorage.getItem(key)", key) == stored
     page.context.close()
     assert watch.problems() == []
 

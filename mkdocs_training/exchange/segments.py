@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from mkdocs_training.structure import ADMONITION, FENCE, HEADING, LIST_ITEM, MARKER, PINNED_ANCHOR, body_start
+from mkdocs_training.core import sources
+from mkdocs_training.structure import ADMONITION, FENCE, HEADING, LIST_ITEM, MARKER, PINNED_ANCHOR
 
 # Kept as they are through translation: code, link targets, attribute lists, HTML, emphasis markers.
 PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*")
@@ -109,7 +110,7 @@ def page(text: str) -> Document:
     for line in text.splitlines(keepends=True):
         offsets.append(offsets[-1] + len(line))
     lines = text.splitlines()
-    _, front_lines = body_start(text)
+    _, front_lines = sources.body_of(text)
     for number in range(1, front_lines):
         _yaml_field(doc, lines, number - 1, offsets, "_meta", "front matter")
     section, counts = "_intro", {}

@@ -145,7 +145,7 @@ def rescan(report, pages: list[Path], path: Path, languages, root: Path):
     name = split_locale(path.resolve().as_posix(), languages.codes)[0]
     group = [page for page in pages if split_locale(Path(page).resolve().as_posix(), languages.codes)[0] == name]
     fresh = status.scan(group, languages, root)
-    problems = fresh.problems + site_problems(group, languages, root)
+    problems = fresh.problems + site_problems([checked.source for checked in fresh.sources.values()], languages)
     if problems or report.problems or fresh.undecodable:
         raise FullRebuild(f"{problems[0]}" if problems else "pages with problems")
     english = {s.english for s in fresh.statuses}

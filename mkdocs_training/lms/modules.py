@@ -10,11 +10,13 @@ change it, so that a module is passed on the same terms in every language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_training import quiz
-from mkdocs_training.i18n import Languages, front_matter, split_locale
+from mkdocs_training.core.sources import FrontMatterError, Source
+from mkdocs_training.i18n import Languages
 from mkdocs_training.problems import Problem
 
 DEFAULT_MASTERY = 80
@@ -37,73 +39,69 @@ def line_of(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def mastery_of(text: str, path: Path) -> tuple[int | None, list[Problem]]:
+def mastery_of(source: Source) -> tuple[int | None, list[Problem]]:
     """The mastery score a page's front matter sets (DEFAULT_MASTERY when absent)."""
-    meta = front_matter(text)
-    if KEY not in meta:
+    if KEY not in source.meta:
         return DEFAULT_MASTERY, []
-    value = meta[KEY]
+    value = source.meta[KEY]
     if value is None or value == NOT_SCORED:
         return None, []
     # YAML reads 80 as int, 80.5 as float, true as bool (which is an int): only numbers count.
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         return DEFAULT_MASTERY, [Problem(
-            path, line_of(text, KEY),
+            source.path, line_of(source.text, KEY),
             f"{KEY} is {value!r}; it must be a number from 0 to 100 (the per cent of knowledge-check "
             f"questions a reader must get right to pass), or '{NOT_SCORED}' to report completion only.",
         )]
     return (int(value) if float(value).is_integer() else value), []
 
 
-def check(source: Path, text: str, translations: dict[Path, str],
-          packaging: bool = True) -> tuple[int | None, list[Problem]]:
+def check(english: Source, translations: list[Source], packaging: bool = True) -> tuple[int | None, list[Problem]]:
     """A module's mastery score, and what is wrong with it in its page and translations.
 
     A package needs a score to pass whenever the mastery score applies, the
     default included; the site itself only when the page sets one.
     """
-    mastery, problems = mastery_of(text, source)
-    required = mastery is not None and (packaging or KEY in front_matter(text))
-    if required and not problems and not quiz.blocks(text, source):
+    mastery, problems = mastery_of(english)
+    set_here = KEY in english.meta
+    required = mastery is not None and (packaging or set_here)
+    if required and not problems and not quiz.blocks(english.text, english.path):
         problems.append(Problem(
-            source, line_of(text, KEY) if KEY in front_matter(text) else 1,
+            english.path, line_of(english.text, KEY) if set_here else 1,
             f"the module has no knowledge check, but its LMS package needs a score to pass "
-            f"(mastery_score {mastery}{'' if KEY in front_matter(text) else ', the default'}). "
+            f"(mastery_score {mastery}{'' if set_here else ', the default'}). "
             f"Add a ```quiz block, or set 'mastery_score: {NOT_SCORED}' in the front matter to "
             "report completion only.",
         ))
-    for path, translated in translations.items():
-        if KEY not in front_matter(translated):
+    for translated in translations:
+        if KEY not in translated.meta:
             continue
-        value, own = mastery_of(translated, path)
+        value, own = mastery_of(translated)
         problems += own
         if not own and value != mastery:
             problems.append(Problem(
-                path, line_of(translated, KEY),
+                translated.path, line_of(translated.text, KEY),
                 f"{KEY} is {value if value is not None else NOT_SCORED} here but "
-                f"{mastery if mastery is not None else NOT_SCORED} in {source}. Set it in the English "
+                f"{mastery if mastery is not None else NOT_SCORED} in {english.path}. Set it in the English "
                 "page only, or to the same value.",
             ))
     return mastery, problems
 
 
-def site_problems(pages: list[Path], languages: Languages, root: Path) -> list[Problem]:
-    """For the site build: mastery scores that are wrong in the modules among `pages`."""
+def site_problems(pages: Iterable[Source], languages: Languages) -> list[Problem]:
+    """For the site build: mastery scores that are wrong in the modules among `pages` (each read once, pages.py)."""
+    pages = list(pages)
+    translations: dict[str, dict[str, Source]] = {}
+    for page in pages:
+        if page.language is not None:
+            translations.setdefault(page.english_uri, {})[page.language] = page
     problems = []
     for page in pages:
-        uri = relative(page, root).as_posix()
-        if "/modules/" not in f"/{uri}" or split_locale(uri, languages.codes)[1] is not None:
+        if "/modules/" not in f"/{page.src_uri}" or page.language is not None:
             continue
-        try:
-            text = page.read_text(encoding="utf-8")
-            translations = {}
-            for code in languages.translations:
-                path = page.with_name(page.name.replace(".md", f".{code}.md"))
-                if path.exists():
-                    translations[relative(path, root)] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # Reported by the translation checks.
-        problems += check(relative(page, root), text, translations, packaging=False)[1]
+        own = translations.get(page.english_uri, {})
+        versions = [own[code] for code in languages.translations if code in own]
+        problems += check(page, versions, packaging=False)[1]
     return problems
 
 
@@ -132,23 +130,36 @@ def find(config, root: Path) -> tuple[list[Module], list[Problem]]:
     languages = Languages.from_config(config)
     docs = Path(config.docs_dir)
     modules, problems = [], []
+
+    def read(uri: str) -> Source | None:
+        """The page under docs/ named `uri`, read once; None when it is not there or unreadable (reported)."""
+        path = docs / uri
+        if not path.exists():
+            return None
+        try:
+            return Source.of(path.read_text(encoding="utf-8"), relative(path, root), uri, languages.codes)
+        except FrontMatterError as error:
+            problems.append(error.problem)
+            return None
+
     for uri in nav_pages(config.nav):
         if not uri.startswith("modules/"):
             continue
-        english = docs / uri
-        shown = relative(english, root)
-        text = english.read_text(encoding="utf-8")
-        pages = {code: docs / uri.replace(".md", f".{code}.md") for code in languages.translations}
-        translated = {relative(path, root): path.read_text(encoding="utf-8") for path in pages.values() if path.exists()}
-        mastery, found = check(shown, text, translated)
+        english = read(uri)
+        if english is None:
+            if not (docs / uri).exists():
+                problems.append(Problem(relative(docs / uri, root), 1, "is in the nav of mkdocs.yml but not in docs/."))
+            continue
+        pages = {code: read(uri.replace(".md", f".{code}.md")) for code in languages.translations}
+        mastery, found = check(english, [page for page in pages.values() if page is not None])
         problems += found
-        module = Module(Path(uri).stem, shown, mastery)
-        meta = front_matter(text)
+        module = Module(english.stem, english.path, mastery)
+        meta = english.meta
         module.reviewed = str(meta.get("last_reviewed", ""))
         for code in languages.codes:
-            path = pages.get(code)
+            page = pages.get(code)
             # A module not translated yet is shown in English in that language's site.
-            own = front_matter(path.read_text(encoding="utf-8")) if path and path.exists() else meta
+            own = page.meta if page is not None else meta
             module.titles[code] = str(own.get("title") or meta.get("title") or module.id)
             module.descriptions[code] = str(own.get("description") or meta.get("description") or "")
         modules.append(module)

@@ -14,7 +14,7 @@
         if (win[name]) {
           return win[name];
         }
-      } catch (error) {
+      } catch {
         return null; // A frame of another origin: no API we may use beyond it.
       }
       if (win.parent === win) {
@@ -28,7 +28,7 @@
   function findApi(name) {
     try {
       return search(window, name) || search(window.opener, name) || search(window.top.opener, name);
-    } catch (error) {
+    } catch {
       return search(window, name);
     }
   }
@@ -86,7 +86,7 @@
     var saved;
     try {
       saved = JSON.parse(text);
-    } catch (error) {
+    } catch {
       saved = null;
     }
     if (!saved || typeof saved !== "object") {

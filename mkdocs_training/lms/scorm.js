@@ -46,7 +46,7 @@
   function call(name, a, b) {
     try {
       return String(b === undefined ? api[CALL[name]](a) : api[CALL[name]](a, b));
-    } catch (error) {
+    } catch {
       return "";
     }
   }

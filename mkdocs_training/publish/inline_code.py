@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs_training import i18n
 from mkdocs_training.fast import plain_html
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -148,7 +149,7 @@ def source_of(site: Path, page: Path, docs: Path | None) -> str:
     stem = rel.removesuffix("index.html").rstrip("/")
     first, _, rest = stem.partition("/")
     candidates = [f"{stem}.md", f"{stem}/index.md".lstrip("/")]
-    if len(first) == 2:  # A language folder: it/modules/x -> modules/x.it.md
+    if i18n.is_locale(first):  # A language folder: it/modules/x -> modules/x.it.md, pt-BR/x -> x.pt-BR.md
         candidates += [f"{rest}.{first}.md", f"{rest}/index.{first}.md".lstrip("/")]
     for candidate in candidates:
         if candidate != ".md" and (docs / candidate).is_file():

@@ -8,6 +8,8 @@ no page edited. Plain text, to sit inside a sentence.
 
 from __future__ import annotations
 
+import re
+
 from babel import Locale
 from babel.lists import format_list
 from mkdocs.structure.pages import Page
@@ -17,7 +19,7 @@ from mkdocs_training.context import Build, Site
 
 
 def language_list(page: Page, build: Build, site: Site) -> str:
-    reader = Locale.parse(build.language)
-    names = [reader.languages.get(code.split("_")[0], build.languages.names.get(code, code))
+    reader = Locale.parse(build.language.replace("-", "_"))  # pt-BR as Babel writes it: pt_BR.
+    names = [reader.languages.get(re.split(r"[-_]", code)[0], build.languages.names.get(code, code))
              for code in build.languages.codes]
     return escaping.text(format_list(names, locale=reader))

@@ -24,11 +24,9 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from mkdocs_training import yamlfile
+from mkdocs_training import i18n, yamlfile
 from mkdocs_training.i18n import Languages
 from mkdocs_training.locales import categories, is_plural
-
-CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 
 
 def _plurals(value, language: str, english: str):
@@ -49,12 +47,12 @@ def _entry(code: str, name: str) -> str:
 
 def create(root: Path, code: str, default: str, existing: list[str]) -> list[str]:
     """Write the language's files and configuration; the paths written, or ValueError saying why not."""
-    if not CODE.match(code):
+    if not i18n.is_locale(code):  # What static-i18n accepts: fr, pt_BR, pt-BR, zh-Hant.
         raise ValueError(f"'{code}' is not a language code. Use a CLDR code such as fr, de or pt_BR.")
     if code in existing:
         raise ValueError(f"'{code}' is a language of this site already (mkdocs.yml: {', '.join(existing)}).")
     try:
-        locale = Locale.parse(code)
+        locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise ValueError(f"'{code}' is not a language CLDR knows. Use a code such as fr, de or pt_BR.") from None
     name = (locale.get_display_name(locale) or code)

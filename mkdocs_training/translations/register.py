@@ -16,10 +16,9 @@ the translation was made.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
-from mkdocs_training.pages import FRONT_MATTER, Source
+from mkdocs_training.pages import Checked
 
 FOLDER = "translated-from"
 META = "_meta"
@@ -36,7 +35,7 @@ def path_of(root: Path, docs: Path, english: Path, language: str) -> Path:
     return root / FOLDER / language / english.resolve().relative_to(docs.resolve())
 
 
-def sections(source: Source) -> dict[str, tuple[int, str]]:
+def sections(source: Checked) -> dict[str, tuple[int, str]]:
     """Each section's first line and text, by key: _meta (title and description),
     _intro (the text under the page title), then each heading's anchor, in page order.
     status.py hashes these texts; a diff compares them."""
@@ -52,10 +51,8 @@ def sections(source: Source) -> dict[str, tuple[int, str]]:
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
             if section.heading is None:  # The front matter is _meta's (and the record's), not the introduction's.
-                match = FRONT_MATTER.match(text + "\n")
-                if match:
-                    start += match.group(0).count("\n")
-                text = re.sub(FRONT_MATTER, "", text)
+                start += source.front_matter_lines
+                text = "\n".join(lines[source.front_matter_lines : end - 1])
             intro_line = intro_line or start
             intro.append(text)
         else:
@@ -92,7 +89,7 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.strip().splitlines()]
 
 
-def diffs(kept: Source | None, current: Source, keys: list[str]) -> dict[str, list[str]]:
+def diffs(kept: Checked | None, current: Checked, keys: list[str]) -> dict[str, list[str]]:
     """Per changed section key, the diff of the English since the translation was made.
 
     With nothing kept (a translation marked before the register existed, or

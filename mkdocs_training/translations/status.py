@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_training import i18n
+from mkdocs_training.core import sources
 from mkdocs_training.i18n import Languages, split_locale
-from mkdocs_training.pages import FRONT_MATTER, UNBUILDABLE, Source, read
+from mkdocs_training.pages import UNBUILDABLE, Checked, read
 from mkdocs_training.problems import Problem
 from mkdocs_training.structure import compare, missing_anchors
 from mkdocs_training.translations import register
@@ -30,8 +32,6 @@ from mkdocs_training.translations import register
 RECORD_KEY = "translated_from"
 META = "_meta"
 INTRO = "_intro"
-# Page file names whose last suffix looks like a language: page.fr.md, page.pt_BR.md
-LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2}(?:_[A-Z]{2})?)\.md$")
 
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
@@ -50,7 +50,7 @@ def _digest(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
-def section_hashes(source: Source) -> dict[str, str]:
+def section_hashes(source: Checked) -> dict[str, str]:
     """A short hash per section of an English page, in page order."""
     lines = source.text.splitlines()
     hashes = {META: _digest(f"{source.meta.get('title', '')}\n{source.meta.get('description', '')}")}
@@ -61,7 +61,8 @@ def section_hashes(source: Source) -> dict[str, str]:
     for section, start, end in zip(sections, starts, ends):
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
-            intro.append(text if section.heading else re.sub(FRONT_MATTER, "", text))
+            # Before the first heading: the text after the front matter (which is _meta's).
+            intro.append(text if section.heading else "\n".join(lines[source.front_matter_lines : end - 1]))
         else:
             hashes[section.heading.anchor or section.heading.text] = _digest(text)
     hashes[INTRO] = _digest("\n".join(intro))
@@ -69,7 +70,7 @@ def section_hashes(source: Source) -> dict[str, str]:
     return {META: hashes.pop(META), INTRO: hashes.pop(INTRO), **hashes}
 
 
-def recorded_hashes(source: Source) -> dict[str, str]:
+def recorded_hashes(source: Checked) -> dict[str, str]:
     value = source.meta.get(RECORD_KEY) or {}
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
@@ -98,7 +99,7 @@ class Report:
     statuses: list[Status]
     problems: list[Problem]  # Bad input: the build must fail on each.
     undecodable: list[Path] = field(default_factory=list)  # Not UTF-8, too large or deep: left out of the build.
-    sources: dict[Path, Source] = field(default_factory=dict)  # Every readable page, by path as shown.
+    sources: dict[Path, Checked] = field(default_factory=dict)  # Every readable page, by path as shown.
 
     def __post_init__(self) -> None:
         # The first status of a page and language, as a list scan would find it.
@@ -123,27 +124,34 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
         except ValueError:
             return path
 
+    def uri(path: Path) -> str:
+        """The page's name under docs/ (under the project, without `docs`)."""
+        try:
+            return path.resolve().relative_to(docs.resolve()).as_posix() if docs else shown(path).as_posix()
+        except ValueError:
+            return shown(path).as_posix()
+
     problems: list[Problem] = []
-    groups: dict[Path, dict[str, Source]] = {}
+    groups: dict[Path, dict[str, Checked]] = {}
     unreadable: set[tuple[Path, str]] = set()  # Reported already: say nothing more of them.
     undecodable: list[Path] = []
-    sources: dict[Path, Source] = {}
+    found: dict[Path, Checked] = {}
     for path in sorted(pages):
         name, locale = split_locale(path.as_posix(), languages.codes)
-        unknown = LANGUAGE_SUFFIX.search(path.name)
+        unknown = i18n.suffix_language(path.name)
         if locale is None and unknown:
             problems.append(
                 Problem(shown(path), 1,
-                        f"'{unknown.group(1)}' is not a language of this site "
+                        f"'{unknown}' is not a language of this site "
                         f"({', '.join(languages.codes)}). Add it under plugins > i18n > languages "
                         "in mkdocs.yml, or rename the file.")
             )
             continue
-        source, bad = read(path, shown(path))
+        source, bad = read(path, shown(path), uri(path), languages.codes)
         problems += bad
         key = shown(Path(name))
         if source is not None:
-            sources[source.path] = source
+            found[source.path] = source
             groups.setdefault(key, {})[locale or languages.default] = source
         else:
             groups.setdefault(key, {})
@@ -209,7 +217,7 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
                 problems += mismatches
             else:
                 statuses.append(Status(english_path, code, UP_TO_DATE, translation.path))
-    return Report(statuses, problems, undecodable, sources)
+    return Report(statuses, problems, undecodable, found)
 
 
 # -----------------------------------------------------------------------------
@@ -240,7 +248,7 @@ def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> lis
     english, bad = read(english_file, english_file)
     if english is None:
         raise ValueError(str(bad[0]))
-    own, bad = read(translation, translation)
+    own, bad = read(translation, translation, translation.name, languages.codes)
     if own is None:
         raise ValueError(str(bad[0]))
     # Only a translation shaped like its English page is recorded as current:
@@ -251,13 +259,12 @@ def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> lis
     hashes = section_hashes(english)
     changed = [k for k, v in hashes.items() if recorded_hashes(own).get(k) != v]
     block = f"{RECORD_KEY}:\n" + "".join(f"  {k}: {v}\n" for k, v in hashes.items())
-    text = own.text
-    match = FRONT_MATTER.match(text)
-    front = match.group(1) or "" if match else ""
+    front, end = sources.fence(own.text)
+    front, body = front or "", own.text[end:]
     # Drop the old record (its key line and indented lines), keep everything else as written.
     front = re.sub(rf"(?m)^{RECORD_KEY}:.*\n(?:[ \t]+.*\n)*", "", front)
     new_front = f"---\n{front}{block}---\n"
-    body = text[match.end():] if match else "\n" + text
+    body = body if own.front_matter_lines else "\n" + body
     kept = register.path_of(root, docs, english_file.resolve(), locale)
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_bytes(english_file.read_bytes())

@@ -42,6 +42,14 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+
+
+def stored_key(name: str, site: str = "/") -> str:
+    """The localStorage key under which training.js keeps `name` (progress,
+    scorecard, language) for the site at path `site` (10-core.js, key())."""
+    return f"training:v2:{site}:{name}"
+
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 

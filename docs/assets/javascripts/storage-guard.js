@@ -42,12 +42,12 @@
       if (window[name]) {
         return;
       }
-    } catch (error) {
+    } catch {
       // Blocked: fall through and replace it.
     }
     try {
       Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
-    } catch (error) {
+    } catch {
       // Cannot be replaced in this browser; Material's own guards remain.
     }
   });
@@ -68,7 +68,7 @@
   var options;
   try {
     options = JSON.parse(script.getAttribute("data-palette"));
-  } catch (error) {
+  } catch {
     return; // Not given (an older template): nothing to check against.
   }
   if (!Array.isArray(options) || !options.length) {
@@ -79,7 +79,7 @@
     var stored;
     try {
       stored = JSON.parse(value);
-    } catch (error) {
+    } catch {
       return null;
     }
     if (stored === null || typeof stored !== "object") {
@@ -106,7 +106,7 @@
         }
       }
     }
-  } catch (error) {
+  } catch {
     // Storage blocked (then it is the empty one above) or full: nothing stored to read.
   }
 })();

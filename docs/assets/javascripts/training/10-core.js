@@ -13,14 +13,14 @@
 // Everything is stored in this browser only (localStorage); nothing is sent.
 //
 // The build (mkdocs_training/scripts.py) joins the files of this folder, in
-// name order, into assets/javascripts/training.js, inside one strict-mode
-// function: one request, and the parts share these names without globals.
+// name order, into assets/javascripts/training.js: each file in a function of
+// its own inside one strict-mode function. A file's names are its own; what
+// the others use it puts on the shared object `training`, as this one does
+// below (training.core), and they take it from there.
 
 var script = document.currentScript;
 var config = JSON.parse(document.getElementById("training-config").textContent);
-var LANGUAGE = "training-language";
 var COOKIE = "training_language"; // nginx reads it as $cookie_training_language.
-var PROGRESS = "training-progress";
 
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, function (whole, key) {
@@ -28,22 +28,76 @@ function format(template, values) {
   });
 }
 
-function read(key) {
+// --- Stored data ----------------------------------------------------------
+
+// Keys carry the schema version of what is stored and the site's path, so
+// two trainings on one host (/a/ and /b/, or two unzipped copies opened from
+// folders) never read each other's progress: "training:v2:/a/:progress".
+// Progress inside is keyed by module id (mkdocs_training/modules.py,
+// module_id: the same in every language), as the pages give it.
+var VERSION = "v2";
+var SITE = new URL(config.root, location.href).pathname;
+var STORED = ["language", "progress", "scorecard"];
+
+function key(name) {
+  if (STORED.indexOf(name) === -1 && name !== "migrated") {
+    throw new Error("training: nothing is stored as '" + name + "'; add it to STORED in 10-core.js");
+  }
+  return "training:" + VERSION + ":" + SITE + ":" + name;
+}
+
+function read(name) {
   try {
-    return localStorage.getItem(key);
-  } catch (error) {
+    return localStorage.getItem(key(name));
+  } catch {
     return null; // Storage can be off (private mode, policy).
   }
 }
 
-function write(key, value) {
+function write(name, value) {
   try {
     if (value === null) {
-      localStorage.removeItem(key);
+      localStorage.removeItem(key(name));
     } else {
-      localStorage.setItem(key, value);
+      localStorage.setItem(key(name), value);
     }
-  } catch (error) {
+  } catch {
     // Without storage the page still works; it only forgets.
   }
 }
+
+// Before v2, keys were "training-progress", "training-scorecard" and
+// "training-language", one of each per host. The first page of this site
+// that runs moves them under its own keys (a value already there wins),
+// removes them, and notes that it did, so they are never read again. With
+// two trainings on the host, the first one opened takes them: they were the
+// host's, and nothing in them says which training they came from.
+function migrate() {
+  var done = key("migrated");
+  try {
+    if (localStorage.getItem(done) !== null) {
+      return;
+    }
+    STORED.forEach(function (name) {
+      var old = "training-" + name;
+      var value = localStorage.getItem(old);
+      if (value !== null && localStorage.getItem(key(name)) === null) {
+        localStorage.setItem(key(name), value);
+      }
+      localStorage.removeItem(old);
+    });
+    localStorage.setItem(done, VERSION);
+  } catch {
+    // Blocked or full: the old keys stay, and are tried again next time.
+  }
+}
+migrate();
+
+training.core = {
+  script: script,
+  config: config,
+  COOKIE: COOKIE,
+  format: format,
+  read: read,
+  write: write
+};

@@ -59,19 +59,19 @@ if (RealWorker) {
   window.Worker = HeldWorker;
 }
 
-var open = XMLHttpRequest.prototype.open;
-var send = XMLHttpRequest.prototype.send;
+var realOpen = XMLHttpRequest.prototype.open;
+var realSend = XMLHttpRequest.prototype.send;
 XMLHttpRequest.prototype.open = function (method, url) {
   this.trainingUrl = new URL(url, location.href).href;
-  return open.apply(this, arguments);
+  return realOpen.apply(this, arguments);
 };
 XMLHttpRequest.prototype.send = function () {
   var request = this;
   var args = arguments;
   if (request.trainingUrl !== searchUrl("index")) {
-    return send.apply(request, args);
+    return realSend.apply(request, args);
   }
-  whenSearchStarts(function () { send.apply(request, args); });
+  whenSearchStarts(function () { realSend.apply(request, args); });
 };
 
 document.addEventListener("focusin", function (event) {

@@ -1,18 +1,19 @@
 // --- Language at the root ---------------------------------------------------
 
-var languages = config.languages; // Default first.
-var root = new URL(config.root, location.href);
+var core = training.core;
+var languages = core.config.languages; // Default first.
+var root = new URL(core.config.root, location.href);
 
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
   if (link && languages.indexOf(link.hreflang) !== -1) {
-    write(LANGUAGE, link.hreflang);
+    core.write("language", link.hreflang);
     if (location.protocol !== "file:") {
       // A web server can read this and honour the choice at "/" (deploy/).
       try {
-        document.cookie = COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
+        document.cookie = core.COOKIE + "=" + link.hreflang + "; path=" + root.pathname +
           "; max-age=31536000; SameSite=Lax";
-      } catch (error) {
+      } catch {
         // Cookies blocked: the choice holds for this visit (see below).
       }
     }
@@ -36,25 +37,41 @@ function cameFromThisSite() {
   try {
     var from = new URL(document.referrer);
     return from.origin === location.origin && from.pathname.indexOf(root.pathname) === 0;
-  } catch (error) {
+  } catch {
     return false; // No referrer (typed, bookmarked, another site).
   }
 }
 
-if (script.hasAttribute("data-home") && !cameFromThisSite()) {
-  var choice = read(LANGUAGE);
+// The site's language for a browser's tag: the same tag ("pt-BR" for a site
+// with pt-BR), or else its language alone ("it" for "it-CH").
+function offered(tag) {
+  var wanted = [tag.toLowerCase(), tag.toLowerCase().split("-")[0]];
+  for (var w = 0; w < wanted.length; w++) {
+    for (var l = 0; l < languages.length; l++) {
+      if (languages[l].toLowerCase() === wanted[w]) {
+        return languages[l];
+      }
+    }
+  }
+  return null;
+}
+
+// On its way to another page, this one sets nothing up (90-start.js).
+var leaving = false;
+
+if (core.script.hasAttribute("data-home") && !cameFromThisSite()) {
+  var choice = core.read("language");
   if (languages.indexOf(choice) === -1) {
     choice = null;
     var preferred = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < preferred.length && !choice; i++) {
-      var code = preferred[i].toLowerCase().split("-")[0];
-      if (languages.indexOf(code) !== -1) {
-        choice = code;
-      }
+      choice = offered(preferred[i]);
     }
   }
   if (choice && choice !== languages[0]) {
     location.replace(new URL(choice + "/" + (location.protocol === "file:" ? "index.html" : ""), root));
-    return;
+    leaving = true;
   }
 }
+
+training.language = { leaving: leaving };

@@ -1,5 +1,7 @@
 // --- Progress ---------------------------------------------------------------
 
+var core = training.core;
+
 // What is stored may be anything: an older version's format, another
 // script's, a hand edit. Keep only well-formed entries, so that a bad one
 // never stops the buttons working; the next save writes the clean form.
@@ -14,8 +16,8 @@ function isCount(value) {
 function progress() {
   var stored;
   try {
-    stored = JSON.parse(read(PROGRESS));
-  } catch (error) {
+    stored = JSON.parse(core.read("progress"));
+  } catch {
     stored = null;
   }
   var all = {};
@@ -47,14 +49,14 @@ function update(module, change) {
     entry[key] = change[key];
   }
   all[module] = entry;
-  write(PROGRESS, JSON.stringify(all));
+  core.write("progress", JSON.stringify(all));
   show();
 }
 
 // Every place that shows progress, from what is stored now.
 function show() {
   var all = progress();
-  var strings = config.progress;
+  var strings = core.config.progress;
   document.querySelectorAll("[data-training-complete]").forEach(function (box) {
     var done = !!(all[box.getAttribute("data-training-complete")] || {}).complete;
     box.querySelector("button").setAttribute("aria-pressed", done ? "true" : "false");
@@ -63,7 +65,7 @@ function show() {
     var entry = all[line.getAttribute("data-training-status")] || {};
     var parts = [entry.complete ? strings.done : strings.not_started];
     if (typeof entry.score === "number") {
-      parts.push(format(strings.score, { score: entry.score, total: entry.total }));
+      parts.push(core.format(strings.score, { score: entry.score, total: entry.total }));
     }
     line.textContent = parts.join(" · ");
     line.setAttribute("data-state", entry.complete ? "done" : "open");
@@ -79,3 +81,12 @@ function setUpProgress() {
     });
   });
 }
+
+training.progress = {
+  isObject: isObject,
+  isCount: isCount,
+  stored: progress,
+  update: update,
+  show: show,
+  setUp: setUpProgress
+};

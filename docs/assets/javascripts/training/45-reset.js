@@ -4,13 +4,15 @@
 // Now the button asks first (overrides/partials/training.html), and the
 // status line then names the modules whose progress went, by the titles on
 // this page's module list. A stored module no longer listed is cleared too.
+var core = training.core;
+var progress = training.progress;
 var clearedTimer;
 
 // "A, B and C" in the page's language, where the browser knows how.
 function listOf(titles) {
   try {
     return new Intl.ListFormat(document.documentElement.lang, { type: "conjunction" }).format(titles);
-  } catch (error) {
+  } catch {
     return titles.join(", ");
   }
 }
@@ -26,9 +28,9 @@ function clearedMessage(stored) {
     }
   });
   if (!titles.length) {
-    return config.progress.nothing_cleared;
+    return core.config.progress.nothing_cleared;
   }
-  return format(config.progress.cleared, { modules: listOf(titles) });
+  return core.format(core.config.progress.cleared, { modules: listOf(titles) });
 }
 
 // Said at once; if the same words are showing, emptied first and filled a
@@ -71,9 +73,9 @@ function setUpReset() {
       button.focus();
     });
     confirm.querySelector("[data-training-reset-yes]").addEventListener("click", function () {
-      var message = clearedMessage(progress());
-      write(PROGRESS, null);
-      show();
+      var message = clearedMessage(progress.stored());
+      core.write("progress", null);
+      progress.show();
       ask(false);
       button.focus();
       say(status, message);
@@ -86,3 +88,5 @@ function setUpReset() {
     });
   });
 }
+
+training.reset = { setUp: setUpReset };

@@ -1,5 +1,8 @@
 // --- Knowledge checks -------------------------------------------------------
 
+var core = training.core;
+var config = core.config;
+
 // A sentence with a number, in the form the page's language needs for it
 // (CLDR plural categories: English one/other, Italian one/other, others more).
 function plural(forms, count) {
@@ -105,9 +108,9 @@ function check(form) {
     }
   });
   form.querySelector(".training-quiz__result").textContent =
-    format(plural(strings.result, right), { right: right, total: questions.length });
+    core.format(plural(strings.result, right), { right: right, total: questions.length });
   if (config.module) {
-    update(config.module, { score: right, total: questions.length });
+    training.progress.update(config.module, { score: right, total: questions.length });
   }
   document.dispatchEvent(new CustomEvent("training:checked", { detail: { module: config.module, form: form, right: right, total: questions.length } }));
 }
@@ -136,7 +139,7 @@ function withdraw(form, question) {
   if (config.module) {
     // Undefined keys are left out when stored: the module keeps its
     // "complete" mark and loses the score until the next check.
-    update(config.module, { score: undefined, total: undefined });
+    training.progress.update(config.module, { score: undefined, total: undefined });
   }
 }
 
@@ -155,3 +158,5 @@ function setUpQuizzes() {
     });
   });
 }
+
+training.quiz = { setUp: setUpQuizzes };

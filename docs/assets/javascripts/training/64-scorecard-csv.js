@@ -65,3 +65,5 @@ function csvRows(text, separator) {
     return r.fields.join("") !== "";
   });
 }
+
+training.csv = { field: csvField, rows: csvRows };

@@ -5,7 +5,12 @@
 // gets a note field per criterion, the total and the weakest criteria,
 // storage in this browser, CSV export and import, and printing. Its strings
 // are the form's data- attributes (locales/<lang>.yml, scorecard:).
-var SCORECARD = "training-scorecard";
+var core = training.core;
+var format = core.format;
+var isObject = training.progress.isObject;
+var isCount = training.progress.isCount;
+var csvField = training.csv.field;
+var csvRows = training.csv.rows;
 var DETAILS = ["supplier", "date", "scorer"];
 
 // What is stored may be anything (another version, a hand edit): keep only
@@ -13,8 +18,8 @@ var DETAILS = ["supplier", "date", "scorer"];
 function storedScorecard(ids) {
   var stored;
   try {
-    stored = JSON.parse(read(SCORECARD));
-  } catch (error) {
+    stored = JSON.parse(core.read("scorecard"));
+  } catch {
     stored = null;
   }
   var clean = { details: {}, scores: {}, notes: {} };
@@ -122,7 +127,7 @@ function setUpScorecard() {
   }
 
   function save() {
-    write(SCORECARD, JSON.stringify(summarise()));
+    core.write("scorecard", JSON.stringify(summarise()));
   }
 
   function toCsv(state) {
@@ -235,3 +240,5 @@ function setUpScorecard() {
   fill(storedScorecard(ids));
   summarise();
 }
+
+training.scorecard = { setUp: setUpScorecard };

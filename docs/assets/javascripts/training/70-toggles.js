@@ -99,3 +99,5 @@ function setUpToggles() {
     });
   });
 }
+
+training.toggles = { showScriptControls: showScriptControls, setUp: setUpToggles };

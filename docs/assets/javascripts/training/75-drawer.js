@@ -13,7 +13,7 @@ var DRAWER_CONTROLS = ".md-sidebar--primary label.md-nav__link[for], " +
   ".md-sidebar--primary label.md-nav__title[for]:not([for='__drawer'])";
 
 // The label that opens a level, and the back arrow at the top of it.
-function opener(id) {
+function levelOpener(id) {
   return document.querySelector(".md-sidebar--primary label.md-nav__link[for='" + id + "']");
 }
 function backArrow(id) {
@@ -70,9 +70,11 @@ function setUpDrawer() {
     var toggle = document.getElementById(label.htmlFor);
     // Into the level that opened (its back arrow is its first stop), or
     // back to what opened the level that closed.
-    var next = toggle && toggle.checked ? backArrow(label.htmlFor) : opener(label.htmlFor);
+    var next = toggle && toggle.checked ? backArrow(label.htmlFor) : levelOpener(label.htmlFor);
     if (next) {
       next.focus({ preventScroll: true });
     }
   });
 }
+
+training.drawer = { setUp: setUpDrawer };
