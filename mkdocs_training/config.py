@@ -5,7 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_training.fast import SHORTCUTS
+# The shortcuts of mkdocs_training/fast/, by the names the `fast` option takes
+# (fast/__init__.py says what each does). Here, so that the config depends on no room.
+SHORTCUTS = ("plain-html", "glossary-links", "one-page", "parallel")
 
 
 class Switch(c.BaseConfigOption[bool]):

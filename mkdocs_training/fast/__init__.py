@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-SHORTCUTS = ("plain-html", "glossary-links", "one-page", "parallel")
+from mkdocs_training.config import SHORTCUTS
 
 # The shortcuts on in this process: set by the training plugin's on_config from
 # its `fast` option (every build sets it again); all on until then.
