@@ -15,12 +15,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import parallel, pdf, publish
+from mkdocs_training import fast, pdf, publish
 from mkdocs_training.checks import declarations, docs_folder, html_checks
 from mkdocs_training.core import engine, escaping, fragments, i18n, locales, markers, page_roles
 from mkdocs_training.core.config import TrainingConfig
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.core.log import log
+from mkdocs_training.fast import parallel
 from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.progress import modules
@@ -55,7 +56,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         engine.follow_legacy_log_filters()
         languages = i18n.Languages.from_config(config)
         policy.policies(config, languages)  # A policy for a language the site lacks stops the build.
-        if self.config.language:  # One language of a parallel build (parallel.py).
+        fast.configure(self.config.fast)  # Which shortcuts run (TRAINING_FAST, mkdocs_training/fast/).
+        if self.config.language:  # One language of a parallel build (fast/parallel.py).
             parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)
         search.one_index_per_language(config, language)

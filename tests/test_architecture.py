@@ -17,17 +17,16 @@ from conftest import ROOT
 PACKAGE = ROOT / "mkdocs_training"
 # The modules that wire the rooms together: they may import any of them.
 WIRING = {"plugin", "cli", "authoring", "__main__", ""}
-# The shortcuts that bypass the engine or a library for speed (see
-# ARCHITECTURE.md): one room, "fast", wherever its files sit today.
-FAST = {"markup", "plain_page", "parallel", "serve.fast"}
+# The shortcuts that bypass the engine or a library for speed (fast/, see
+# ARCHITECTURE.md) are one room, "fast".
 # A room that imports another, with the reason each is allowed. Nothing else
 # crosses between features: what one needs of another goes through core.
 ALLOWED = {
-    ("checks", "fast"): "the fast reader of plain HTML (markup.py), checked against html.parser by test_markup.py",
-    ("publish", "fast"): "the fast reader of plain HTML (markup.py), checked against html.parser by test_markup.py",
-    ("glossary", "fast"): "term links in a plain page in one pass (plain_page.py), checked against BeautifulSoup",
-    ("serve", "fast"): "the preview server renders a saved page again alone (serve/fast.py) when it can",
-    ("fast", "checks"): "the parallel build checks docs/ quietly in each language's process, as plugin.py does",
+    ("checks", "fast"): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
+    ("publish", "fast"): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
+    ("glossary", "fast"): "term links in a plain page in one pass (fast/glossary_links.py), checked against BeautifulSoup",
+    ("serve", "fast"): "the preview server renders a saved page again alone (fast/one_page.py) when it can",
+    ("fast", "checks"): "the parallel build (fast/parallel.py) checks docs/ quietly in each language's process",
     ("fast", "publish"): "the parallel build writes the sitemap and publishes once the languages are merged",
     ("fast", "lms"): "serve's fast path reads an edited page again as on_files does (mastery scores)",
     ("fast", "quiz"): "serve's fast path reads an edited page again as on_files does (quiz checks)",
@@ -85,7 +84,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def room(module: str) -> str:
     """The room a module is in: its subpackage, "fast" for the shortcuts, "wiring" for the top."""
     inner = module.partition(".")[2]  # "" for the package itself.
-    if inner in FAST or inner.split(".")[0] == "fast":
+    if inner.split(".")[0] == "fast":
         return "fast"
     if "." not in inner and inner in WIRING:
         return "wiring"
