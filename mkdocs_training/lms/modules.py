@@ -26,7 +26,7 @@ NOT_SCORED = "none"
 class Module:
     id: str  # The same in every language: modules/<id>.md
     source: Path  # The English page, as shown in messages.
-    mastery: int | None  # Per cent; None: completion only.
+    mastery: float | None  # Per cent (80, or 80.5); None: completion only.
     titles: dict[str, str] = field(default_factory=dict)  # Per language.
     descriptions: dict[str, str] = field(default_factory=dict)
     reviewed: str = ""  # last_reviewed of the English page, the package version.
@@ -37,7 +37,7 @@ def line_of(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def mastery_of(text: str, path: Path) -> tuple[int | None, list[Problem]]:
+def mastery_of(text: str, path: Path) -> tuple[float | None, list[Problem]]:
     """The mastery score a page's front matter sets (DEFAULT_MASTERY when absent)."""
     meta = front_matter(text)
     if KEY not in meta:
@@ -56,7 +56,7 @@ def mastery_of(text: str, path: Path) -> tuple[int | None, list[Problem]]:
 
 
 def check(source: Path, text: str, translations: dict[Path, str],
-          packaging: bool = True) -> tuple[int | None, list[Problem]]:
+          packaging: bool = True) -> tuple[float | None, list[Problem]]:
     """A module's mastery score, and what is wrong with it in its page and translations.
 
     A package needs a score to pass whenever the mastery score applies, the
