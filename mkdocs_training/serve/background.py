@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 from mkdocs_training import engine
 
@@ -68,7 +69,7 @@ class Background:
         self.serve_url = serve_url
         self.process: subprocess.Popen | None = None
         self.folder: Path | None = None
-        self.output = None
+        self.output: IO[bytes] | None = None
         self.started = 0.0
 
     def start(self) -> None:
@@ -104,6 +105,7 @@ class Background:
 
     def result(self) -> tuple[int, Path, str]:
         """The exit status, output folder and log of a finished build (which this forgets)."""
+        assert self.process is not None and self.folder is not None and self.output is not None, "not started"
         status = self.process.returncode
         self.output.seek(0)
         text = self.output.read().decode("utf-8", "replace")

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +22,12 @@ from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording
 log = engine.logger("training.serve")
 # The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
 livereload = engine.livereload_module()
-LiveReloadServer, _timestamp = livereload.LiveReloadServer, livereload._timestamp
+_timestamp = livereload._timestamp
+if TYPE_CHECKING:
+    # The same class under the name plugins use (engine.py imports it at run time), for the type checker.
+    from mkdocs.livereload import LiveReloadServer
+else:
+    LiveReloadServer = livereload.LiveReloadServer
 
 
 class Messages(logging.Handler):
@@ -126,9 +132,11 @@ class Server(LiveReloadServer):
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
 
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = callback
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        class Handler(watchdog.events.FileSystemEventHandler):
+            def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+                callback(event)
+
+        self._watch_refs[path] = self.observer.schedule(Handler(), path, recursive=recursive)
 
     def _build_loop(self) -> None:
         while True:
