@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -48,7 +48,7 @@ class Languages:
     @staticmethod
     def building(config: MkDocsConfig) -> str:
         """The language of the build that is running now."""
-        plugin = config.plugins["i18n"]
+        plugin: Any = config.plugins["i18n"]  # static-i18n's, which has no types.
         return plugin.current_language or Languages.from_config(config).default
 
 

@@ -166,9 +166,9 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         name = pdf.get("file") if isinstance(pdf, dict) else None
         if name is not None and not pdf_file_name_ok(name):
             text = (root / "locales" / f"{code}.yml").read_text(encoding="utf-8")
-            line = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
+            number = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
             result.problems.append(
-                f"locales/{code}.yml:{line}: pdf.file '{name}' is not a plain file name. Write a name such as "
+                f"locales/{code}.yml:{number}: pdf.file '{name}' is not a plain file name. Write a name such as "
                 "'staff-training.pdf': letters, digits, '.', '-' and '_' only, no folders, not starting "
                 "with '.', ending in '.pdf'."
             )

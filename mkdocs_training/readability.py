@@ -82,7 +82,8 @@ def syllables(word: str) -> int:
 
 def sentences_of(prose: str) -> list[str]:
     """Sentences: a block (paragraph, heading, list item, cell) ends one, and so does a full stop inside it."""
-    blocks, current = [], []
+    blocks: list[str] = []
+    current: list[str] = []
     for line in prose.splitlines():
         if not line.strip() or BLOCK_START.match(line):
             if current:

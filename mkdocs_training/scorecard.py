@@ -88,8 +88,9 @@ def read(root: Path, code: str) -> tuple[list[Criterion], list[str]]:
             problems.append(f"{where}: '{key}': unknown key(s) {', '.join(sorted(unknown))}; "
                             f"a criterion has {', '.join(FIELDS)}, levels.")
             continue
-        criteria.append(Criterion(key, *(typography.smarten(entry[f].strip()) for f in FIELDS),
-                                  [typography.smarten(v.strip()) for v in levels]))
+        fields = {f: typography.smarten(entry[f].strip()) for f in FIELDS}
+        criteria.append(Criterion(key, fields["name"], fields["look_for"], fields["before"],
+                                  fields["during"], [typography.smarten(v.strip()) for v in levels]))
     return criteria, problems
 
 
