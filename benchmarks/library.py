@@ -81,7 +81,9 @@ def vary_body(body: str, rng: random.Random, vocab: list[str]) -> str:
             hashes, words = title.split(" ", 1)
             line = f"{hashes} {vary(words, rng, vocab).capitalize()} {{ #{anchor}"
         elif stripped and not stripped.startswith(("#", "!!!", "\0", "```")) and not MARKUP & set(line):
-            prefix, text = PREFIX.match(line).groups()
+            parts = PREFIX.match(line)
+            assert parts is not None  # It matches any line.
+            prefix, text = parts.groups()
             if text:
                 line = prefix + vary(text, rng, vocab)
         out.append(line)
@@ -116,7 +118,7 @@ def glossary_terms(count: int, vocab: dict[str, list[str]], existing: dict[str, 
         rng.shuffle(pool)
         pools[lang] = pool
     count = min(count, *(len(p) for p in pools.values()))
-    terms = {lang: {} for lang in vocab}
+    terms: dict[str, dict[str, dict]] = {lang: {} for lang in vocab}
     for k in range(count):
         for lang in vocab:
             form = pools[lang][k]
@@ -132,6 +134,13 @@ def glossary_terms(count: int, vocab: dict[str, list[str]], existing: dict[str, 
 def existing_forms(path: Path) -> set[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {form.lower() for entry in data.values() for form in entry.get("forms", [])}
+
+
+def found(pattern: str, config: str) -> re.Match[str]:
+    match = re.search(pattern, config)
+    if match is None:
+        raise ValueError(f"mkdocs.yml has no match for {pattern!r}: update benchmarks/library.py")
+    return match
 
 
 def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> list[str]:
@@ -160,7 +169,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     # title with its Italian translation.
     config_file = project / "mkdocs.yml"
     config = config_file.read_text(encoding="utf-8")
-    anchor = re.search(r"(?m)^(\s*)- modules/supplier-guidelines\.md\n", config)
+    anchor = found(r"(?m)^(\s*)- modules/supplier-guidelines\.md\n", config)
     indent = anchor.group(1)
     entries, titles = "", {}
     for start in range(0, len(made), GROUP):
@@ -168,7 +177,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
         titles[title] = f"Raccolta {start // GROUP + 1}"
         entries += f"{indent}- {title}:\n" + "".join(f"{indent}    - {path}\n" for path in made[start:start + GROUP])
     config = config[: anchor.end()] + entries + config[anchor.end():]
-    translations = re.search(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
+    translations = found(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
     lines = "".join(f"{translations.group(2)}{en}: {it}\n" for en, it in titles.items())
     config = config[: translations.end(1) + len("nav_translations:\n")] + lines + config[translations.end(1) + len("nav_translations:\n"):]
     config_file.write_text(config, encoding="utf-8")
@@ -185,8 +194,8 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     if made:
         # The command `make translated` runs, called directly: through make, the
         # linked .venv could be reinstalled from this copy (its files are newer).
-        files = [f"docs/{p[:-3]}.it.md" for p in made]
-        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *files],
+        translated = [f"docs/{p[:-3]}.it.md" for p in made]
+        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *translated],
                                 cwd=project, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"translations mark failed:\n{result.stdout}{result.stderr}")

@@ -58,10 +58,12 @@ def tagging(site: Path, pdfs: list[Path], runs: int) -> None:
     print(f"\n{'module PDF, made again from its page':<58} {'untagged':>17} {'tagged':>17}")
     for pdf in pdfs:
         page = BeautifulSoup((pdf.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
-        language = page.html["lang"]
+        language = page.html["lang"] if page.html else ""
+        article = page.select_one("article")
+        assert isinstance(language, str) and article is not None, f"{pdf}: not a built page"
         strings = yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
         url = str((pdf.parent / "index.html").relative_to(site))
-        chapter = document.Chapter(pdf.stem, pdf.stem, page.select_one("article").decode_contents(), "", url)
+        chapter = document.Chapter(pdf.stem, pdf.stem, article.decode_contents(), "", url)
         html = document.document(language, pdf.stem, "", "", strings["pdf"], strings["quiz"], [chapter], None,
                                  contents=False)
         cells = []

@@ -244,7 +244,7 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
     project = copy_project(work / "project")
     made = library.make(project, pairs)
     module = made[len(made) // 2] if made else "modules/customer-service.md"
-    figures = {"pairs": pairs}
+    figures: dict[str, object] = {"pairs": pairs}
     say = lambda text: print(f"  N={pairs}: {text}", file=sys.stderr, flush=True)  # noqa: E731
 
     say("preview build (languages in parallel)")

@@ -324,10 +324,11 @@ def crawl(start: str) -> Crawl:
     done: set[str] = set()
     while html_queue:
         url = html_queue.pop()
-        if url in done or fetched.get(url) is None:
+        page = fetched.get(url)
+        if url in done or page is None:
             continue
         done.add(url)
-        for link in fetched[url].links:
+        for link in page.links:
             target = urljoin(url, link)
             parts = urlparse(target)
             # Other hosts are not ours to check, and not reachable from here.
