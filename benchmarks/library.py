@@ -24,7 +24,7 @@ import yaml
 
 SOURCES = ["customer-service", "supplier-guidelines"]
 GROUP = 25  # Modules per nav section.
-FENCE = re.compile(r"^```quiz\n(.*?)^```$", re.S | re.M)
+FENCE = re.compile(r"^```quiz\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 QUIZ_LINE = re.compile(r"^(\s*(?:- )?(?:question|text|feedback): )(.*)$")
 # The prefix of a prose line that must stay where it is: indent, list
 # bullet, number or quotation mark.

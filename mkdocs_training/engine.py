@@ -61,7 +61,8 @@ VERSION = importlib.metadata.version(PACKAGE)
 def require_engine() -> None:
     """Stop a build that the old `mkdocs` command started, with the command to use instead."""
     if running() != PACKAGE:
-        from mkdocs.exceptions import PluginError  # The running engine's own error: it prints it plainly.
+        # The running engine's own error: it prints it plainly.
+        from mkdocs.exceptions import PluginError
 
         old = getattr(sys.modules.get(LEGACY), "__version__", "?")
         raise PluginError(

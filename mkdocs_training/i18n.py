@@ -32,7 +32,7 @@ class Languages:
     names: dict[str, str]
 
     @classmethod
-    def from_config(cls, config: MkDocsConfig) -> "Languages":
+    def from_config(cls, config: MkDocsConfig) -> Languages:
         plugin = config.plugins.get("i18n")
         if plugin is None:
             raise SystemExit("mkdocs.yml: the i18n plugin is not configured; add it under 'plugins:'.")
@@ -56,7 +56,7 @@ class Languages:
 # Pages and their translations
 # -----------------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def front_matter(text: str) -> dict:

@@ -30,18 +30,18 @@ from mkdocs_training import yamlfile
 TARGET = 60
 FORMULAS = {"en": "Flesch", "it": "Gulpease"}
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 MARKER = re.compile(r"<!--\s*(training:[a-z-]+)\s*-->")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTE_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")
 TAG = re.compile(r"</?[A-Za-z][^>]*>")
 LINK = re.compile(r"\]\([^)]*\)")
-ADMONITION = re.compile(r'^\s*[!?]{3}\+?\s*\w+(?:\s+"([^"]*)")?\s*$', re.M)
-HEADING = re.compile(r"^#{1,6}\s.*$", re.M)
+ADMONITION = re.compile(r'^\s*[!?]{3}\+?\s*\w+(?:\s+"([^"]*)")?\s*$', re.MULTILINE)
+HEADING = re.compile(r"^#{1,6}\s.*$", re.MULTILINE)
 BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|\|)")
 SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”’)*_]|$)")
-WORD = re.compile(r"[^\W_]+", re.U)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 VOWELS = re.compile(r"[aeiouy]+")
 
 

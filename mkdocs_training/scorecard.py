@@ -50,7 +50,7 @@ class Criteria:
 
 def line_of(text: str, key: str) -> str:
     """':<line>' of a top-level key in a data file, for the messages."""
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 

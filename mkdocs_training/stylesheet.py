@@ -30,7 +30,7 @@ PALETTE = f"{FOLDER}/palette.*.min.css"
 # Our stylesheets are written to be read: their comments say why each rule
 # is there. Those go, and so do runs of spaces (one is kept where CSS needs
 # it, none beside { } ; ,); strings and url()s stay exactly as written.
-CSS_TOKEN = re.compile(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""", re.S)
+CSS_TOKEN = re.compile(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""", re.DOTALL)
 
 
 def minified(css: str) -> str:

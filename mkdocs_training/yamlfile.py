@@ -116,11 +116,11 @@ def load(text: str) -> Any:
     wording (and line) the checks' messages and their tests rely on."""
     check_plain(text)
     try:
-        return yaml.load(text, Loader=_FastPlainData)  # noqa: S506 - a SafeLoader.
+        return yaml.load(text, Loader=_FastPlainData)  # A SafeLoader.
     except NotPlainData:
         raise
     except yaml.YAMLError:
-        return yaml.load(text, Loader=_PlainData)  # noqa: S506 - a SafeLoader.
+        return yaml.load(text, Loader=_PlainData)  # A SafeLoader.
 
 
 def hint(error: yaml.YAMLError, text: str) -> str:

@@ -106,9 +106,9 @@ DIRECT = [
     (re.compile(r"""["']-m["'],\s*["']mkdocs["']"""), "runs the old engine (python -m mkdocs)"),
     (re.compile(r"\$\(BIN\)/(?:mkdocs|properdocs)\b"), "runs the engine's command from the Makefile"),
     (re.compile(r"""getLogger\(\s*f?["'](?:mkdocs|properdocs)\b"""), "names the engine's logger"),
-    (re.compile(r"^\s*(?:from|import) properdocs\b", re.M), "imports the engine by its new name"),
+    (re.compile(r"^\s*(?:from|import) properdocs\b", re.MULTILINE), "imports the engine by its new name"),
     (re.compile(r"^\s*from mkdocs(?:\.commands|\.livereload|\.__main__|\.config import load_config|"
-                r"\.utils import (?:CountHandler|clean_directory))\b", re.M), "uses the engine, not the plugin API"),
+                r"\.utils import (?:CountHandler|clean_directory))\b", re.MULTILINE), "uses the engine, not the plugin API"),
 ]
 
 

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, english_pages, output_path
+
 from tests.browser import webcheck
 
 TESTS = Path(__file__).parent

@@ -18,8 +18,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import configured_languages, english_pages, output_path
+
 from tests.browser import webcheck
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.

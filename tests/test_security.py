@@ -20,9 +20,9 @@ import brotli
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import FIXTURE_SITES, ROOT, make_site, mkdocs_build
 from pypdf import PdfReader
 
-from conftest import FIXTURE_SITES, ROOT, make_site, mkdocs_build
 from mkdocs_training import quiz
 from mkdocs_training.pdf import document
 
@@ -324,7 +324,7 @@ def test_pdf_fetcher_refuses_the_machine_and_the_network(tmp_path, listener, mon
             + f'<img src="{refused_urls[2]}"><img src="{pixel}"><link rel="attachment" href="{own.as_uri()}">'
             + "</body></html>")
     pdf = site / "it" / "out.pdf"
-    made, refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc), site)
+    made, refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC), site)
     assert made
     assert sorted(refused) == sorted(refused_urls)
     assert listener.connections == 0
@@ -515,7 +515,7 @@ def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
     # With a language and a title: a PDF that is not accessible is never cached either (test_pdf.py).
     html = ('<html lang="en"><head><title>PDF</title></head><body><p>PDF</p>'
             '<link rel="attachment" href="file:///etc/hostname"></body></html>')
-    created = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    created = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     for _ in range(2):
         made, refused = document.write(site / "out.pdf", html, "", created, site, cache)
         assert made and refused == ["file:///etc/hostname"]
@@ -527,6 +527,7 @@ def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
 
 def test_a_string_our_templates_print_but_locales_lack_is_an_error():
     import jinja2
+
     from mkdocs_training.context import PrintedUndefined
 
     env = jinja2.Environment(undefined=PrintedUndefined, autoescape=True)

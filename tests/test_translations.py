@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import make_site, mkdocs_build, soup
 
 
@@ -244,7 +243,7 @@ def test_missing_translation_stays_out_of_the_italian_search(built):
 
 def test_sitemap_lists_each_page_with_its_translations(built):
     sitemap = (built("control") / "sitemap.xml").read_text(encoding="utf-8")
-    block = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/it/modules/m/</loc>(.*?)</url>", sitemap, re.S).group(1)
+    block = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/it/modules/m/</loc>(.*?)</url>", sitemap, re.DOTALL).group(1)
     assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block) == [
         ("en", "http://127.0.0.1:8000/modules/m/"),
         ("it", "http://127.0.0.1:8000/it/modules/m/"),

@@ -33,7 +33,7 @@ class Module:
 
 
 def line_of(text: str, key: str) -> int:
-    match = re.search(rf"^{key}\s*:", text, re.M)
+    match = re.search(rf"^{key}\s*:", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 

@@ -58,7 +58,7 @@ def identifier(name: str, language: str, version: str) -> str:
     first 15 characters, which is all some LMSs key a package on (SAP
     SuccessFactors): a digest of the package's name, language and SCORM
     version comes first, the readable name after it."""
-    digest = hashlib.sha256(f"{name}/{language}/{version}".encode("utf-8")).hexdigest()[:11]
+    digest = hashlib.sha256(f"{name}/{language}/{version}".encode()).hexdigest()[:11]
     return f"st-{digest}-{name}-{language}-{VERSION_NAMES[version]}"
 
 

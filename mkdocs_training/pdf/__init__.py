@@ -115,7 +115,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
 def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: set) -> None:
