@@ -34,6 +34,7 @@ def wrk(url: str) -> dict:
         ["wrk", "--threads", "2", "--connections", str(CONNECTIONS), "--duration", f"{SECONDS}s",
          "--timeout", "5s", "--latency", "--header", "Accept-Encoding: br, gzip", url],
         capture_output=True, text=True, timeout=SECONDS + 30,
+        check=False,
     )
     out = result.stdout
     figures = {"rps": float(found(r"Requests/sec:\s+([\d.]+)", out).group(1))}

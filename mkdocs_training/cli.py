@@ -219,7 +219,7 @@ def engine_command(config_file: Path, arguments: list[str]) -> int:
     """
     if arguments[:1] in (["build"], ["serve"]) and not {"-f", "--config-file"} & set(arguments):
         arguments = [arguments[0], "-f", str(config_file), *arguments[1:]]
-    return subprocess.run(engine.command(*arguments), env=engine.environment()).returncode
+    return subprocess.run(engine.command(*arguments), env=engine.environment(), check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -189,8 +189,8 @@ def _plural_problems(code: str, source: str, data: dict, plural_keys: set[str], 
     try:
         needed = categories(code)
     except (UnknownLocaleError, ValueError):
-        return [f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
-                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR)."]
+        return [(f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
+                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR).")]
     name = Locale.parse(code.replace("-", "_")).get_display_name("en")
     problems = []
     maps = _plurals(data)

@@ -136,8 +136,8 @@ def test_clean_content_is_published_as_the_sanitiser_writes_it_and_nothing_is_re
 SMUGGLED = [
     ('<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>',
      ["<foreignobject> element", "<iframe> element"]),
-    ('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
-     '</foreignObject></clipPath></svg>', ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
+    (('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
+     '</foreignObject></clipPath></svg>'), ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
     ('<svg><foreignObject><meta http-equiv="refresh" content="0;url=https://example.org/"></foreignObject></svg>',
      ["<foreignobject> element", "<meta> element"]),
     ('<noscript><meta http-equiv="refresh" content="0;url=https://example.org/"></noscript>', ["<meta> element"]),
@@ -367,11 +367,11 @@ def test_a_page_cannot_leak_the_machine_into_the_published_site(tmp_path, listen
     ("make_link", "message"),
     [
         (lambda docs, outside: (docs / "leak.md", outside / "canary.md"),
-         "docs/leak.md: symbolic link to '{target}', outside docs/: its content would be published. "
-         "Copy what you need into docs/ and remove the link."),
+         ("docs/leak.md: symbolic link to '{target}', outside docs/: its content would be published. "
+         "Copy what you need into docs/ and remove the link.")),
         (lambda docs, outside: (docs / "gone.md", docs / "nowhere.md"),
-         "docs/gone.md: symbolic link to '{target}', which does not exist. Remove the link, "
-         "or put the file itself in its place."),
+         ("docs/gone.md: symbolic link to '{target}', which does not exist. Remove the link, "
+         "or put the file itself in its place.")),
         (lambda docs, outside: (docs / "modules" / "again", docs),
          "docs/modules/again: symbolic link to a folder that holds it ('{target}'): a loop. Remove the link."),
         (lambda docs, outside: (docs / "self.md", docs / "self.md"),
@@ -487,10 +487,10 @@ def test_a_word_under_two_glossary_terms_fails_the_build(tmp_path):
 @pytest.mark.parametrize(
     ("fixture", "message"),
     [
-        ("all_correct.md", "all_correct.md:10: question 1: every answer is marked 'correct: true', so it checks "
-                           "nothing. Add a wrong answer, or mark the wrong ones as such."),
-        ("duplicate_answers.md", "duplicate_answers.md:10: question 1: answers 1 and 3 are the same "
-                                 "('This  one.'). Make each answer different."),
+        ("all_correct.md", ("all_correct.md:10: question 1: every answer is marked 'correct: true', so it checks "
+                           "nothing. Add a wrong answer, or mark the wrong ones as such.")),
+        ("duplicate_answers.md", ("duplicate_answers.md:10: question 1: answers 1 and 3 are the same "
+                                 "('This  one.'). Make each answer different.")),
     ],
 )
 def test_a_quiz_that_checks_nothing_is_reported(fixture, message):
