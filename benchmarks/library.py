@@ -154,7 +154,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
         (name, lang): (docs / f"{name}{'' if lang == 'en' else '.it'}.md").read_text(encoding="utf-8")
         for name in SOURCES for lang in ("en", "it")
     }
-    vocab = {lang: vocabulary([t for (n, l), t in originals.items() if l == lang]) for lang in ("en", "it")}
+    vocab = {lang: vocabulary([t for (_, language), t in originals.items() if language == lang]) for lang in ("en", "it")}
     made = []
     for number in range(1, pairs - len(SOURCES) + 1):
         source = SOURCES[number % len(SOURCES)]

@@ -14,6 +14,7 @@ one, other; Italian one, many, other; Polish one, few, many, other).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,10 +90,8 @@ def _lines(text: str) -> dict[str, int]:
                 lines[dotted] = key.start_mark.line + 1
                 walk(value, dotted + ".")
 
-    try:
+    with contextlib.suppress(yaml.YAMLError):  # Reported where the file is loaded.
         walk(yaml.compose(text), "")
-    except yaml.YAMLError:
-        pass
     return lines
 
 

@@ -150,7 +150,7 @@ def test_committed_nginx_headers_match_the_built_site(site):
 @pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/", "_headers",
                                   "assets/javascripts/training.js", "assets/javascripts/bundle.a5f9d56c.min.js"])
 def test_every_response_has_the_security_headers(site, nginx, path):
-    status, headers, _ = get(nginx, path, {"Accept-Language": "en"})
+    _, headers, _ = get(nginx, path, {"Accept-Language": "en"})
     expected = {name.lower(): value for name, value in security_headers.headers(site).items()}
     assert {name: headers.get(name) for name in expected} == expected
     policy = headers["content-security-policy"]

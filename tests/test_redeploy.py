@@ -156,7 +156,7 @@ def under_load(name: str, url: str, old: Path, new: Path, deploy, seconds: int, 
     counts = re.search(r"CHECKED (\d+) OLD (\d+) NEW (\d+) BAD_STATUS (\d+) BAD_BODY (\d+) EXAMPLE (.*)", output)
     assert counts, output
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    figures = dict(zip(["checked", "old", "new", "bad_status", "bad_body"], map(int, counts.groups()[:5])))
+    figures = dict(zip(["checked", "old", "new", "bad_status", "bad_body"], map(int, counts.groups()[:5]), strict=True))
     figures |= {"example": counts.group(6), "socket_errors": sum(map(int, errors.groups())) if errors else 0,
                 "switches": switches, "seconds": round(time.monotonic() - started, 1)}
     print(f"\n{name}: {figures}")

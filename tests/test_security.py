@@ -91,7 +91,7 @@ def content_attack(tmp_path_factory):
     ],
 )
 def test_code_in_a_page_fails_the_build_naming_file_and_line(content_attack, page, what, needle):
-    project, build = content_attack
+    _, build = content_attack
     assert build.returncode == 1
     line = line_of(FIXTURE_SITES / "content-attack" / "docs" / "modules" / page, needle)
     assert (f"WARNING -  training: docs/modules/{page}:{line}: {what} is not allowed in a page and "
@@ -171,7 +171,7 @@ def test_front_matter_title_and_description_are_text_everywhere(tmp_path):
     # A title with "<" stops the strict build: the theme's tooltips read a
     # truncated title as HTML (content.tooltips), so it is published with "‹".
     assert build.returncode == 1
-    for page, title in (("m.md", "Module"), ("m.it.md", "Modulo")):
+    for page in ("m.md", "m.it.md"):
         assert (f"training: docs/modules/{page}:2: the title holds '<'. Titles are text, and the theme shows "
                 "them as HTML in tooltips: write it without '<'.") in build.output
     for page in html_files(build.site):  # Header, nav, footer, home cards, 404, <meta>.

@@ -222,7 +222,7 @@ def test_missing_translation_shows_english_marked_as_english(built):
 def test_missing_translation_is_not_announced_as_italian(built):
     site = built("missing-translation")
     english = soup(site / "modules" / "m" / "index.html")
-    assert [l["hreflang"] for l in english.select("link[rel=alternate][hreflang]")] == []
+    assert [link["hreflang"] for link in english.select("link[rel=alternate][hreflang]")] == []
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/it/modules/m/" not in sitemap
     assert "<loc>http://127.0.0.1:8000/modules/m/</loc>" in sitemap

@@ -28,7 +28,7 @@ def background_build(config_file: str, site_dir: str, serve_url: str) -> int:
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         engine.build_module().build(config, serve_url=serve_url)
-    except BaseException as error:  # Abort included: the server shows the errors itself.
+    except BaseException as error:  # noqa: BLE001 - Abort included: the server shows the errors itself.
         print(error, file=sys.stderr)
         return 1
     finally:
@@ -75,7 +75,7 @@ class Background:
     def start(self) -> None:
         self.stop()
         self.folder = Path(tempfile.mkdtemp(prefix="mkdocs_training_next_"))
-        self.output = tempfile.TemporaryFile()
+        self.output = tempfile.TemporaryFile()  # noqa: SIM115 - the build writes it; result() reads it.
         self.started = time.monotonic()
         self.process = subprocess.Popen(background_command(self.config_file, str(self.folder), self.serve_url),
                                         stdout=self.output, stderr=subprocess.STDOUT)

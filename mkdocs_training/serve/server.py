@@ -88,7 +88,7 @@ class Server(LiveReloadServer):
     # as in the terminal; the live-reload script reloads it once a save fixes the site.
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html")):
+        if not path.startswith("/livereload/") and path.endswith(("/", ".html")):
             with self._epoch_cond:
                 self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
                 failure, epoch = self.failure, self._visible_epoch
@@ -192,7 +192,7 @@ class Server(LiveReloadServer):
         engine.logger().addHandler(messages)
         try:
             self.full_build()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - shown on every page until a save fixes it, as the engine does.
             if isinstance(error, SystemExit):
                 print(error, file=sys.stderr)
             else:
@@ -209,7 +209,7 @@ class Server(LiveReloadServer):
         self.publish()
 
     def background_done(self) -> None:
-        status, folder, output = self.background.result()
+        status, folder, _output = self.background.result()
         seconds = time.monotonic() - self.background.started
         if status != 0:
             shutil.rmtree(folder, ignore_errors=True)

@@ -216,7 +216,7 @@ class Watch:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(self.origin) or url.startswith(("data:", "blob:")):
+        if url.startswith((self.origin, "data:", "blob:")):
             route.continue_()
         else:
             self.other_hosts.append(url)
