@@ -28,6 +28,11 @@ import importlib.metadata
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # For the type checker only, under the name plugins use: serve/server.py subclasses it.
+    from mkdocs.livereload import LiveReloadServer as LiveReloadServer
 
 NAME = "ProperDocs"
 PACKAGE = "properdocs"  # Its distribution, its module (python -m) and its console command.

@@ -24,8 +24,7 @@ log = engine.logger("training.serve")
 livereload = engine.livereload_module()
 _timestamp = livereload._timestamp
 if TYPE_CHECKING:
-    # The same class under the name plugins use (engine.py imports it at run time), for the type checker.
-    from mkdocs.livereload import LiveReloadServer
+    from mkdocs_training.engine import LiveReloadServer  # The same class, for the type checker.
 else:
     LiveReloadServer = livereload.LiveReloadServer
 
