@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test lint translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale bench-lighthouse lock clean system-packages
+.PHONY: serve build publish test translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale bench-lighthouse lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000 (another port: make serve
 ## PORT=8001), rebuilt on every save (without the PDFs and precompressed
@@ -46,11 +46,6 @@ test: $(VENV)/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m mkdocs_training translations --check
 	xvfb-run --auto-servernum $(BIN)/python -m pytest
-
-## lint: the Python lint (ruff check) and types (mypy), as pyproject.toml sets them
-lint: $(VENV)/.installed
-	$(BIN)/ruff check .
-	$(BIN)/mypy
 
 ## translations: status of every translation (up to date, outdated, missing...)
 translations: $(VENV)/.installed
