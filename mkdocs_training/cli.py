@@ -31,23 +31,15 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import subprocess
 import sys
 import time
+import subprocess
 from pathlib import Path
 
 from mkdocs_training import authoring, engine
 from mkdocs_training.i18n import Languages
-from mkdocs_training.translations.status import (
-    MISMATCH,
-    MISSING,
-    NOT_REVIEWED,
-    ORPHAN,
-    OUTDATED,
-    UP_TO_DATE,
-    mark,
-    scan,
-)
+from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
+                                                  mark, scan)
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import make_site, mkdocs_build
 
 from mkdocs_training import engine

@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import xmlschema
 import yaml
+import xmlschema
 from bs4 import BeautifulSoup
-from conftest import ROOT, configured_languages, make_site, mkdocs_build
 
+from conftest import ROOT, configured_languages, make_site, mkdocs_build
 from mkdocs_training.i18n import front_matter
 from mkdocs_training.lms import manifest, modules, package
 from tests.browser import webcheck

@@ -14,8 +14,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from mkdocs_training import glossary, html_checks, markup, plain_page
 from mkdocs_training.publish import inline_code
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import make_site, mkdocs_build, soup
 from test_xliff import run
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
-from conftest import ROOT, mkdocs_build
 
+from conftest import ROOT, mkdocs_build
 from mkdocs_training import scorecard
 from tests.browser import webcheck
 

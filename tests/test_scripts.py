@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT, make_site, mkdocs_build
-
 from mkdocs_training.scripts import joined, problems, stripped
 
 SOURCE = ROOT / "docs" / "assets" / "javascripts"

@@ -7,11 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import ROOT, configured_languages, english_pages, output_path, soup
 
+from conftest import ROOT, configured_languages, english_pages, output_path, soup
 from mkdocs_training.i18n import Languages
-from mkdocs_training.structure import parse_file
 from mkdocs_training.translations.status import UP_TO_DATE, scan
+from mkdocs_training.structure import parse_file
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 PAGES = english_pages()

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
 from pypdf import PdfReader
 
+from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
 from mkdocs_training import glossary, locales, quiz, typography
 from mkdocs_training.structure import compare, parse_file
 

@@ -11,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import make_site, mkdocs_build
 from lxml import etree
+
+from conftest import make_site, mkdocs_build
 from test_translations import QUIZ
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"

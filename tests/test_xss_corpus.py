@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, make_site
 
+from conftest import ROOT, make_site
 from mkdocs_training import sanitise
 from mkdocs_training.locales import NOT_TEXT
 from tests.browser import webcheck

@@ -22,15 +22,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from mkdocs_training.structure import (
-    ADMONITION,
-    FENCE,
-    HEADING,
-    LIST_ITEM,
-    MARKER,
-    PINNED_ANCHOR,
-    body_start,
-)
+from mkdocs_training.structure import ADMONITION, FENCE, HEADING, LIST_ITEM, MARKER, PINNED_ANCHOR, body_start
 
 # Kept as they are through translation: code, link targets, attribute lists, HTML, emphasis markers.
 PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*")
