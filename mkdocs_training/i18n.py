@@ -56,7 +56,7 @@ class Languages:
 # Pages and their translations
 # -----------------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def front_matter(text: str) -> dict:

@@ -30,8 +30,8 @@ from mkdocs_training import yamlfile
 TARGET = 60
 FORMULAS = {"en": "Flesch", "it": "Gulpease"}
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 MARKER = re.compile(r"<!--\s*(training:[a-z-]+)\s*-->")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTE_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")
