@@ -24,7 +24,7 @@ log = engine.logger("training.serve")
 livereload = engine.livereload_module()
 _timestamp = livereload._timestamp
 if TYPE_CHECKING:
-    from mkdocs_training.engine import LiveReloadServer  # The same class, for the type checker.
+    LiveReloadServer = engine.LiveReloadServer  # The same class, named for the type checker.
 else:
     LiveReloadServer = livereload.LiveReloadServer
 
