@@ -19,7 +19,7 @@ def add(site: Site, english: Path, language: str, loc: str, alternates: list[dic
 
 def write(config: MkDocsConfig, languages: i18n.Languages, site: Site) -> None:
     entries = []
-    for source, by_language in sorted(site.sitemap.items()):
+    for _english, by_language in sorted(site.sitemap.items()):
         for code in languages.codes:
             if code not in by_language:
                 continue

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs_training import i18n, markup
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
 
 # The templates whose inline scripts are the theme's: Material's and ours.
 OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"
