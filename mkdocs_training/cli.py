@@ -192,16 +192,12 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
 
 
 def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """The whole site, as `properdocs build` makes it, with the languages built side by side (parallel.py)."""
-    from mkdocs_training.parallel import build_site
+    """The whole site, as `properdocs build` makes it, with the languages built side by side (fast/parallel.py)."""
+    from mkdocs_training.fast.parallel import build_site
 
     # Messages as the engine's command prints them (its own command line sets this up).
     engine.console()
-    start = time.monotonic()
-    status = build_site(config_file, site_dir, strict)
-    if status == 0:
-        engine.logger().info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
-    return status
+    return build_site(config_file, site_dir, strict)
 
 
 def engine_command(config_file: Path, arguments: list[str]) -> int:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+# The shortcuts of mkdocs_training/fast/, by the names the `fast` option takes
+# (fast/__init__.py says what each does). Here, so that the config depends on no room.
+SHORTCUTS = ("plain-html", "glossary-links", "one-page", "parallel")
+
 
 class Switch(c.BaseConfigOption[bool]):
     """On or off; the environment sets it through `!ENV [TRAINING_X, off]` in mkdocs.yml."""
@@ -22,6 +26,26 @@ class Switch(c.BaseConfigOption[bool]):
             f"expected on or off, got {value!r}. Write 'on' or 'off' in mkdocs.yml, "
             f"or set {self.variable}=on or {self.variable}=off in the environment."
         )
+
+
+class Shortcuts(c.BaseConfigOption[frozenset]):
+    """Which shortcuts of mkdocs_training/fast/ run: on (all), off (none), or the names of those to keep on."""
+
+    def __init__(self, variable: str) -> None:
+        super().__init__()
+        self.variable = variable
+        self.default = True
+
+    def run_validation(self, value: object) -> frozenset:
+        if isinstance(value, bool):  # on/off, as YAML reads them.
+            return frozenset(SHORTCUTS) if value else frozenset()
+        names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
+        unknown = [name for name in names if name not in SHORTCUTS]
+        if not names or unknown:
+            raise base.ValidationError(
+                f"expected on, off or some of {', '.join(SHORTCUTS)} (comma-separated), got {value!r}. "
+                f"Set {self.variable}=off to turn every shortcut off (mkdocs_training/fast/).")
+        return frozenset(names)
 
 
 POLICIES = ("required", "partial")
@@ -69,6 +93,10 @@ class TrainingConfig(base.Config):
     translations = Policies()
     # One language only, into its own folder (TRAINING_LANGUAGE=it): set by
     # `python -m mkdocs_training build`, which builds each language in its own
-    # process and merges them (parallel.py). Empty: every language, one after
+    # process and merges them (fast/parallel.py). Empty: every language, one after
     # the other (plain `mkdocs build`).
     language = c.Type(str, default="")
+    # The shortcuts that do faster what the engine does (mkdocs_training/fast/):
+    # on, off (TRAINING_FAST=off: the engine's own path everywhere), or the
+    # names of those to keep on (TRAINING_FAST=plain-html,parallel).
+    fast = Shortcuts("TRAINING_FAST")

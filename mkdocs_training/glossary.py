@@ -17,8 +17,9 @@ from bs4 import BeautifulSoup, NavigableString
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_training import fragments, i18n, plain_page, typography, yamlfile
-from mkdocs_training.plain_page import NO_TERMS
+from mkdocs_training import fragments, i18n, typography, yamlfile
+from mkdocs_training.fast import glossary_links
+from mkdocs_training.fast.glossary_links import NO_TERMS
 from mkdocs_training.context import Build, Site
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -194,7 +195,7 @@ def link_terms(html: str, page: Page, build: Build) -> str:
             matcher.written[key] = term_html(build.macros().term(term.id, text, term.definition, f"{href}#{term.id}"))
         return matcher.written[key]
 
-    fast = plain_page.link_terms(html, matcher, linked)
+    fast = glossary_links.link_terms(html, matcher, linked)
     return fast if fast is not None else _link_terms_soup(html, matcher, linked)
 
 

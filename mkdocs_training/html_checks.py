@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import markup
+from mkdocs_training.fast import plain_html
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -53,21 +53,21 @@ ID_HINT = re.compile("id", re.IGNORECASE)  # Only a tag with this in its attribu
 
 def _shape(content: str) -> _Shape:
     shape = _Shape()
-    if not markup.is_plain(content) or markup.RAW_TEXT_ELEMENT.search(content):
-        shape.feed(content)  # Read in full (markup.py).
+    if not plain_html.readable(content) or plain_html.RAW_TEXT_ELEMENT.search(content):
+        shape.feed(content)  # Read in full (fast/plain_html.py).
         shape.close()
         return shape
     # A plain page without scripts: its tags, found by one regular expression,
     # counted as _Shape counts what html.parser reports.
     depth = deepest = 0
-    for end, name, raw, closed in markup.TAG.findall(content):
+    for end, name, raw, closed in plain_html.TAG.findall(content):
         if end:
             if depth and name.lower() not in VOID:
                 depth -= 1
             continue
         if raw and ID_HINT.search(raw):
-            for key, equals, *quoted in markup.ATTRIBUTE.findall(raw):
-                if key.lower() == "id" and (value := markup.value(equals, *quoted)):
+            for key, equals, *quoted in plain_html.ATTRIBUTE.findall(raw):
+                if key.lower() == "id" and (value := plain_html.value(equals, *quoted)):
                     shape.ids[value] += 1
         if not closed and name.lower() not in VOID:
             depth += 1

@@ -17,12 +17,13 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_training import (
     alternates, declarations, docs_folder, engine, escaping, fragments, glossary, html_checks, i18n, locales,
-    markers, modules, notfound, parallel, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap,
+    fast, markers, modules, notfound, pdf, publish, sanitise, scorecard, scripts, search, site_address, sitemap,
     stylesheet, theme,
 )
 from mkdocs_training.config import TrainingConfig
 from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.context import Build, Site
+from mkdocs_training.fast import parallel
 from mkdocs_training.log import log
 from mkdocs_training.publish import inline_code, offline
 from mkdocs_training.translations import notices, policy, status
@@ -41,7 +42,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         engine.follow_legacy_log_filters()
         languages = i18n.Languages.from_config(config)
         policy.policies(config, languages)  # A policy for a language the site lacks stops the build.
-        if self.config.language:  # One language of a parallel build (parallel.py).
+        fast.configure(self.config.fast)  # Which shortcuts run (TRAINING_FAST, mkdocs_training/fast/).
+        if self.config.language:  # One language of a parallel build (fast/parallel.py).
             parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)
         search.one_index_per_language(config, language)

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 import nh3
 from mkdocs.structure.pages import Page
 
-from mkdocs_training import markup
+from mkdocs_training.fast import plain_html
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
 
@@ -171,14 +171,14 @@ class _Inventory(HTMLParser):
 
 
 def _inventory(content: str) -> Counter:
-    if markup.is_plain(content) and not markup.RAW_TEXT_ELEMENT.search(content):
-        # The plain form (markup.py), read by one regular expression as html.parser would.
+    if plain_html.readable(content) and not plain_html.RAW_TEXT_ELEMENT.search(content):
+        # The plain form (fast/plain_html.py), read by one regular expression as html.parser would.
         items: Counter = Counter()
-        for end, name, raw, _ in markup.TAG.findall(content):
+        for end, name, raw, _ in plain_html.TAG.findall(content):
             if not end:
                 name = name.lower()
                 items[("element", name, "")] += 1
-                for key, value in markup.attributes(raw) if raw else ():
+                for key, value in plain_html.attributes(raw) if raw else ():
                     items[("attribute", name, key, value or "")] += 1
         return items
     parser = _Inventory()

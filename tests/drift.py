@@ -139,9 +139,9 @@ TIES = [
     Tie("search.py's patch of static-i18n", "mkdocs_static_i18n",
         python("reconfigure.py", "ExtendedPlugin.reconfigure_search_index"), "a022c6155c3bc4a7",
         "check that one_index_per_language() in mkdocs_training/search.py still stops the merged index"),
-    Tie("static-i18n internals used by parallel.py and serve/", "mkdocs_static_i18n",
+    Tie("static-i18n internals used by fast/parallel.py and fast/one_page.py", "mkdocs_static_i18n",
         python("plugin.py", "I18n.on_post_build"), "756f7e2da6c7f6ee",
-        "check how static-i18n now uses building and current_language: parallel.build_only() and serve/fast.restore()"),
+        "check how static-i18n now uses building and current_language: fast/parallel.build_only() and fast/one_page.restore()"),
     Tie("static-i18n's build log filter", "mkdocs_static_i18n",
         lambda root: "\n".join(line.strip() for line in (root / "plugin.py").read_text(encoding="utf-8").splitlines()
                                if "getLogger" in line or "filtered_prefixes" in line),
@@ -153,9 +153,9 @@ TIES = [
     Tie("The private live-reload server used by serve/", "properdocs",
         python("livereload/__init__.py", "LiveReloadServer", "_timestamp"), "73e5023b04f65d97",
         "check mkdocs_training/serve/server.py, which subclasses it and uses its private attributes"),
-    Tie("_build_page and _populate_page used by serve/", "properdocs",
+    Tie("_build_page and _populate_page used by fast/one_page.py", "properdocs",
         python("commands/build.py", "_populate_page", "_build_page"), "c779da55ce7df033",
-        "check serve/fast.rerender(), which calls them as build() does"),
+        "check fast/one_page.rerender(), which calls them as build() does"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The fast readers of plain HTML (mkdocs_training/markup.py) read exactly what html.parser and BeautifulSoup read.
+"""The fast readers of plain HTML (mkdocs_training/fast/plain_html.py) read exactly what html.parser and BeautifulSoup read.
 
 The glossary, the nesting and anchor check, and the inline-code check read a
 plain page with regular expressions and any other page with html.parser.
@@ -16,7 +16,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from mkdocs_training import glossary, html_checks, markup, plain_page
+from mkdocs_training import glossary, html_checks
+from mkdocs_training.fast import glossary_links, plain_html
 from mkdocs_training.publish import inline_code
 
 TERMS = glossary.load(ROOT, ["en", "it"]).by_language
@@ -80,7 +81,7 @@ def same_inline_code(page: str, url: str) -> None:
 
 def same_terms(content: str, language: str) -> str | None:
     terms = matcher(language)
-    fast = plain_page.link_terms(content, terms, linked)
+    fast = glossary_links.link_terms(content, terms, linked)
     if fast is not None:
         assert fast == glossary._link_terms_soup(content, terms, linked), content[:200]
     return fast
@@ -95,16 +96,16 @@ def test_tricky_markup_reads_the_same(markup_):
 
 def test_tricky_markup_reaches_both_paths():
     """The cases above are read fast where plain, and left to html.parser otherwise."""
-    plain = [m for m in TRICKY if markup.is_plain(m)]
+    plain = [m for m in TRICKY if plain_html.is_plain(m)]
     assert 10 < len(plain) < len(TRICKY)
-    assert any(plain_page.link_terms(m, matcher("en"), linked) for m in plain)
+    assert any(glossary_links.link_terms(m, matcher("en"), linked) for m in plain)
 
 
 def test_real_pages_read_the_same_and_fast(site):
     pages = built_pages(site)
     assert len(pages) >= 8  # Both languages: home, modules, glossary, 404.
     for url, page in pages:
-        assert markup.is_plain(page), f"{url} is not plain HTML: the build reads it slowly"
+        assert plain_html.is_plain(page), f"{url} is not plain HTML: the build reads it slowly"
         same_inline_code(page, url)
         content = ARTICLE.search(page)
         if content is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_training import parallel
+from mkdocs_training.fast import parallel
 from tests.conftest import ROOT, differences, mkdocs_build, make_site
 
 

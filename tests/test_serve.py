@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_training import engine
-from mkdocs_training.serve import fast
+from mkdocs_training.fast import one_page
 from mkdocs_training.serve.server import Server
 from tests.browser import webcheck
 from tests.conftest import differences, make_site, mkdocs_build
@@ -162,7 +162,7 @@ def test_an_edited_page_is_rendered_alone_and_the_rest_catches_up(running, tmp_p
 def test_fixture_a_language_setting_left_as_the_last_build_set_it_is_caught(running, monkeypatch):
     # Fixture: the Markdown settings are not restored per language, so the
     # English page gets the Italian build's permalink titles ("Link a questa sezione").
-    monkeypatch.setattr(fast, "SHARED", fast.SHARED | {"mdx_configs"})
+    monkeypatch.setattr(one_page, "SHARED", one_page.SHARED | {"mdx_configs"})
     running.server.full_build()  # Recorded again without them.
     problems = fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.")
     assert problems == ["modules/m/index.html: the fast path wrote other HTML than the full build"]
@@ -188,7 +188,7 @@ def test_a_title_change_takes_the_full_path(running):
 
 def test_fixture_a_title_change_rendered_alone_is_caught(running, monkeypatch):
     # Fixture: the fast path does not see title changes, so the home pages keep listing the old one.
-    monkeypatch.setattr(fast, "outline", lambda page: None)
+    monkeypatch.setattr(one_page, "outline", lambda page: None)
     running.edit("modules/m.md", "title: Fixture module", "title: Renamed module")
     problems = consistency_problems(running, "modules/m/", "Renamed module", [""])
     assert problems == [": still lists the old title"]

@@ -18,7 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs_training import i18n, markup
+from mkdocs_training import i18n
+from mkdocs_training.fast import plain_html
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
 
@@ -112,24 +113,24 @@ class InlineCode(HTMLParser):
             self.problems.append((line, f"an inline <script> that is not one of the theme's: {body.strip()[:60]!r}"))
 
 
-# What may be a problem in a plain page (markup.py): an on* or style
+# What may be a problem in a plain page (fast/plain_html.py): an on* or style
 # attribute, a <style> element, a URL attribute whose value (decoded, without
 # spaces) may start with javascript:. It may also find things that are not
 # problems (in a script's text, say); the page is then read in full.
 SUSPECT_ATTRIBUTE = (rf"""(?i:on|style[\s=/>]|srcdoc|formaction|action|method=(?!"dialog"|'dialog'|dialog[\s/>])|http-equiv"""
                      rf"""|(?:{"|".join(sorted(URL_ATTRIBUTES))})=["']?[\x00-\x20]*[&j])""")
-SUSPECT = re.compile(rf"""<[a-zA-Z][a-zA-Z0-9]*+(?:\s++(?!{SUSPECT_ATTRIBUTE}){markup.ATTR})*+\s++{SUSPECT_ATTRIBUTE}"""
+SUSPECT = re.compile(rf"""<[a-zA-Z][a-zA-Z0-9]*+(?:\s++(?!{SUSPECT_ATTRIBUTE}){plain_html.ATTR})*+\s++{SUSPECT_ATTRIBUTE}"""
                      r"|<(?i:style|base)[\s/>]")
 
 
 def inspect_page(html: str, page_url: str = "/") -> InlineCode:
     # A plain page with nothing suspect is read fast, by regular expressions
-    # (markup.py); any other page, and one with a script that is not the
+    # (fast/plain_html.py); any other page, and one with a script that is not the
     # theme's, by html.parser, which gives the lines.
-    if markup.is_plain(html) and not SUSPECT.search(html):
+    if plain_html.readable(html) and not SUSPECT.search(html):
         parser = InlineCode(page_url)
-        for raw, body in markup.SCRIPT.findall(html):
-            parser.handle_starttag("script", markup.attributes(raw))
+        for raw, body in plain_html.SCRIPT.findall(html):
+            parser.handle_starttag("script", plain_html.attributes(raw))
             parser.handle_data(body)
             parser.handle_endtag("script")
         if not parser.problems:

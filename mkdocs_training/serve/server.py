@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_training import engine
-from mkdocs_training.serve import fast
+from mkdocs_training.fast import one_page
+from mkdocs_training.fast.one_page import FullRebuild, Recorder, Recording
 from mkdocs_training.serve.background import Background, replace_site
-from mkdocs_training.serve.fast import FullRebuild, Recorder, Recording
 
 log = engine.logger("training.serve")
 # The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
@@ -174,7 +174,7 @@ class Server(LiveReloadServer):
         start = time.monotonic()
         try:
             path = self.one_page(paths)
-            written = fast.rerender(self.recording, path, self.handlers)
+            written = one_page.rerender(self.recording, path, self.handlers)
         except FullRebuild as reason:
             log.info(f"Full rebuild ({', '.join(sorted(self.shown(p) for p in paths))}): {reason}")
             self.rebuild()

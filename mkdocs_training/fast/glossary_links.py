@@ -1,9 +1,10 @@
-"""Glossary terms linked in a page of markup.py's plain form, in one pass.
+"""Shortcut `glossary-links`: glossary terms linked in a page of plain_html.py's plain form, in one pass.
 
 The page is written back byte for byte as BeautifulSoup writes it, so this
 fast path and glossary.py's BeautifulSoup path give the same page
-(tests/test_markup.py compares them). Any other page gets None, and
-glossary.py reads it with BeautifulSoup.
+(tests/test_markup.py and tests/test_fast_paths.py compare them). Any
+other page gets None, and glossary.py reads it with BeautifulSoup; so does
+every page with the shortcut off (TRAINING_FAST=off).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from mkdocs_training import markup
+from mkdocs_training import fast
+from mkdocs_training.fast import plain_html
 
 # Where terms are not linked: headings, links, code, form labels, and the
 # tooltips themselves.
@@ -66,7 +68,7 @@ def _start_tag(name: str, values: dict[str, str], slash: str) -> str:
 def _read_tag(raw: str, name: str, attrs: str, slash: str) -> tuple[str, str, bool]:
     """A start tag's name, as BeautifulSoup writes it, and whether terms are left unlinked inside it."""
     name = name.lower()
-    values = _attributes(name, tuple(markup.attributes(attrs)) if attrs else ())
+    values = _attributes(name, tuple(plain_html.attributes(attrs)) if attrs else ())
     blocks = (name in NO_TERMS or "data-training-meta" in values
               or "admonition-title" in values.get("class", "").split(" "))
     if name in VOID:
@@ -75,10 +77,12 @@ def _read_tag(raw: str, name: str, attrs: str, slash: str) -> tuple[str, str, bo
 
 
 def link_terms(html: str, matcher, linked) -> str | None:
-    """glossary._link_terms_soup for a page in the plain form of markup.py, read in one
+    """glossary._link_terms_soup for a page in the plain form of plain_html.py, read in one
     pass and written byte for byte as BeautifulSoup would; None for any other
     page: with a comment (BeautifulSoup links terms in comments), a script or
-    style, a <template>, or an end tag of a void element."""
+    style, a <template>, or an end tag of a void element; None too with the shortcut off."""
+    if not fast.enabled("glossary-links"):
+        return None
     out: list[str] = []
     add = out.append
     open_tags: list[tuple[str, bool]] = []  # (name, terms not linked inside it)
@@ -87,7 +91,7 @@ def link_terms(html: str, matcher, linked) -> str | None:
     closed_void: list[str] = []  # As BeautifulSoup's already_closed_empty_element.
     done: set[str] = set()
     position, size = 0, len(html)
-    token_at = markup.TOKEN.match
+    token_at = plain_html.TOKEN.match
     while position < size:
         token = token_at(html, position)
         if token is None:
@@ -95,7 +99,7 @@ def link_terms(html: str, matcher, linked) -> str | None:
         position = token.end()
         kind = token.lastgroup
         if kind == "text":
-            text = markup.text(token.group("text"))
+            text = plain_html.text(token.group("text"))
             if text is None:
                 return None
             if not keep_space and not text.strip(SPACES):
@@ -113,7 +117,7 @@ def link_terms(html: str, matcher, linked) -> str | None:
         elif kind == "slash":  # A start tag (its last group).
             raw_name, slash = token.group("start", "slash")
             name, written, blocks = _read_tag(token.group(), raw_name, token.group("attrs"), slash)
-            if name in markup.RAW_TEXT or name == "template" or (slash and name in closed_void):
+            if name in plain_html.RAW_TEXT or name == "template" or (slash and name in closed_void):
                 return None
             add(written)
             if name in VOID:

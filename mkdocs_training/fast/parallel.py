@@ -1,4 +1,4 @@
-"""The parallel build: each language in its own process, merged into one site.
+"""Shortcut `parallel`: each language built in its own process, merged into one site.
 
     python -m mkdocs_training build [--strict] [-d SITE]     (make build, make publish)
 
@@ -6,7 +6,13 @@ static-i18n builds the languages one after the other in one process; here
 each language is a build of its own (the engine's command, engine.py) (TRAINING_LANGUAGE=<code>, the
 training plugin's `language` option) into its own folder, all at once, and
 the folders are merged into site/. The output is byte for byte that of
-`properdocs build` (tests/test_parallel.py).
+`properdocs build` (tests/test_parallel.py, tests/test_fast_paths.py). With
+the shortcut off (TRAINING_FAST=off) the same command runs the engine's own
+build, every language one after the other in one process.
+
+All of this module is the shortcut, in the command's process (start, wait,
+merge, finish) and in each language's (build_only, hand_over): none of it
+runs on the engine's path, so none of it lives elsewhere.
 
 Why not static-i18n's `build_only_locale`: it makes the one language it
 builds the default, so Italian would be written to the site's root, and its
@@ -33,12 +39,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from mkdocs_training import docs_folder, engine, i18n
+from mkdocs_training import docs_folder, engine, fast, i18n
 from mkdocs_training.cache import cache_dir
 from mkdocs_training.context import Build, Site
 from mkdocs_training.log import log
@@ -67,7 +74,7 @@ def build_only(config: MkDocsConfig, languages: i18n.Languages, language: str) -
     plugin = config.plugins["i18n"]
     if not hasattr(plugin, "building") or not hasattr(plugin, "current_language"):
         raise PluginError("mkdocs-static-i18n no longer has 'building' and 'current_language'; "
-                          "update build_only() in mkdocs_training/parallel.py for its new version.")
+                          "update build_only() in mkdocs_training/fast/parallel.py for its new version.")
     plugin.current_language = language
     # static-i18n starts the other languages' builds at the end of this one
     # unless it is already building them.
@@ -116,7 +123,13 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     # Warnings of this process (loading the config, the merge, the sitemap), counted on
     # the logger the engine uses: on any other, strict mode would miss them.
     counter = engine.count_warnings()
+    start = time.monotonic()
     config = load(config_file, site_dir)
+    if "parallel" not in fast.chosen(config):
+        log.info("the parallel shortcut is off (TRAINING_FAST): the engine's build, languages one after the other")
+        command = engine.command("build", "-f", str(config_file), "-d", str(config.site_dir),
+                                 *(["--strict"] if strict else []))
+        return subprocess.run(command, env=engine.environment(), check=False).returncode
     strict = strict or bool(config.strict)
     languages = i18n.Languages.from_config(config)
     site = Path(config.site_dir)
@@ -132,7 +145,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
                                                            else "") +
                               f"\n{site}: not written: the languages' builds differ in the files above, which are "
                               "outside any language's folder. Make each the same in every language, or write it "
-                              "once after the merge (mkdocs_training/parallel.py).")
+                              "once after the merge (mkdocs_training/fast/parallel.py).")
         finish(config, languages, site, parts)
     except BuildFailed as error:
         log.error(str(error))
@@ -142,6 +155,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     if strict and counter.counts.get(logging.WARNING):
         log.error(f"Aborted with {counter.counts[logging.WARNING]} warning(s) in strict mode.")
         return 1
+    engine.logger().info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
     return 0
 
 

@@ -1,4 +1,12 @@
-"""The fast path of `make serve`: what each language build leaves behind, and one page rendered again with it."""
+"""Shortcut `one-page`: in `make serve`, one saved page rendered again alone instead of a full rebuild.
+
+What each language build leaves behind is recorded (Recorder), and one
+page is rendered again with it (rerender), as the engine's build() renders
+it. serve/server.py takes this path for a saved Markdown page whose title
+and front matter did not change, then runs a full build in the background
+(serve/background.py); with the shortcut off (TRAINING_FAST=off) every save
+is a full rebuild, as `properdocs serve` does.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from mkdocs_training import engine
+from mkdocs_training import engine, fast
 
 # Config entries that are not copied per language: they hold live objects.
 # (The theme is copied apart; the extensions' settings are per language:
@@ -159,8 +167,10 @@ def outline(page) -> tuple:
 def rerender(recording: Recording | None, path: Path, handlers: list[logging.Handler]) -> list[str]:
     """Render the page at `path` again in each language whose site shows it; the URLs written.
 
-    Raises FullRebuild when the page cannot be rendered alone.
+    Raises FullRebuild when the page cannot be rendered alone, or the shortcut is off.
     """
+    if not fast.enabled("one-page"):
+        raise FullRebuild("the one-page shortcut is off (TRAINING_FAST)")
     if recording is None or not recording.complete:
         raise FullRebuild("the last full build did not finish")
     config = recording.config

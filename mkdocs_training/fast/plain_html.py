@@ -1,4 +1,4 @@
-"""A fast reading of the plain, well-formed HTML that Markdown, our templates and the theme write.
+"""Shortcut `plain-html`: a fast reading of the plain, well-formed HTML that Markdown, our templates and the theme write.
 
 The checks (html_checks.py, publish/inline_code.py) and the glossary read
 every page; read by Python's html.parser and BeautifulSoup, they cost more
@@ -7,7 +7,8 @@ html.parser (and so by BeautifulSoup) is not in doubt, is read here by
 regular expressions instead: tags with simply quoted attributes, end tags
 with nothing in them, whole comments, known references. `is_plain` tells;
 for any other page the callers use html.parser as before, so no markup
-reads one way here and another way there.
+reads one way here and another way there. With the shortcut off
+(TRAINING_FAST=off) `readable` is false and html.parser reads every page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import html
 import re
 
 from bs4.dammit import EntitySubstitution
+
+from mkdocs_training import fast
 
 # An attribute: a name and a value quoted without < or >, or unquoted without quote, = or /.
 # (Possessive: a page is read once, without going back.)
@@ -57,6 +60,11 @@ ENTITIES = EntitySubstitution.HTML_ENTITY_TO_CHARACTER
 
 def is_plain(page: str) -> bool:
     return PLAIN.fullmatch(page) is not None
+
+
+def readable(page: str) -> bool:
+    """Whether the callers may read `page` here: the shortcut is on and the page is plain."""
+    return fast.enabled("plain-html") and is_plain(page)
 
 
 def attributes(raw: str) -> list[tuple[str, str | None]]:
