@@ -24,7 +24,7 @@ import yaml
 
 SOURCES = ["customer-service", "supplier-guidelines"]
 GROUP = 25  # Modules per nav section.
-FENCE = re.compile(r"^```quiz\n(.*?)^```$", re.S | re.M)
+FENCE = re.compile(r"^```quiz\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 QUIZ_LINE = re.compile(r"^(\s*(?:- )?(?:question|text|feedback): )(.*)$")
 # The prefix of a prose line that must stay where it is: indent, list
 # bullet, number or quotation mark.
@@ -81,7 +81,9 @@ def vary_body(body: str, rng: random.Random, vocab: list[str]) -> str:
             hashes, words = title.split(" ", 1)
             line = f"{hashes} {vary(words, rng, vocab).capitalize()} {{ #{anchor}"
         elif stripped and not stripped.startswith(("#", "!!!", "\0", "```")) and not MARKUP & set(line):
-            prefix, text = PREFIX.match(line).groups()
+            parts = PREFIX.match(line)
+            assert parts is not None  # It matches any line.
+            prefix, text = parts.groups()
             if text:
                 line = prefix + vary(text, rng, vocab)
         out.append(line)
@@ -116,7 +118,7 @@ def glossary_terms(count: int, vocab: dict[str, list[str]], existing: dict[str, 
         rng.shuffle(pool)
         pools[lang] = pool
     count = min(count, *(len(p) for p in pools.values()))
-    terms = {lang: {} for lang in vocab}
+    terms: dict[str, dict[str, dict]] = {lang: {} for lang in vocab}
     for k in range(count):
         for lang in vocab:
             form = pools[lang][k]
@@ -134,6 +136,13 @@ def existing_forms(path: Path) -> set[str]:
     return {form.lower() for entry in data.values() for form in entry.get("forms", [])}
 
 
+def found(pattern: str, config: str) -> re.Match[str]:
+    match = re.search(pattern, config)
+    if match is None:
+        raise ValueError(f"mkdocs.yml has no match for {pattern!r}: update benchmarks/library.py")
+    return match
+
+
 def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> list[str]:
     """Turn the copy at `project` into a library of `pairs` module pairs.
 
@@ -145,7 +154,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
         (name, lang): (docs / f"{name}{'' if lang == 'en' else '.it'}.md").read_text(encoding="utf-8")
         for name in SOURCES for lang in ("en", "it")
     }
-    vocab = {lang: vocabulary([t for (n, l), t in originals.items() if l == lang]) for lang in ("en", "it")}
+    vocab = {lang: vocabulary([t for (_, language), t in originals.items() if language == lang]) for lang in ("en", "it")}
     made = []
     for number in range(1, pairs - len(SOURCES) + 1):
         source = SOURCES[number % len(SOURCES)]
@@ -160,7 +169,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     # title with its Italian translation.
     config_file = project / "mkdocs.yml"
     config = config_file.read_text(encoding="utf-8")
-    anchor = re.search(r"(?m)^(\s*)- modules/supplier-guidelines\.md\n", config)
+    anchor = found(r"(?m)^(\s*)- modules/supplier-guidelines\.md\n", config)
     indent = anchor.group(1)
     entries, titles = "", {}
     for start in range(0, len(made), GROUP):
@@ -168,7 +177,7 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
         titles[title] = f"Raccolta {start // GROUP + 1}"
         entries += f"{indent}- {title}:\n" + "".join(f"{indent}    - {path}\n" for path in made[start:start + GROUP])
     config = config[: anchor.end()] + entries + config[anchor.end():]
-    translations = re.search(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
+    translations = found(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
     lines = "".join(f"{translations.group(2)}{en}: {it}\n" for en, it in titles.items())
     config = config[: translations.end(1) + len("nav_translations:\n")] + lines + config[translations.end(1) + len("nav_translations:\n"):]
     config_file.write_text(config, encoding="utf-8")
@@ -185,9 +194,9 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     if made:
         # The command `make translated` runs, called directly: through make, the
         # linked .venv could be reinstalled from this copy (its files are newer).
-        files = [f"docs/{p[:-3]}.it.md" for p in made]
-        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *files],
-                                cwd=project, capture_output=True, text=True)
+        translated = [f"docs/{p[:-3]}.it.md" for p in made]
+        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *translated],
+                                cwd=project, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"translations mark failed:\n{result.stdout}{result.stderr}")
     return made

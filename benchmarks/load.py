@@ -34,18 +34,26 @@ def wrk(url: str) -> dict:
         ["wrk", "--threads", "2", "--connections", str(CONNECTIONS), "--duration", f"{SECONDS}s",
          "--timeout", "5s", "--latency", "--header", "Accept-Encoding: br, gzip", url],
         capture_output=True, text=True, timeout=SECONDS + 30,
+        check=False,
     )
     out = result.stdout
-    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    figures = {"rps": float(found(r"Requests/sec:\s+([\d.]+)", out).group(1))}
     for percentile in ("50", "75", "90", "99"):
-        value, unit = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        value, unit = found(rf"(?m)^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", out).groups()
         figures[f"p{percentile}"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     figures["socket_errors"] = sum(int(n) for n in errors.groups()) if errors else 0
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     figures["bad_responses"] = int(non_2xx.group(1)) if non_2xx else 0
-    figures["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
+    figures["requests"] = int(found(r"(\d+) requests in", out).group(1))
     return figures
+
+
+def found(pattern: str, out: str) -> re.Match[str]:
+    match = re.search(pattern, out)
+    if match is None:
+        raise RuntimeError(f"wrk printed no match for {pattern!r}:\n{out}")
+    return match
 
 
 def main() -> int:

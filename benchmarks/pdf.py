@@ -42,7 +42,7 @@ def main(runs: int) -> None:
         made = statistics.median(cold) - statistics.median(warm)
         print(f"{'PDF':<58} {'bytes':>9}")
         for pdf in pdfs:
-            print(f"{str(pdf.relative_to(site)):<58} {pdf.stat().st_size:>9}")
+            print(f"{pdf.relative_to(site)!s:<58} {pdf.stat().st_size:>9}")
         print(f"{'all ' + str(len(pdfs)) + ' PDFs':<58} {sum(p.stat().st_size for p in pdfs):>9}")
         print(f"build CPU, PDF cache off (median of {runs}): {statistics.median(cold):.2f} s")
         print(f"build CPU, PDFs from the cache (median of {runs}): {statistics.median(warm):.2f} s")
@@ -58,10 +58,12 @@ def tagging(site: Path, pdfs: list[Path], runs: int) -> None:
     print(f"\n{'module PDF, made again from its page':<58} {'untagged':>17} {'tagged':>17}")
     for pdf in pdfs:
         page = BeautifulSoup((pdf.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
-        language = page.html["lang"]
+        language = page.html["lang"] if page.html else ""
+        article = page.select_one("article")
+        assert isinstance(language, str) and article is not None, f"{pdf}: not a built page"
         strings = yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
         url = str((pdf.parent / "index.html").relative_to(site))
-        chapter = document.Chapter(pdf.stem, pdf.stem, page.select_one("article").decode_contents(), "", url)
+        chapter = document.Chapter(pdf.stem, pdf.stem, article.decode_contents(), "", url)
         html = document.document(language, pdf.stem, "", "", strings["pdf"], strings["quiz"], [chapter], None,
                                  contents=False)
         cells = []
@@ -71,11 +73,11 @@ def tagging(site: Path, pdfs: list[Path], runs: int) -> None:
             for _ in range(runs):
                 start = time.process_time()
                 document.write(Path(site.parent / "again.pdf"), html, "",
-                               datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc), site)
+                               datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC), site)
                 seconds.append(time.process_time() - start)
             cells.append(f"{(site.parent / 'again.pdf').stat().st_size:>7} B {statistics.median(seconds):5.2f} s")
         document.OPTIONS = tagged_options
-        print(f"{str(pdf.relative_to(site)):<58} {cells[0]:>17} {cells[1]:>17}")
+        print(f"{pdf.relative_to(site)!s:<58} {cells[0]:>17} {cells[1]:>17}")
 
 
 if __name__ == "__main__":

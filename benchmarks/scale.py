@@ -73,18 +73,18 @@ def environment(**extra: str) -> dict:
 
 def run(command: list[str], cwd: Path, env: dict) -> dict:
     """Wall time (s) and peak resident memory (MiB) of a command and the processes it waited for."""
-    log = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    log.seek(0)
-    output = log.read().decode("utf-8", "replace")
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{output[-4000:]}")
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "mib": usage.ru_maxrss / 1024,
-            "output": output}
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{output[-4000:]}")
+        return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "mib": usage.ru_maxrss / 1024,
+                "output": output}
 
 
 def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool = False,
@@ -162,44 +162,44 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
     port = webcheck.free_port()
     # As `make serve` runs it, on a free port.
     command = [sys.executable, "-m", "mkdocs_training", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=project, env=environment(TRAINING_PREVIEW="on"),
-                               stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/{source[:-3]}/"
-    page = project / "docs" / source
-    original = page.read_text(encoding="utf-8")
-    times = []
-    try:
-        deadline = time.time() + 1200
-        while fetch(url) is None:
-            if process.poll() is not None or time.time() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"make serve did not start:\n{log.read().decode()[-3000:]}")
-            time.sleep(0.2)
-        time.sleep(2)  # Let the watcher settle after the first build.
-        for edit in range(1, edits + 1):
-            marker = f"Scaleprobe{edit}x{port}"
-            start = time.perf_counter()
-            page.write_text(original + f"\n{marker} was added.\n", encoding="utf-8")
-            while marker not in (fetch(url) or ""):
-                if time.perf_counter() - start > 600:
-                    raise RuntimeError("make serve did not show the edited page within 600 s")
-                time.sleep(0.02)
-            times.append(time.perf_counter() - start)
-            time.sleep(1)
-    finally:
-        page.write_text(original, encoding="utf-8")
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=project, env=environment(TRAINING_PREVIEW="on"),
+                                   stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/{source[:-3]}/"
+        page = project / "docs" / source
+        original = page.read_text(encoding="utf-8")
+        times = []
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    # Which path each save took (fast: the page alone, then the rest in the background).
-    log.seek(0)
-    for line in log.read().decode("utf-8", "replace").splitlines():
-        if "Fast path:" in line or "Full rebuild" in line or "Background rebuild" in line:
-            print(f"  serve: {line.strip()}", file=sys.stderr)
-    return times
+            deadline = time.time() + 1200
+            while fetch(url) is None:
+                if process.poll() is not None or time.time() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"make serve did not start:\n{log.read().decode()[-3000:]}")
+                time.sleep(0.2)
+            time.sleep(2)  # Let the watcher settle after the first build.
+            for edit in range(1, edits + 1):
+                marker = f"Scaleprobe{edit}x{port}"
+                start = time.perf_counter()
+                page.write_text(original + f"\n{marker} was added.\n", encoding="utf-8")
+                while marker not in (fetch(url) or ""):
+                    if time.perf_counter() - start > 600:
+                        raise RuntimeError("make serve did not show the edited page within 600 s")
+                    time.sleep(0.02)
+                times.append(time.perf_counter() - start)
+                time.sleep(1)
+        finally:
+            page.write_text(original, encoding="utf-8")
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        # Which path each save took (fast: the page alone, then the rest in the background).
+        log.seek(0)
+        for line in log.read().decode("utf-8", "replace").splitlines():
+            if "Fast path:" in line or "Full rebuild" in line or "Background rebuild" in line:
+                print(f"  serve: {line.strip()}", file=sys.stderr)
+        return times
 
 
 # -----------------------------------------------------------------------------
@@ -244,7 +244,7 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
     project = copy_project(work / "project")
     made = library.make(project, pairs)
     module = made[len(made) // 2] if made else "modules/customer-service.md"
-    figures = {"pairs": pairs}
+    figures: dict[str, object] = {"pairs": pairs}
     say = lambda text: print(f"  N={pairs}: {text}", file=sys.stderr, flush=True)  # noqa: E731
 
     say("preview build (languages in parallel)")

@@ -58,5 +58,5 @@ def table(results: list[dict]) -> str:
     head = ["Measure"] + [f"N={r['pairs']}" for r in results] + ["Budget (issue 10)"]
     body = [[name, *values, budget] for name, values, budget in rows]
     widths = [max(len(str(row[i])) for row in [head] + body) for i in range(len(head))]
-    line = lambda row: "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |"  # noqa: E731
+    line = lambda row: "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |"  # noqa: E731
     return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in body])

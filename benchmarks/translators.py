@@ -31,7 +31,7 @@ from benchmarks.scale import copy_project, environment
 def timed(project: Path, *args: str) -> tuple[float, str]:
     start = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "mkdocs_training", *args], cwd=project, capture_output=True,
-                            text=True, env=environment())
+                            text=True, env=environment(), check=False)
     return time.monotonic() - start, result.stdout + result.stderr
 
 

@@ -13,6 +13,7 @@ tests/test_xss_corpus.py check the behaviour):
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 import time
@@ -33,10 +34,8 @@ def timed(function, *args, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(yamlfile.NotPlainData):
             function(*args)
-        except yamlfile.NotPlainData:
-            pass
         best = min(best, time.perf_counter() - start)
     return best * 1000
 

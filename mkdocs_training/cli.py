@@ -92,8 +92,8 @@ def status_command(config_file: Path, check: bool) -> int:
         rows.append((str(page), status.language, state, status))
     width = max([len(r[0]) for r in rows] + [4])
     print(f"{'Page':<{width}}  Lang  Status")
-    for page, language, state, status in rows:
-        print(f"{page:<{width}}  {language:<4}  {state}")
+    for name, language, state, status in rows:
+        print(f"{name:<{width}}  {language:<4}  {state}")
         for detail in status.details:
             print(f"{'':<{width}}        {detail}")
         for line in diff_lines(status):
@@ -137,18 +137,20 @@ def mark_command(config_file: Path, files: list[str]) -> int:
     return status
 
 
-def offline_zip_command(site: Path, archive: Path) -> int:
-    import time
+def zip_date() -> tuple[int, int, int, int, int, int]:
+    """The date of every file in a zip: SOURCE_DATE_EPOCH (reproducible) or 1980-01-01, a zip's earliest."""
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800)
+    moment = time.gmtime(epoch)
+    return moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec
 
+
+def offline_zip_command(site: Path, archive: Path) -> int:
     from mkdocs_training.publish.offline import offline_zip
 
     if not (site / "index.html").exists():
         print(f"{site}: not a built site; run make offline", file=sys.stderr)
         return 1
-    # The zip's dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    date = time.gmtime(max(epoch, 315532800))[:6]
-    count = offline_zip(site, archive, archive.stem, date)
+    count = offline_zip(site, archive, archive.stem, zip_date())
     print(f"{archive}: {count} files, {archive.stat().st_size // 1024} KB. Unzip and open {archive.stem}/index.html.")
     return 0
 
@@ -158,10 +160,8 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
 
     engine.logger().setLevel(logging.WARNING)
     config = engine.load_config(str(config_file))
-    # The zips' dates come from SOURCE_DATE_EPOCH (reproducible) or 1980-01-01.
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     try:
-        written = write_all(config, site, out, time.gmtime(max(epoch, 315532800))[:6])
+        written = write_all(config, site, out, zip_date())
     except PackagingError as error:
         print(error, file=sys.stderr)
         return 1
@@ -210,7 +210,7 @@ def engine_command(config_file: Path, arguments: list[str]) -> int:
     """
     if arguments[:1] in (["build"], ["serve"]) and not {"-f", "--config-file"} & set(arguments):
         arguments = [arguments[0], "-f", str(config_file), *arguments[1:]]
-    return subprocess.run(engine.command(*arguments), env=engine.environment()).returncode
+    return subprocess.run(engine.command(*arguments), env=engine.environment(), check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,6 +55,7 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
         capture_output=True,
         text=True,
         env=env,
+        check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -21,9 +21,9 @@ import ast
 import hashlib
 import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
@@ -57,7 +57,7 @@ def source_of(path: Path, qualname: str, signature_only: bool = False) -> str:
     return decorators + ast.get_source_segment(path.read_text(encoding="utf-8"), node)
 
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
 
 
 def inline_scripts(templates: Path) -> str:

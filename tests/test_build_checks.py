@@ -28,41 +28,41 @@ def test_control_site_builds_cleanly(fixture_site):
     [
         (
             "broken-link",
-            "Doc file 'modules/m.md' contains a link '../missing.md', but the target "
-            "'missing.md' is not found among documentation files.",
+            ("Doc file 'modules/m.md' contains a link '../missing.md', but the target "
+            "'missing.md' is not found among documentation files."),
         ),
         (
             "broken-anchor",
-            "Doc file 'index.md' contains a link 'modules/m.md#no-such-part', but the doc "
-            "'modules/m.md' does not contain an anchor '#no-such-part'.",
+            ("Doc file 'index.md' contains a link 'modules/m.md#no-such-part', but the doc "
+            "'modules/m.md' does not contain an anchor '#no-such-part'."),
         ),
         (
             "orphan-translation",
-            "training: docs/modules/extra.it.md:1: translation with no English page: "
-            "add docs/modules/extra.md or remove this file.",
+            ("training: docs/modules/extra.it.md:1: translation with no English page: "
+            "add docs/modules/extra.md or remove this file."),
         ),
         (
             "anchor-mismatch",
-            "training: docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor "
+            ("training: docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor "
             "#la-parte; the English heading at docs/modules/m.md:17 is level 2 with anchor "
-            "#the-part. Use the same level and anchor.",
+            "#the-part. Use the same level and anchor."),
         ),
         (
             "unknown-marker",
-            "training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
+            ("training: docs/index.md:14: unknown marker '<!-- training:quizz -->'. "
             "Known markers: training:criteria, training:glossary, training:languages, training:modules, "
-            "training:scorecard, training:translations.",
+            "training:scorecard, training:translations."),
         ),
         (
             "malformed-front-matter",
-            "training: docs/modules/m.md:2: front matter is not valid YAML (while scanning a "
+            ("training: docs/modules/m.md:2: front matter is not valid YAML (while scanning a "
             "quoted scalar; found unexpected end of stream). Fix it, or the page would be "
-            "published with its front matter as text.",
+            "published with its front matter as text."),
         ),
         (
             "unknown-suffix",
-            "training: docs/modules/m.fr.md:1: 'fr' is not a language of this site (en, it). "
-            "Add it under plugins > i18n > languages in mkdocs.yml, or rename the file.",
+            ("training: docs/modules/m.fr.md:1: 'fr' is not a language of this site (en, it). "
+            "Add it under plugins > i18n > languages in mkdocs.yml, or rename the file."),
         ),
         (
             "not-utf8",
@@ -74,49 +74,49 @@ def test_control_site_builds_cleanly(fixture_site):
         ),
         (
             "missing-anchor",
-            "training: docs/modules/m.it.md:21: heading 'La parte' has no pinned anchor. Add one, "
-            "e.g. '## La parte { #la-parte }', and use the same anchor in every translation.",
+            ("training: docs/modules/m.it.md:21: heading 'La parte' has no pinned anchor. Add one, "
+            "e.g. '## La parte { #la-parte }', and use the same anchor in every translation."),
         ),
         (
             "missing-nested-ui-string",
-            "training: locales/it.yml: key 'notice.missing_title' is missing; "
-            "translate it from locales/en.yml.",
+            ("training: locales/it.yml: key 'notice.missing_title' is missing; "
+            "translate it from locales/en.yml."),
         ),
         (
             "bad-review-date",
-            "training: docs/modules/m.md:5: last_reviewed '23/11/2026' is not a date. "
-            "Write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-23.",
+            ("training: docs/modules/m.md:5: last_reviewed '23/11/2026' is not a date. "
+            "Write it as YYYY-MM-DD, e.g. last_reviewed: 2026-11-23."),
         ),
         (
             "missing-ui-string",
-            "training: locales/it.yml: key 'permalink_title' is missing; "
-            "translate it from locales/en.yml.",
+            ("training: locales/it.yml: key 'permalink_title' is missing; "
+            "translate it from locales/en.yml."),
         ),
         (
             "plural-missing-category",
-            "training: locales/it.yml:29: 'quiz.result' has no 'one' form; Italian needs the plural "
-            "categories one, many, other. Add 'one:'.",
+            ("training: locales/it.yml:29: 'quiz.result' has no 'one' form; Italian needs the plural "
+            "categories one, many, other. Add 'one:'."),
         ),
         (
             "plural-unknown-category",
-            "training: locales/it.yml:29: 'quiz.result' has a 'few' form, which is not a plural category "
-            "of Italian (one, many, other). Remove it or correct its name.",
+            ("training: locales/it.yml:29: 'quiz.result' has a 'few' form, which is not a plural category "
+            "of Italian (one, many, other). Remove it or correct its name."),
         ),
         (
             "guessable-quiz",
-            "training: docs/modules/m.md:23: the correct answer is the longest option in 3 of 3 questions, "
+            ("training: docs/modules/m.md:23: the correct answer is the longest option in 3 of 3 questions, "
             "so picking the longest scores. Balance the lengths: make wrong answers as long and specific "
-            "as the right ones.",
+            "as the right ones."),
         ),
         (
             "guessable-quiz",
-            "training: docs/modules/m.md:23: every single-choice question has its correct answer at "
-            "position 1. Vary where they are (the PDF's answer key keeps this order).",
+            ("training: docs/modules/m.md:23: every single-choice question has its correct answer at "
+            "position 1. Vary where they are (the PDF's answer key keeps this order)."),
         ),
         (
             "repeated-hint",
-            "training: docs/modules/m.md:24: question 1 says 'Choose all that apply.', which the hint under "
-            "it already says ('Choose all the answers that are correct.'). Remove it from the question.",
+            ("training: docs/modules/m.md:24: question 1 says 'Choose all that apply.', which the hint under "
+            "it already says ('Choose all the answers that are correct.'). Remove it from the question."),
         ),
     ],
 )
@@ -190,7 +190,7 @@ def _build(project: Path, out: Path, **env: str):
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_PUBLISH")}
     return subprocess.run(engine.command("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)),
-                          cwd=project, capture_output=True, text=True, env=engine.environment(environment, **env))
+                          cwd=project, capture_output=True, text=True, env=engine.environment(environment, **env), check=False)
 
 
 def test_publishing_without_a_public_address_fails(tmp_path):

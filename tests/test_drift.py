@@ -88,6 +88,6 @@ def test_the_asset_check_fails_when_material_renames_its_bundle(tmp_path):
 def test_the_register_in_architecture_md_has_one_row_per_tie():
     text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
     section = text.split("## Ties to upstream internals", 1)[1]
-    rows = re.findall(r"^\| ([^|]+?) \|", section, re.M)
+    rows = re.findall(r"^\| ([^|]+?) \|", section, re.MULTILINE)
     names = [row for row in rows if row not in ("Tie", "---")]
     assert names == IDS

@@ -19,10 +19,11 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-
 from conftest import ROOT, english_pages, output_path
+
 from tests.browser import webcheck
 
 TESTS = Path(__file__).parent
@@ -39,7 +40,7 @@ class ProbedHandler(webcheck.SiteHandler):
     """The site's files, with the probe first in every HTML page's <head>,
     and every request that fails recorded."""
 
-    failures: list[str] = []
+    failures: ClassVar[list[str]] = []  # Shared by every request of the server.
 
     def do_GET(self):
         if self.path == "/__engine-probe.js":

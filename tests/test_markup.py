@@ -21,7 +21,7 @@ from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.publish import inline_code
 
 TERMS = glossary.load(ROOT, ["en", "it"]).by_language
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 
 # Markup the fast path must read as the full readers do, or leave to them (None).
 TRICKY = [

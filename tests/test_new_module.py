@@ -42,8 +42,8 @@ def test_a_new_module_is_written_added_to_the_nav_and_builds(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Complaints Handling", "'Complaints Handling' is not a module name. Use lowercase words joined by '-', "
-                                "e.g. make new-module NAME=complaints-handling."),
+        ("Complaints Handling", ("'Complaints Handling' is not a module name. Use lowercase words joined by '-', "
+                                "e.g. make new-module NAME=complaints-handling.")),
         ("m", "docs/modules/m.md exists already. Pick another name, or edit that page."),
     ],
 )

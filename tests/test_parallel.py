@@ -27,6 +27,7 @@ def parallel_build(config: Path, site: Path, preview: bool = False, cache: bool 
     return subprocess.run(
         [sys.executable, "-m", "mkdocs_training", "-f", str(config), "build", "--strict", "-d", str(site)],
         cwd=config.parent, capture_output=True, text=True, env=env,
+        check=False,
     )
 
 

@@ -22,7 +22,7 @@ from pdf_structure import LANGUAGES, STRINGS, expected_elements, missing_quiz_te
 
 WHOLE = {"en": "staff-training.pdf", "it": "it/formazione-del-personale.pdf"}
 SITE_NAME = {"en": "Staff training library", "it": "Formazione del personale"}
-CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 def module_pdfs(site: Path, language: str, sources: list[str]):

@@ -15,7 +15,6 @@ from tests.test_drawer import PLACE
 from tests.test_keyboard import ACTIVE, _clip, _crop, _screen, changed_pixels
 from tests.test_readers import LANGUAGES, MODULE, open_page, prefix
 
-
 # -----------------------------------------------------------------------------
 # Focus: readable navigation links, never under the header, seen in forced colours
 # -----------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def test_glossary_definitions_stay_on_screen_and_off_their_term(browser, base_ur
     page = context.new_page()
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
-    count, problems = term_problems(page)
+    _, problems = term_problems(page)
     context.close()
     assert problems == []
 

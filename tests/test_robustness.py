@@ -18,8 +18,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import configured_languages, english_pages, output_path
+from playwright.sync_api import Error as PlaywrightError
+
 from tests.browser import webcheck
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
@@ -86,7 +87,7 @@ def storage_blocked_problems(browser, url: str, route=None) -> list[str]:
             "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)",
             timeout=5000,
         )
-    except Exception:
+    except PlaywrightError:  # Its timeout included.
         meta = page.text_content(".md-search-result__meta") or ""
         problems.append(f"search does not work: {meta.strip()!r}")
     problems += [p for p in watch.problems() if p not in problems]
@@ -173,7 +174,7 @@ def corrupt_progress_problems(browser, home: str, module: str, value: str,
         entry = json.loads(stored)[page.get_attribute("[data-training-complete]", "data-training-complete")]
         if entry.get("complete") is not True:
             problems.append(f"{value}: not saved, stored {stored}")
-    except Exception:
+    except (ValueError, TypeError, KeyError, AttributeError):  # Not JSON, or not the shape saved.
         problems.append(f"{value}: not saved, stored {stored}")
     page.goto(home)
     page.wait_for_load_state("networkidle")

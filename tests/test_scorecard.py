@@ -215,10 +215,10 @@ def test_criteria_that_differ_between_languages_are_named(tmp_path):
     problems = scorecard.load(tmp_path, ["en", "it"]).problems
     line = italian[:italian.index("causes:")].count("\n") + 1
     assert problems == [
-        f"scorecard/it.yml:{line}: 'causes' has 3 levels; write exactly 4 under 'levels:', one descriptor "
-        "each for scores 0, 1, 2 and 3.",
-        "scorecard/it.yml: its criteria differ from scorecard/en.yml (missing causes, consistency; not in "
-        "scorecard/en.yml: costanza; use the same ids, in the same order).",
+        (f"scorecard/it.yml:{line}: 'causes' has 3 levels; write exactly 4 under 'levels:', one descriptor "
+        "each for scores 0, 1, 2 and 3."),
+        ("scorecard/it.yml: its criteria differ from scorecard/en.yml (missing causes, consistency; not in "
+        "scorecard/en.yml: costanza; use the same ids, in the same order)."),
     ]
 
 

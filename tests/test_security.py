@@ -91,7 +91,7 @@ def content_attack(tmp_path_factory):
     ],
 )
 def test_code_in_a_page_fails_the_build_naming_file_and_line(content_attack, page, what, needle):
-    project, build = content_attack
+    _, build = content_attack
     assert build.returncode == 1
     line = line_of(FIXTURE_SITES / "content-attack" / "docs" / "modules" / page, needle)
     assert (f"WARNING -  training: docs/modules/{page}:{line}: {what} is not allowed in a page and "
@@ -136,8 +136,8 @@ def test_clean_content_is_published_as_the_sanitiser_writes_it_and_nothing_is_re
 SMUGGLED = [
     ('<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>',
      ["<foreignobject> element", "<iframe> element"]),
-    ('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
-     '</foreignObject></clipPath></svg>', ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
+    (('<svg><clipPath><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
+     '</foreignObject></clipPath></svg>'), ["<clippath> element", "<foreignobject> element", "<iframe> element"]),
     ('<svg><foreignObject><meta http-equiv="refresh" content="0;url=https://example.org/"></foreignObject></svg>',
      ["<foreignobject> element", "<meta> element"]),
     ('<noscript><meta http-equiv="refresh" content="0;url=https://example.org/"></noscript>', ["<meta> element"]),
@@ -171,7 +171,7 @@ def test_front_matter_title_and_description_are_text_everywhere(tmp_path):
     # A title with "<" stops the strict build: the theme's tooltips read a
     # truncated title as HTML (content.tooltips), so it is published with "‹".
     assert build.returncode == 1
-    for page, title in (("m.md", "Module"), ("m.it.md", "Modulo")):
+    for page in ("m.md", "m.it.md"):
         assert (f"training: docs/modules/{page}:2: the title holds '<'. Titles are text, and the theme shows "
                 "them as HTML in tooltips: write it without '<'.") in build.output
     for page in html_files(build.site):  # Header, nav, footer, home cards, 404, <meta>.
@@ -324,7 +324,7 @@ def test_pdf_fetcher_refuses_the_machine_and_the_network(tmp_path, listener, mon
             + f'<img src="{refused_urls[2]}"><img src="{pixel}"><link rel="attachment" href="{own.as_uri()}">'
             + "</body></html>")
     pdf = site / "it" / "out.pdf"
-    made, refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc), site)
+    made, refused = document.write(pdf, html, "", datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC), site)
     assert made
     assert sorted(refused) == sorted(refused_urls)
     assert listener.connections == 0
@@ -367,11 +367,11 @@ def test_a_page_cannot_leak_the_machine_into_the_published_site(tmp_path, listen
     ("make_link", "message"),
     [
         (lambda docs, outside: (docs / "leak.md", outside / "canary.md"),
-         "docs/leak.md: symbolic link to '{target}', outside docs/: its content would be published. "
-         "Copy what you need into docs/ and remove the link."),
+         ("docs/leak.md: symbolic link to '{target}', outside docs/: its content would be published. "
+         "Copy what you need into docs/ and remove the link.")),
         (lambda docs, outside: (docs / "gone.md", docs / "nowhere.md"),
-         "docs/gone.md: symbolic link to '{target}', which does not exist. Remove the link, "
-         "or put the file itself in its place."),
+         ("docs/gone.md: symbolic link to '{target}', which does not exist. Remove the link, "
+         "or put the file itself in its place.")),
         (lambda docs, outside: (docs / "modules" / "again", docs),
          "docs/modules/again: symbolic link to a folder that holds it ('{target}'): a loop. Remove the link."),
         (lambda docs, outside: (docs / "self.md", docs / "self.md"),
@@ -487,10 +487,10 @@ def test_a_word_under_two_glossary_terms_fails_the_build(tmp_path):
 @pytest.mark.parametrize(
     ("fixture", "message"),
     [
-        ("all_correct.md", "all_correct.md:10: question 1: every answer is marked 'correct: true', so it checks "
-                           "nothing. Add a wrong answer, or mark the wrong ones as such."),
-        ("duplicate_answers.md", "duplicate_answers.md:10: question 1: answers 1 and 3 are the same "
-                                 "('This  one.'). Make each answer different."),
+        ("all_correct.md", ("all_correct.md:10: question 1: every answer is marked 'correct: true', so it checks "
+                           "nothing. Add a wrong answer, or mark the wrong ones as such.")),
+        ("duplicate_answers.md", ("duplicate_answers.md:10: question 1: answers 1 and 3 are the same "
+                                 "('This  one.'). Make each answer different.")),
     ],
 )
 def test_a_quiz_that_checks_nothing_is_reported(fixture, message):
@@ -515,7 +515,7 @@ def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
     # With a language and a title: a PDF that is not accessible is never cached either (test_pdf.py).
     html = ('<html lang="en"><head><title>PDF</title></head><body><p>PDF</p>'
             '<link rel="attachment" href="file:///etc/hostname"></body></html>')
-    created = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    created = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     for _ in range(2):
         made, refused = document.write(site / "out.pdf", html, "", created, site, cache)
         assert made and refused == ["file:///etc/hostname"]

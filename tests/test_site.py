@@ -236,7 +236,7 @@ def test_home_page_lists_every_module_with_its_reading_time(site, language):
     modules = [p for p in PAGES if p.startswith("modules/")]
     assert len(cards) == len(modules)
     unit = {"en": r"\d+ min read", "it": r"\d+ min di lettura"}[language]
-    for card, module in zip(cards, modules):
+    for card, module in zip(cards, modules, strict=True):
         href = urlparse(urljoin(page_url("index.md", language), card.a["href"])).path
         assert href == page_url(module, language)
         assert re.search(unit, card.get_text()), card.get_text()

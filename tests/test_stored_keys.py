@@ -20,7 +20,7 @@ CRAFTED = {"answers": ["nowhere"], "checked": {'x"]': [1, 1], "a'b\\": [0, 1]}, 
 
 
 @pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
-def test_a_crafted_key_in_suspend_data_does_not_leave_the_module_stuck(browser, lms, version):
+def test_a_crafted_key_in_suspend_data_does_not_leave_the_module_stuck(browser, lms, version):  # noqa: F811 (lms is a fixture)
     harness = Harness(browser, lms, f"supplier-guidelines-en-{version}")
     item = "item-supplier-guidelines"
     exit_element = "cmi.core.exit" if version == "scorm12" else "cmi.exit"

@@ -27,30 +27,30 @@ def test_faithful_translation_passes():
     [
         (
             "it_page_other_anchor.md",
-            "it_page_other_anchor.md:18: heading 'Secondo argomento' is level 2 with anchor "
+            ("it_page_other_anchor.md:18: heading 'Secondo argomento' is level 2 with anchor "
             f"#secondo-argomento; the English heading at {EN}:18 is level 2 with anchor "
-            "#second-topic. Use the same level and anchor.",
+            "#second-topic. Use the same level and anchor."),
         ),
         (
             "it_page_wrong_level.md",
-            "it_page_wrong_level.md:18: heading 'Secondo argomento' is level 3 with anchor "
+            ("it_page_wrong_level.md:18: heading 'Secondo argomento' is level 3 with anchor "
             f"#second-topic; the English heading at {EN}:18 is level 2 with anchor "
-            "#second-topic. Use the same level and anchor.",
+            "#second-topic. Use the same level and anchor."),
         ),
         (
             "it_page_missing_section.md",
-            "it_page_missing_section.md:14: missing heading: the English page has "
-            f"'Second topic' (#second-topic, {EN}:18). Translate that section.",
+            ("it_page_missing_section.md:14: missing heading: the English page has "
+            f"'Second topic' (#second-topic, {EN}:18). Translate that section."),
         ),
         (
             "it_page_extra_key_point.md",
-            "it_page_extra_key_point.md:13: section 'Un modulo' has 3 × list item, "
-            f"the English has 2 ({EN}:5). Make them match.",
+            ("it_page_extra_key_point.md:13: section 'Un modulo' has 3 × list item, "
+            f"the English has 2 ({EN}:5). Make them match."),
         ),
         (
             "it_page_changed_link.md",
-            "it_page_changed_link.md:14: section 'Primo argomento' has 0 × link to "
-            f"other.md#part, the English has 1 ({EN}:14). Make them match.",
+            ("it_page_changed_link.md:14: section 'Primo argomento' has 0 × link to "
+            f"other.md#part, the English has 1 ({EN}:14). Make them match."),
         ),
     ],
 )
@@ -84,14 +84,14 @@ def test_a_heading_with_no_anchor_is_named_so_not_as_none():
     translation = parse("# Titolo\n\n### Livello { #level }\n", Path("it.md"))
     messages = [str(p) for p in compare(english, translation)]
     assert messages == [
-        "it.md:3: heading 'Livello' is level 3 with anchor #level; the English heading at en.md:3 is level 2 "
-        "with no pinned anchor. Use the same level and anchor.",
+        ("it.md:3: heading 'Livello' is level 3 with anchor #level; the English heading at en.md:3 is level 2 "
+        "with no pinned anchor. Use the same level and anchor."),
         "it.md:3: missing heading: the English page has 'Level' (#level, en.md:7). Translate that section.",
     ]
     english = parse("# Title\n\n## Unpinned\n", Path("en.md"))
     assert [str(p) for p in compare(english, parse("# Titolo\n", Path("it.md")))] == [
-        "it.md:1: missing heading: the English page has 'Unpinned' (no pinned anchor, en.md:3). "
-        "Translate that section.",
+        ("it.md:1: missing heading: the English page has 'Unpinned' (no pinned anchor, en.md:3). "
+        "Translate that section."),
     ]
 
 

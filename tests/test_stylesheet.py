@@ -52,7 +52,7 @@ def test_every_page_links_one_stylesheet_named_by_its_content(built):
     # The name matches nginx's rule for files that are cached for a year.
     nginx = (ROOT / "deploy" / "nginx" / "training.conf").read_text(encoding="utf-8")
     pattern = re.search(r'location ~\* "(\\\.\[0-9a-f\]\{8\}[^"]+)"', nginx).group(1)
-    assert re.search(pattern, name, re.I)
+    assert re.search(pattern, name, re.IGNORECASE)
 
 
 def test_the_stylesheet_is_materials_then_ours_in_the_order_pages_used_to_link_them(built):
@@ -60,7 +60,7 @@ def test_the_stylesheet_is_materials_then_ours_in_the_order_pages_used_to_link_t
     [sheet] = (site / "assets" / "stylesheets").glob("site.*.min.css")
     main, palette = (next(MATERIAL.glob(pattern)) for pattern in ("main.*.min.css", "palette.*.min.css"))
     # Ours: every extra_css entry of mkdocs.yml, in its order.
-    listed = re.findall(r"^  - (assets/stylesheets/\S+\.css)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    listed = re.findall(r"^  - (assets/stylesheets/\S+\.css)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
     assert listed[0] == "assets/stylesheets/extra.css", listed
     expected = [main.read_text(encoding="utf-8").strip(), palette.read_text(encoding="utf-8").strip()]
     expected += [minified((project / "docs" / path).read_text(encoding="utf-8")) for path in listed]

@@ -33,8 +33,8 @@ MODULES = [p for p in english_pages() if p.startswith("modules/")]
         ("no_correct_answer.md", "no_correct_answer.md:10: question 1 has no answer marked 'correct: true'."),
         (
             "no_feedback.md",
-            "no_feedback.md:10: question 1, answer 2 needs 'text:' and 'feedback:' "
-            "(the feedback says why the answer is right or wrong).",
+            ("no_feedback.md:10: question 1, answer 2 needs 'text:' and 'feedback:' "
+            "(the feedback says why the answer is right or wrong)."),
         ),
         (
             "unknown_key.md",
@@ -46,20 +46,20 @@ MODULES = [p for p in english_pages() if p.startswith("modules/")]
         ),
         (
             "not_yaml.md",
-            "not_yaml.md:10: quiz is not valid YAML (mapping values are not allowed here). "
-            "Quote text that contains ': ' with double quotes.",
+            ("not_yaml.md:10: quiz is not valid YAML (mapping values are not allowed here). "
+            "Quote text that contains ': ' with double quotes."),
         ),
         # The same PyYAML message for a key out of line: the fix is the indentation, not quotes.
         (
             "bad_indent.md",
-            "bad_indent.md:13: quiz is not valid YAML (mapping values are not allowed here). Check the "
+            ("bad_indent.md:13: quiz is not valid YAML (mapping values are not allowed here). Check the "
             "indentation of this line: the keys of one question (question, answers) and of one answer (text, "
-            "correct, feedback) must start in the same column, with spaces.",
+            "correct, feedback) must start in the same column, with spaces."),
         ),
         (
             "tab_indent.md",
-            "tab_indent.md:11: quiz is not valid YAML (found character '\\t' that cannot start any token). "
-            "Indent with spaces, not tabs.",
+            ("tab_indent.md:11: quiz is not valid YAML (found character '\\t' that cannot start any token). "
+            "Indent with spaces, not tabs."),
         ),
     ],
 )
@@ -88,32 +88,32 @@ def problems_in(fixture: str) -> list[str]:
 
 def test_guessable_check_catches_length_and_position_patterns():
     assert problems_in("guessable.md") == [
-        "guessable.md:13: the correct answer is the longest option in 4 of 4 questions, so picking the "
-        "longest scores. Balance the lengths: make wrong answers as long and specific as the right ones.",
-        "guessable.md:13: every single-choice question has its correct answer at position 1. "
-        "Vary where they are (the PDF's answer key keeps this order).",
-        "guessable.md:13: every multiple-choice question has its correct answers at positions 1, 2. "
-        "Vary where they are (the PDF's answer key keeps this order).",
+        ("guessable.md:13: the correct answer is the longest option in 4 of 4 questions, so picking the "
+        "longest scores. Balance the lengths: make wrong answers as long and specific as the right ones."),
+        ("guessable.md:13: every single-choice question has its correct answer at position 1. "
+        "Vary where they are (the PDF's answer key keeps this order)."),
+        ("guessable.md:13: every multiple-choice question has its correct answers at positions 1, 2. "
+        "Vary where they are (the PDF's answer key keeps this order)."),
         "guessable.md:13: answer 3 is never correct in 4 questions. Make it the correct one in some.",
     ]
 
 
 def test_verdict_opener_check_catches_right_and_no():
     assert problems_in("feedback_verdict.md") == [
-        "feedback_verdict.md:10: question 1, answer 1: the feedback opens with a verdict ('Right.'). "
-        "The page already says whether the answer is right; start with the reason.",
-        "feedback_verdict.md:10: question 1, answer 2: the feedback opens with a verdict ('No,'). "
-        "The page already says whether the answer is right; start with the reason.",
+        ("feedback_verdict.md:10: question 1, answer 1: the feedback opens with a verdict ('Right.'). "
+        "The page already says whether the answer is right; start with the reason."),
+        ("feedback_verdict.md:10: question 1, answer 2: the feedback opens with a verdict ('No,'). "
+        "The page already says whether the answer is right; start with the reason."),
     ]
 
 
 def test_repeated_hint_check_catches_choose_all_and_choose_one_in_the_question():
     [(_, questions, _)] = quiz.blocks((FIXTURES / "repeated_hint.md").read_text(encoding="utf-8"), Path("x.md"))
     assert [str(p) for p in quiz.repeated_hints(questions, Path("x.md"), quiz_strings("en"))] == [
-        "x.md:10: question 1 says 'Choose all that apply.', which the hint under it already says "
-        "('Choose all the answers that are correct.'). Remove it from the question.",
-        "x.md:20: question 2 says 'Choose one answer.', which the hint under it already says "
-        "('Choose one answer.'). Remove it from the question.",
+        ("x.md:10: question 1 says 'Choose all that apply.', which the hint under it already says "
+        "('Choose all the answers that are correct.'). Remove it from the question."),
+        ("x.md:20: question 2 says 'Choose one answer.', which the hint under it already says "
+        "('Choose one answer.'). Remove it from the question."),
     ]
 
 
@@ -279,12 +279,12 @@ def test_a_language_with_english_plural_forms_only_is_told_what_it_lacks(tmp_pat
     project = plural_copy(tmp_path, "pl", ["one", "other", "two"])
     problems = [p for p in locales.load_strings(project, ["en", "pl"]).problems if "'reading_time'" in p]
     assert [re.sub(r":\d+:", ":N:", p) for p in problems] == [
-        "locales/pl.yml:N: 'reading_time' has no 'few' form; Polish needs the plural categories "
-        "one, few, many, other. Add 'few:'.",
-        "locales/pl.yml:N: 'reading_time' has no 'many' form; Polish needs the plural categories "
-        "one, few, many, other. Add 'many:'.",
-        "locales/pl.yml:N: 'reading_time' has a 'two' form, which is not a plural category of Polish "
-        "(one, few, many, other). Remove it or correct its name.",
+        ("locales/pl.yml:N: 'reading_time' has no 'few' form; Polish needs the plural categories "
+        "one, few, many, other. Add 'few:'."),
+        ("locales/pl.yml:N: 'reading_time' has no 'many' form; Polish needs the plural categories "
+        "one, few, many, other. Add 'many:'."),
+        ("locales/pl.yml:N: 'reading_time' has a 'two' form, which is not a plural category of Polish "
+        "(one, few, many, other). Remove it or correct its name."),
     ]
 
 
@@ -296,8 +296,8 @@ def test_a_plural_string_written_as_one_string_is_reported(tmp_path):
     italian = re.sub(r"reading_time:\n(  .*\n)+", 'reading_time: "{minutes} min di lettura"\n', italian)
     (tmp_path / "locales" / "it.yml").write_text(italian, encoding="utf-8")
     assert locales.load_strings(tmp_path, ["en", "it"]).problems == [
-        "locales/it.yml:8: 'reading_time' must have one form per plural category of Italian: "
-        "one, many, other (see locales/en.yml).",
+        ("locales/it.yml:8: 'reading_time' must have one form per plural category of Italian: "
+        "one, many, other (see locales/en.yml)."),
     ]
 
 
@@ -377,8 +377,8 @@ def test_each_module_has_a_knowledge_check_of_four_to_six_questions_in_both_lang
 @pytest.mark.parametrize(("language", "expected"), [
     # Each module's own last_reviewed: the month as each language writes it.
     ("en", r"^\d+ min read · Last reviewed: \d{1,2} (November|December) 2026 · Owner: Staff training team$"),
-    ("it", r"^\d+ min di lettura · Ultima revisione: \d{1,2} (novembre|dicembre) 2026 · "
-           r"A cura di: Team formazione del personale$"),
+    ("it", (r"^\d+ min di lettura · Ultima revisione: \d{1,2} (novembre|dicembre) 2026 · "
+           r"A cura di: Team formazione del personale$")),
 ])
 def test_module_shows_reading_time_review_date_and_owner_localized(site, language, expected):
     for module in MODULES:

@@ -24,6 +24,7 @@ def status(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs_training", "translations", *args],
         cwd=project, capture_output=True, text=True, env=env,
+        check=False,
     )
 
 
@@ -61,9 +62,9 @@ def rows(output: str) -> list[str]:
             [
                 "docs/index.md it up to date",
                 "docs/modules/m.md it structure mismatch",
-                "docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor #la-parte; the "
+                ("docs/modules/m.it.md:21: heading 'La parte' is level 2 with anchor #la-parte; the "
                 "English heading at docs/modules/m.md:17 is level 2 with anchor #the-part. Use the "
-                "same level and anchor.",
+                "same level and anchor."),
             ],
             1,
         ),
@@ -107,8 +108,8 @@ def test_outdated_without_a_kept_english_says_so_instead_of_a_diff(tmp_path):
     (project / "translated-from" / "it" / "modules" / "m.md").unlink()
     assert rows(status(project).stdout)[1:] == [
         "docs/modules/m.md it outdated: #the-part",
-        "translated-from/it/modules/m.md: no copy of the English this translation was made from, so what "
-        "changed cannot be shown. Mark the translation again once it is reviewed (make translated).",
+        ("translated-from/it/modules/m.md: no copy of the English this translation was made from, so what "
+        "changed cannot be shown. Mark the translation again once it is reviewed (make translated)."),
     ]
 
 
@@ -118,9 +119,9 @@ def test_a_kept_english_that_is_not_what_was_recorded_shows_no_diff(tmp_path):
     kept.write_text(kept.read_text(encoding="utf-8").replace("Summary.", "Another summary."), encoding="utf-8")
     assert rows(status(project).stdout)[1:] == [
         "docs/modules/m.md it outdated: #the-part",
-        "translated-from/it/modules/m.md: this copy of the English is not the one the translation was made "
+        ("translated-from/it/modules/m.md: this copy of the English is not the one the translation was made "
         "from (its sections differ from the translation's record), so what changed cannot be shown. Mark "
-        "the translation again once it is reviewed (make translated).",
+        "the translation again once it is reviewed (make translated)."),
     ]
 
 
@@ -141,8 +142,8 @@ def test_a_section_removed_from_english_shows_whole_as_removed(tmp_path):
     english.write_text(text[: text.index("## The part")], encoding="utf-8")
     assert rows(status(project).stdout)[1:] == [
         "docs/modules/m.md it outdated: #the-part",
-        "docs/modules/m.it.md:21: extra heading 'La parte': the English page has no heading here. Remove it or "
-        "add it to the English page first.",
+        ("docs/modules/m.it.md:21: extra heading 'La parte': the English page has no heading here. Remove it or "
+        "add it to the English page first."),
         "#the-part:", "@@ removed from the English", "- ## The part { #the-part }", "-",
         "- Back to the [home page](../index.md).",
     ]
@@ -222,7 +223,7 @@ def test_missing_translation_shows_english_marked_as_english(built):
 def test_missing_translation_is_not_announced_as_italian(built):
     site = built("missing-translation")
     english = soup(site / "modules" / "m" / "index.html")
-    assert [l["hreflang"] for l in english.select("link[rel=alternate][hreflang]")] == []
+    assert [link["hreflang"] for link in english.select("link[rel=alternate][hreflang]")] == []
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/it/modules/m/" not in sitemap
     assert "<loc>http://127.0.0.1:8000/modules/m/</loc>" in sitemap
@@ -244,7 +245,7 @@ def test_missing_translation_stays_out_of_the_italian_search(built):
 
 def test_sitemap_lists_each_page_with_its_translations(built):
     sitemap = (built("control") / "sitemap.xml").read_text(encoding="utf-8")
-    block = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/it/modules/m/</loc>(.*?)</url>", sitemap, re.S).group(1)
+    block = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/it/modules/m/</loc>(.*?)</url>", sitemap, re.DOTALL).group(1)
     assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block) == [
         ("en", "http://127.0.0.1:8000/modules/m/"),
         ("it", "http://127.0.0.1:8000/it/modules/m/"),
@@ -312,8 +313,8 @@ def test_mark_refuses_a_translation_shaped_unlike_its_english(tmp_path, old, new
     assert result.returncode == 1
     count = problem.count("\n") + 1
     assert result.stderr.splitlines() == [
-        f"docs/modules/m.it.md: not recorded as current: {count} problem(s) to fix first, then run make "
-        "translated again.",
+        (f"docs/modules/m.it.md: not recorded as current: {count} problem(s) to fix first, then run make "
+        "translated again."),
         *f"  {problem}".splitlines(),
     ]
     assert (page.read_bytes(), kept.read_bytes()) == before  # Nothing recorded.

@@ -48,7 +48,7 @@ class _Shape(HTMLParser):
             self.depth = max(0, self.depth - 1)
 
 
-ID_HINT = re.compile("id", re.I)  # Only a tag with this in its attributes can have an id.
+ID_HINT = re.compile("id", re.IGNORECASE)  # Only a tag with this in its attributes can have an id.
 
 
 def _shape(content: str) -> _Shape:

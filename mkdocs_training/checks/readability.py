@@ -34,15 +34,15 @@ FORMULAS = {"en": "Flesch", "it": "Gulpease"}
 
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 MARKER = re.compile(r"<!--\s*(training:[a-z-]+)\s*-->")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTE_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")
 TAG = re.compile(r"</?[A-Za-z][^>]*>")
 LINK = re.compile(r"\]\([^)]*\)")
-ADMONITION = re.compile(r'^\s*[!?]{3}\+?\s*\w+(?:\s+"([^"]*)")?\s*$', re.M)
-HEADING = re.compile(r"^#{1,6}\s.*$", re.M)
+ADMONITION = re.compile(r'^\s*[!?]{3}\+?\s*\w+(?:\s+"([^"]*)")?\s*$', re.MULTILINE)
+HEADING = re.compile(r"^#{1,6}\s.*$", re.MULTILINE)
 BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|\|)")
 SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”’)*_]|$)")
-WORD = re.compile(r"[^\W_]+", re.U)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -83,7 +83,8 @@ def syllables(word: str) -> int:
 
 def sentences_of(prose: str) -> list[str]:
     """Sentences: a block (paragraph, heading, list item, cell) ends one, and so does a full stop inside it."""
-    blocks, current = [], []
+    blocks: list[str] = []
+    current: list[str] = []
     for line in prose.splitlines():
         if not line.strip() or BLOCK_START.match(line):
             if current:

@@ -28,6 +28,11 @@ import importlib.metadata
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # For the type checker only, under the name plugins use: serve/server.py subclasses it.
+    from mkdocs.livereload import LiveReloadServer as LiveReloadServer
 
 NAME = "ProperDocs"
 PACKAGE = "properdocs"  # Its distribution, its module (python -m) and its console command.
@@ -61,7 +66,8 @@ VERSION = importlib.metadata.version(PACKAGE)
 def require_engine() -> None:
     """Stop a build that the old `mkdocs` command started, with the command to use instead."""
     if running() != PACKAGE:
-        from mkdocs.exceptions import PluginError  # The running engine's own error: it prints it plainly.
+        # The running engine's own error: it prints it plainly.
+        from mkdocs.exceptions import PluginError
 
         old = getattr(sys.modules.get(LEGACY), "__version__", "?")
         raise PluginError(

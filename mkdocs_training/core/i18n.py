@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs_training.core.log import log
 
@@ -29,7 +29,7 @@ class Languages:
     names: dict[str, str]
 
     @classmethod
-    def from_config(cls, config: MkDocsConfig) -> "Languages":
+    def from_config(cls, config: MkDocsConfig) -> Languages:
         plugin = config.plugins.get("i18n")
         if plugin is None:
             raise SystemExit("mkdocs.yml: the i18n plugin is not configured; add it under 'plugins:'.")
@@ -45,7 +45,7 @@ class Languages:
     @staticmethod
     def building(config: MkDocsConfig) -> str:
         """The language of the build that is running now."""
-        plugin = config.plugins["i18n"]
+        plugin: Any = config.plugins["i18n"]  # static-i18n's, which has no types.
         return plugin.current_language or Languages.from_config(config).default
 
 

@@ -14,6 +14,7 @@ one, other; Italian one, many, other; Polish one, few, many, other).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,10 +90,8 @@ def _lines(text: str) -> dict[str, int]:
                 lines[dotted] = key.start_mark.line + 1
                 walk(value, dotted + ".")
 
-    try:
+    with contextlib.suppress(yaml.YAMLError):  # Reported where the file is loaded.
         walk(yaml.compose(text), "")
-    except yaml.YAMLError:
-        pass
     return lines
 
 
@@ -166,9 +165,9 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         name = pdf.get("file") if isinstance(pdf, dict) else None
         if name is not None and not pdf_file_name_ok(name):
             text = (root / "locales" / f"{code}.yml").read_text(encoding="utf-8")
-            line = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
+            number = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
             result.problems.append(
-                f"locales/{code}.yml:{line}: pdf.file '{name}' is not a plain file name. Write a name such as "
+                f"locales/{code}.yml:{number}: pdf.file '{name}' is not a plain file name. Write a name such as "
                 "'staff-training.pdf': letters, digits, '.', '-' and '_' only, no folders, not starting "
                 "with '.', ending in '.pdf'."
             )
@@ -189,8 +188,8 @@ def _plural_problems(code: str, source: str, data: dict, plural_keys: set[str], 
     try:
         needed = categories(code)
     except (UnknownLocaleError, ValueError):
-        return [f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
-                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR)."]
+        return [(f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
+                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR).")]
     name = Locale.parse(code.replace("-", "_")).get_display_name("en")
     problems = []
     maps = _plurals(data)

@@ -41,4 +41,11 @@ def smarten(text: str) -> str:
     # Only smarty's own inline processor, so nothing else of Markdown applies.
     md.treeprocessors["smarty"].run(root)
     stash = md.htmlStash.rawHtmlBlocks
-    return PLACEHOLDER.sub(lambda m: html.unescape(stash[int(m.group(1))]), "".join(element.itertext()))
+
+    def stashed(match: re.Match[str]) -> str:
+        entity = stash[int(match.group(1))]
+        # Smarty stashes its substitutions as entity text, never as elements.
+        assert isinstance(entity, str)
+        return html.unescape(entity)
+
+    return PLACEHOLDER.sub(stashed, "".join(element.itertext()))

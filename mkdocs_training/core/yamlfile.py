@@ -13,8 +13,11 @@ is an error with its line, raised before anything is built from the text.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
 import yaml
-from yaml.constructor import ConstructorError
+from yaml.constructor import ConstructorError, SafeConstructor
 
 # Larger than any page's front matter, quiz, glossary or strings file needs
 # (pages themselves stop at 512 KB, pages.py), small enough to read at once.
@@ -26,13 +29,17 @@ _OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
          yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 # libyaml's scanner, when PyYAML has it, is about ten times faster than the pure-Python one.
-_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # For the type checker, the pure-Python loader: libyaml's has the same interface.
+    _SCANNER = yaml.SafeLoader
+else:
+    _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class NotPlainData(yaml.MarkedYAMLError):
     """YAML that is valid but not plain data; `problem` says what to do, `problem_mark` where."""
 
-    def __init__(self, problem: str, mark) -> None:
+    def __init__(self, problem: str, mark: yaml.Mark) -> None:
         super().__init__(problem=problem, problem_mark=mark)
 
 
@@ -43,7 +50,7 @@ def check_plain(text: str) -> None:
     time it takes to read its first anchor."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        mark = yaml.Mark("<text>", 0, 0, 0, None, None)
+        mark = yaml.Mark("<text>", 0, 0, 0, None, 0)  # No buffer: the pointer is never read.
         raise NotPlainData(f"it is {size // 1024} KB, over the limit of {MAX_BYTES // 1024} KB for "
                            "YAML written by authors: split it or shorten it", mark)
     try:
@@ -72,10 +79,10 @@ def _check_tokens(text: str) -> None:
             depth -= 1
 
 
-class _PlainDataCheck:
-    def construct_mapping(self, node, deep=False):
+class _PlainDataCheck(SafeConstructor):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, yaml.MappingNode):
-            seen: dict = {}
+            seen: dict[str, yaml.Mark] = {}
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise NotPlainData("a merge key (<<) is not allowed: write each key out in full",
@@ -103,17 +110,17 @@ class _FastPlainData(_PlainDataCheck, _SCANNER):
     pass
 
 
-def load(text: str):
+def load(text: str) -> Any:
     """Plain data from YAML, fast. NotPlainData (a YAMLError) for what check_plain
     refuses; any other YAML error is raised by the pure-Python loader, whose
     wording (and line) the checks' messages and their tests rely on."""
     check_plain(text)
     try:
-        return yaml.load(text, Loader=_FastPlainData)  # noqa: S506 - a SafeLoader.
+        return yaml.load(text, Loader=_FastPlainData)  # A SafeLoader.
     except NotPlainData:
         raise
     except yaml.YAMLError:
-        return yaml.load(text, Loader=_PlainData)  # noqa: S506 - a SafeLoader.
+        return yaml.load(text, Loader=_PlainData)  # A SafeLoader.
 
 
 def hint(error: yaml.YAMLError, text: str) -> str:
@@ -124,9 +131,10 @@ def hint(error: yaml.YAMLError, text: str) -> str:
     problem = str(getattr(error, "problem", "") or "")
     lines = text.splitlines()
     line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    column = mark.column if mark else 0
     if "'\\t'" in problem:
         return "Indent with spaces, not tabs."
-    if problem.startswith("mapping values are not allowed") and ": " in line[: mark.column]:
+    if problem.startswith("mapping values are not allowed") and ": " in line[:column]:
         return "Quote text that contains ': ' with double quotes."
     if problem.startswith(("mapping values are not allowed", "expected <block end>", "did not find expected")):
         return ("Check the indentation of this line: the keys of one question (question, answers) and of one "

@@ -33,7 +33,7 @@ def largest_suspend_data(html: str) -> str:
         encoded = []
         for question in questions:
             inputs = question.select("input")
-            values = [i.get("value", "") for i in inputs]
+            values = [str(i.get("value", "")) for i in inputs]  # Single-valued: str() only types it.
             if all(i.get("type") == "radio" for i in inputs):
                 encoded.append(max(values, key=len, default=""))  # One answer at a time.
             else:

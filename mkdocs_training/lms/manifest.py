@@ -50,7 +50,7 @@ class Sco:
     id: str
     title: str
     href: str  # The launch page, package-relative.
-    mastery: int | float | None  # Per cent; None: completion only.
+    mastery: float | None  # Per cent (80, or 80.5); None: completion only.
 
 
 @dataclass
@@ -190,7 +190,7 @@ def scorm2004(package: Package) -> str:
 """
 
 
-def measure(mastery: int | float) -> str:
+def measure(mastery: float) -> str:
     """80 -> '0.8': SCORM 2004 measures run from -1 to 1."""
     return f"{mastery / 100:.4f}".rstrip("0").rstrip(".") if mastery else "0"
 

@@ -28,18 +28,18 @@ NOT_SCORED = "none"
 class Module:
     id: str  # The same in every language: modules/<id>.md
     source: Path  # The English page, as shown in messages.
-    mastery: int | None  # Per cent; None: completion only.
+    mastery: float | None  # Per cent (80, or 80.5); None: completion only.
     titles: dict[str, str] = field(default_factory=dict)  # Per language.
     descriptions: dict[str, str] = field(default_factory=dict)
     reviewed: str = ""  # last_reviewed of the English page, the package version.
 
 
 def line_of(text: str, key: str) -> int:
-    match = re.search(rf"^{key}\s*:", text, re.M)
+    match = re.search(rf"^{key}\s*:", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def mastery_of(source: Source) -> tuple[int | None, list[Problem]]:
+def mastery_of(source: Source) -> tuple[float | None, list[Problem]]:
     """The mastery score a page's front matter sets (DEFAULT_MASTERY when absent)."""
     if KEY not in source.meta:
         return DEFAULT_MASTERY, []
@@ -56,7 +56,9 @@ def mastery_of(source: Source) -> tuple[int | None, list[Problem]]:
     return (int(value) if float(value).is_integer() else value), []
 
 
-def check(english: Source, translations: list[Source], packaging: bool = True) -> tuple[int | None, list[Problem]]:
+def check(
+    english: Source, translations: list[Source], packaging: bool = True
+) -> tuple[float | None, list[Problem]]:
     """A module's mastery score, and what is wrong with it in its page and translations.
 
     A package needs a score to pass whenever the mastery score applies, the

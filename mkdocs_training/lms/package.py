@@ -58,7 +58,7 @@ def identifier(name: str, language: str, version: str) -> str:
     first 15 characters, which is all some LMSs key a package on (SAP
     SuccessFactors): a digest of the package's name, language and SCORM
     version comes first, the readable name after it."""
-    digest = hashlib.sha256(f"{name}/{language}/{version}".encode("utf-8")).hexdigest()[:11]
+    digest = hashlib.sha256(f"{name}/{language}/{version}".encode()).hexdigest()[:11]
     return f"st-{digest}-{name}-{language}-{VERSION_NAMES[version]}"
 
 
@@ -110,7 +110,7 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
     return files
 
 
-def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, ...]) -> None:
+def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, int, int, int, int, int]) -> None:
     """Fixed dates and order: the same build gives the same zip. The manifest comes first."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     order = ["imsmanifest.xml"] + sorted(name for name in files if name != "imsmanifest.xml")
@@ -122,7 +122,7 @@ def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, ...]) -> 
             zipped.writestr(info, files[name])
 
 
-def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, ...]) -> list[Written]:
+def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, int, int, int, int, int]) -> list[Written]:
     """Every package: per language, each module and the whole training, in both versions."""
     root = Path(config.config_file_path).parent
     modules, problems = lms_modules.find(config, root)

@@ -50,7 +50,7 @@ def resolve(page: str, reference: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
-def package_page(site: Path, page: str, pages: set[str], version: str, mastery, note: str) -> Packaged:
+def package_page(site: Path, page: str, pages: set[str], version: str, mastery: float | None, note: str) -> Packaged:
     """The page `page` (site-relative, e.g. 'it/modules/x.html') for a package holding `pages`."""
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
     for selector in REMOVE:
@@ -61,6 +61,7 @@ def package_page(site: Path, page: str, pages: set[str], version: str, mastery, 
 
     for link in soup.select("a[href]"):
         href = link["href"]
+        assert isinstance(href, str)  # Single-valued: only the likes of class and rel are lists.
         if href.startswith("#"):
             continue
         if not local(href):
@@ -85,16 +86,18 @@ def package_page(site: Path, page: str, pages: set[str], version: str, mastery, 
     training = soup.select_one('script[src$="assets/javascripts/training.js"]')
     if training is None:
         raise ValueError(f"{page}: no training.js script; overrides/main.html has changed")
-    runtime = soup.new_tag("script", src=relative(page, RUNTIME), defer=None)
+    # A None value is written bare (`defer`); BeautifulSoup's types allow only text.
+    runtime = soup.new_tag("script", src=relative(page, RUNTIME), defer=None)  # type: ignore[arg-type]
     runtime["data-scorm-version"] = version
     runtime["data-mastery-score"] = "" if mastery is None else str(mastery)
-    helpers = soup.new_tag("script", src=relative(page, RECORD), defer=None)
+    helpers = soup.new_tag("script", src=relative(page, RECORD), defer=None)  # type: ignore[arg-type]
     training.insert_after(helpers)
     helpers.insert_after(runtime)
 
     assets = set()
     for element in soup.select("[src], link[href]"):
         reference = element.get("src") or element.get("href")
+        assert isinstance(reference, str)  # The selector's attributes, single-valued.
         if local(reference) and reference not in (runtime["src"], helpers["src"]):
             assets.add(resolve(page, reference))
     return Packaged(str(soup), assets | stylesheet_assets(site, assets))

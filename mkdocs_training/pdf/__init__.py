@@ -69,10 +69,12 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     site_dir = Path(config.site_dir)
     chapters, aids, glossary_chapter, reviewed = [], [], None, []
     made = reused = 0
+    assert build.nav is not None  # The PDFs are made after the build, which set it.
     for page in build.nav.pages:
         rendered = build.own(Rendered).pages.get(page.file.src_uri)
         if rendered is None:
             continue
+        assert rendered.title is not None and rendered.content is not None  # Rendered pages have both.
         reviewed.append(rendered.meta.get("last_reviewed"))
         chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
                                    escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}",
@@ -116,7 +118,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
         glossary_chapter,
     )
     folder = site_dir / i18n.folder(build.language, build.languages)
-    problems: list[str] = []
+    problems = []
     fresh, refused = document.write(folder / strings["file"], html, config.site_author or "", midnight(newest),
                                     site_dir, cache, problems)
     if not fresh:
@@ -126,7 +128,7 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
 def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: set) -> None:

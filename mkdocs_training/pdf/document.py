@@ -55,6 +55,7 @@ def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
     # Links to other pages mean nothing on paper; anchors within the PDF do.
     for link in soup.find_all("a"):
         href = link.get("href", "")
+        assert isinstance(href, str)  # Single-valued: only the likes of class and rel are lists.
         if href.startswith("#"):
             link["href"] = f"#{chapter.id}--{href[1:]}"
         elif not href.startswith(("http://", "https://", "mailto:")):
@@ -63,8 +64,10 @@ def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
     # one PDF holds pages of different folders, and the HTML (the cache key)
     # names no folder of this machine.
     for image in soup.find_all("img", src=True):
-        if not urlsplit(image["src"]).scheme and not image["src"].startswith("/"):
-            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(chapter.url), image["src"]))
+        src = image["src"]
+        assert isinstance(src, str)
+        if not urlsplit(src).scheme and not src.startswith("/"):
+            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(chapter.url), src))
     for element in soup.find_all(id=True):
         element["id"] = f"{chapter.id}--{element['id']}"
     for form in soup.select("form.training-quiz"):

@@ -31,7 +31,7 @@ def on_paper(form, strings: dict, quiz_strings: dict) -> str:
         multiple = any(answer.input.get("type") == "checkbox" for answer in answers)
         hint = escape(strings["choose_all" if multiple else "choose_one"])
         choices, reasons = [], []
-        for letter, answer in zip(LETTERS, answers):
+        for letter, answer in zip(LETTERS, answers, strict=False):  # Fewer answers than letters.
             text = escape(answer.label.get_text(" ", strip=True))
             choices.append(f"<li><span class='box'></span>{text}</li>")
             correct = answer.input.get("data-correct") == "true"

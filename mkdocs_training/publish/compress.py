@@ -14,12 +14,13 @@ import gzip
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
-def _compressors() -> dict[str, tuple[str, object]]:
+def _compressors() -> dict[str, tuple[str, Callable[[bytes], bytes]]]:
     import brotli
 
     # The key names the settings (and brotli's version): a change makes new entries.

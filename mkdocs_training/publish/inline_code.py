@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs_training.core import i18n
 from mkdocs_training.fast import plain_html
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
 
 # The templates whose inline scripts are the theme's: Material's and ours.
 OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"

@@ -113,7 +113,7 @@ def rewrite(conf: Path, codes: list[str]) -> bool:
     text = conf.read_text(encoding="utf-8")
     new = text
     for (begin, end), part in ((MAPS, maps(codes)), (LOCATIONS, locations(codes))):
-        found = re.search(re.escape(begin) + r"(.*?)" + re.escape(end), new, re.S)
+        found = re.search(re.escape(begin) + r"(.*?)" + re.escape(end), new, re.DOTALL)
         if found is None:
             raise ValueError(f"{conf}: no '{begin.strip()}' ... '{end.strip()}' lines to write between.")
         new = new[:found.start(1)] + part + new[found.end(1):]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import normalize_url
@@ -16,11 +17,12 @@ def template_context(context: dict, config: MkDocsConfig, build: Build) -> None:
     # does not exist, the switcher can only offer each language's home.
     # static-i18n sets extra.alternate as an attribute, which templates read
     # before the mapping item; set both.
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    extra: Any = config.extra  # An attribute the engine's type for it does not declare.
+    alternates = getattr(extra, "alternate", None) or extra.get("alternate") or []
     home = "index.html" if build.offline else ""  # From a folder, a link must name the file.
     roots = [dict(alt, link=i18n.folder(alt["lang"], build.languages) + home) for alt in alternates]
-    config.extra.alternate = roots
-    config.extra["alternate"] = roots
+    extra.alternate = roots
+    extra["alternate"] = roots
     if build.offline:
         relative_links(context, config, build)
 

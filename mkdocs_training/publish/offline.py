@@ -31,7 +31,7 @@ def copy_shim(site_dir: Path) -> None:
 NOT_OFFLINE = (".gz", ".br", "_headers")
 
 
-def offline_zip(site: Path, archive: Path, folder: str, date: tuple[int, ...]) -> int:
+def offline_zip(site: Path, archive: Path, folder: str, date: tuple[int, int, int, int, int, int]) -> int:
     """Zip the offline site with fixed dates and order, so the same site gives the same zip."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     files = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.name.endswith(NOT_OFFLINE)]

@@ -110,8 +110,8 @@ CLEAN_CONTENT = {"script", "style", "iframe", "noembed", "noframes", "object", "
 # the first </noscript>), any other start tag whole, text, or a lone "<".
 START_TAG = r'(?:\s+[^\s"=>]+(?:="[^"]*")?)*\s*/?>'
 TOKENS = re.compile(rf'<noscript{START_TAG}(?P<inner>.*?)</noscript>|<[a-zA-Z][^\s/>]*{START_TAG}|[^<]+|<',
-                    re.S | re.I)
-NOSCRIPT_END = re.compile(r"</(?=noscript)", re.I)
+                    re.DOTALL | re.IGNORECASE)
+NOSCRIPT_END = re.compile(r"</(?=noscript)", re.IGNORECASE)
 
 
 def _clean(content: str, tags: set[str]) -> str:

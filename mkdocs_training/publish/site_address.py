@@ -36,11 +36,12 @@ def message(url: str) -> str:
 # on a local address; any other full build says so on stderr, in a box, but
 # goes on: the tests and `make build` for a look on this machine need it.
 def check(config: MkDocsConfig, *, publish: bool, preview: bool) -> None:
-    if not is_local(config.site_url or ""):
+    url = config.site_url or ""
+    if not is_local(url):
         return
     if publish:
-        log.warning(message(config.site_url))
+        log.warning(message(url))
     elif not preview:
-        text = message(config.site_url)
+        text = message(url)
         rule = "!" * 78
         print(f"{rule}\n! NOT FOR PUBLISHING: {text}\n{rule}", file=sys.stderr)

@@ -30,7 +30,7 @@ def add(page: Page, hreflang: list[dict], build: Build, site: Site) -> None:
 
 def write(config: MkDocsConfig, languages: i18n.Languages, site: Site) -> None:
     entries = []
-    for source, by_language in sorted(site.own(Entries).by_page.items()):
+    for _english, by_language in sorted(site.own(Entries).by_page.items()):
         for code in languages.codes:
             if code not in by_language:
                 continue

@@ -30,7 +30,7 @@ PALETTE = f"{FOLDER}/palette.*.min.css"
 # Our stylesheets are written to be read: their comments say why each rule
 # is there. Those go, and so do runs of spaces (one is kept where CSS needs
 # it, none beside { } ; ,); strings and url()s stay exactly as written.
-CSS_TOKEN = re.compile(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""", re.S)
+CSS_TOKEN = re.compile(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""", re.DOTALL)
 
 
 def minified(css: str) -> str:
@@ -61,10 +61,9 @@ def theme_sheet(files: Files, pattern: str) -> File | None:
 
 def join(config: MkDocsConfig, files: Files) -> str | None:
     """Replace the theme's and extra_css stylesheets in `files` by one file; its path, or None."""
-    sheets = [theme_sheet(files, MAIN)]
-    if config.theme.get("palette"):
-        sheets.append(theme_sheet(files, PALETTE))
-    if None in sheets:
+    found = [theme_sheet(files, name) for name in ([MAIN, PALETTE] if config.theme.get("palette") else [MAIN])]
+    sheets = [sheet for sheet in found if sheet is not None]
+    if len(sheets) < len(found):
         return None
     parts = [sheet.content_string.strip() for sheet in sheets]
     ours = []

@@ -29,7 +29,7 @@ ABSOLUTE_WORDS = {
            "nessuno", "nessuna", "niente", "nulla", "tutti quanti", "in ogni caso", "del tutto",
            "in nessun caso", "assolutamente"],
 }
-PATTERNS = {language: re.compile(r"(?<![\w’'])(" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.I)
+PATTERNS = {language: re.compile(r"(?<![\w’'])(" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.IGNORECASE)
             for language, words in ABSOLUTE_WORDS.items()}
 
 

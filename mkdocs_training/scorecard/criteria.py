@@ -50,7 +50,7 @@ class Criteria:
 
 def line_of(text: str, key: str) -> str:
     """':<line>' of a top-level key in a data file, for the messages."""
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
@@ -88,8 +88,9 @@ def read(root: Path, code: str) -> tuple[list[Criterion], list[str]]:
             problems.append(f"{where}: '{key}': unknown key(s) {', '.join(sorted(unknown))}; "
                             f"a criterion has {', '.join(FIELDS)}, levels.")
             continue
-        criteria.append(Criterion(key, *(typography.smarten(entry[f].strip()) for f in FIELDS),
-                                  [typography.smarten(v.strip()) for v in levels]))
+        fields = {f: typography.smarten(entry[f].strip()) for f in FIELDS}
+        criteria.append(Criterion(key, fields["name"], fields["look_for"], fields["before"],
+                                  fields["during"], [typography.smarten(v.strip()) for v in levels]))
     return criteria, problems
 
 

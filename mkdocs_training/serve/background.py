@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 from mkdocs_training.core import engine
 
@@ -27,7 +28,7 @@ def background_build(config_file: str, site_dir: str, serve_url: str) -> int:
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         engine.build_module().build(config, serve_url=serve_url)
-    except BaseException as error:  # Abort included: the server shows the errors itself.
+    except BaseException as error:  # noqa: BLE001 - Abort included: the server shows the errors itself.
         print(error, file=sys.stderr)
         return 1
     finally:
@@ -68,13 +69,13 @@ class Background:
         self.serve_url = serve_url
         self.process: subprocess.Popen | None = None
         self.folder: Path | None = None
-        self.output = None
+        self.output: IO[bytes] | None = None
         self.started = 0.0
 
     def start(self) -> None:
         self.stop()
         self.folder = Path(tempfile.mkdtemp(prefix="mkdocs_training_next_"))
-        self.output = tempfile.TemporaryFile()
+        self.output = tempfile.TemporaryFile()  # noqa: SIM115 - the build writes it; result() reads it.
         self.started = time.monotonic()
         self.process = subprocess.Popen(background_command(self.config_file, str(self.folder), self.serve_url),
                                         stdout=self.output, stderr=subprocess.STDOUT)
@@ -104,6 +105,7 @@ class Background:
 
     def result(self) -> tuple[int, Path, str]:
         """The exit status, output folder and log of a finished build (which this forgets)."""
+        assert self.process is not None and self.folder is not None and self.output is not None, "not started"
         status = self.process.returncode
         self.output.seek(0)
         text = self.output.read().decode("utf-8", "replace")

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +22,11 @@ from mkdocs_training.serve.background import Background, replace_site
 log = engine.logger("training.serve")
 # The engine's private live-reload server and helpers (ARCHITECTURE.md, "Ties to upstream internals").
 livereload = engine.livereload_module()
-LiveReloadServer, _timestamp = livereload.LiveReloadServer, livereload._timestamp
+_timestamp = livereload._timestamp
+if TYPE_CHECKING:
+    LiveReloadServer = engine.LiveReloadServer  # The same class, named for the type checker.
+else:
+    LiveReloadServer = livereload.LiveReloadServer
 
 
 class Messages(logging.Handler):
@@ -82,7 +87,7 @@ class Server(LiveReloadServer):
     # as in the terminal; the live-reload script reloads it once a save fixes the site.
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html")):
+        if not path.startswith("/livereload/") and path.endswith(("/", ".html")):
             with self._epoch_cond:
                 self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
                 failure, epoch = self.failure, self._visible_epoch
@@ -126,9 +131,11 @@ class Server(LiveReloadServer):
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
 
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = callback
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        class Handler(watchdog.events.FileSystemEventHandler):
+            def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+                callback(event)
+
+        self._watch_refs[path] = self.observer.schedule(Handler(), path, recursive=recursive)
 
     def _build_loop(self) -> None:
         while True:
@@ -184,7 +191,7 @@ class Server(LiveReloadServer):
         engine.logger().addHandler(messages)
         try:
             self.full_build()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - shown on every page until a save fixes it, as the engine does.
             if isinstance(error, SystemExit):
                 print(error, file=sys.stderr)
             else:
@@ -201,7 +208,7 @@ class Server(LiveReloadServer):
         self.publish()
 
     def background_done(self) -> None:
-        status, folder, output = self.background.result()
+        status, folder, _output = self.background.result()
         seconds = time.monotonic() - self.background.started
         if status != 0:
             shutil.rmtree(folder, ignore_errors=True)

@@ -80,11 +80,15 @@ def create(root: Path, code: str, default: str, existing: list[str]) -> list[str
         written.append(f"{folder}/{code}.yml")
     # The new language goes last among the languages: static-i18n's languages list ends where the
     # next plugin of the list starts.
-    end = re.compile(r"(?m)^  (?:- |#)").search(config, languages.end()).start()
+    following = re.compile(r"(?m)^  (?:- |#)").search(config, languages.end())
+    if following is None:
+        raise ValueError("mkdocs.yml: found no plugin after the i18n plugin's 'languages:'.")
+    end = following.start()
     while config[:end].endswith("\n\n"):
         end -= 1  # Before the blank line that ends the languages, not after it.
     config = config[:end] + "\n" + _entry(code, name) + config[end:]
     training = re.search(r"(?m)^  - training:\n", config)
+    assert training is not None  # Found above; the entry added did not remove it.
     policies = re.search(r"(?m)^      translations:\n", config[training.end():])
     insert = f"        {code}: partial\n"
     if policies and config[training.end():].startswith("      translations:\n"):

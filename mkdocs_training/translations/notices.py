@@ -24,12 +24,14 @@ def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
     source_url = get_relative_url(original.url, page.url) if original else None
     if build.is_fallback(page):
         notice = render(build, "missing", ui["missing_title"], ui["missing_text"], [], source_url)
-        return f'{notice}<div lang="{page.file.locale}">{html}</div>'
+        # static-i18n gives each file its language; a fallback's is the default language.
+        return f'{notice}<div lang="{getattr(page.file, "locale", languages.default)}">{html}</div>'
     report = translations.report_of(site)
-    status = report.status_of(site.english_path(page.file.src_uri), build.language) if report else None
+    assert report is not None  # Every page is read in on_files, before any is rendered.
+    status = report.status_of(site.english_path(page.file.src_uri), build.language)
     if status is None or status.state != translations.OUTDATED:
         return html
-    own_titles = {}
+    own_titles: dict[str, Markup] = {}
     for item in _toc_items(page.toc):
         # Markdown's table of contents holds a heading's text escaped, as HTML.
         own_titles.setdefault(item.id, Markup(item.title))

@@ -47,7 +47,7 @@ def sections(source: Checked) -> dict[str, tuple[int, str]]:
     ends = starts[1:] + [len(lines) + 1]
     intro: list[str] = []
     intro_line = 0
-    for section, start, end in zip(page_sections, starts, ends):
+    for section, start, end in zip(page_sections, starts, ends, strict=True):
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
             if section.heading is None:  # The front matter is _meta's (and the record's), not the introduction's.

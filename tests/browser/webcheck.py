@@ -164,7 +164,7 @@ http {{
         encoding="utf-8",
     )
     test = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     if test.returncode != 0:
         raise RuntimeError(f"deploy/nginx/training.conf does not load: {test.stderr}")
     process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf / "nginx.conf")])
@@ -204,7 +204,7 @@ class Watch:
     failed: list[str] = field(default_factory=list)
     other_hosts: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "Watch":
+    def attach(self, page) -> Watch:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
@@ -224,7 +224,7 @@ class Watch:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(self.origin) or url.startswith(("data:", "blob:")):
+        if url.startswith((self.origin, "data:", "blob:")):
             route.continue_()
         else:
             self.other_hosts.append(url)
@@ -332,10 +332,11 @@ def crawl(start: str) -> Crawl:
     done: set[str] = set()
     while html_queue:
         url = html_queue.pop()
-        if url in done or fetched.get(url) is None:
+        page = fetched.get(url)
+        if url in done or page is None:
             continue
         done.add(url)
-        for link in fetched[url].links:
+        for link in page.links:
             target = urljoin(url, link)
             parts = urlparse(target)
             # Other hosts are not ours to check, and not reachable from here.

@@ -113,7 +113,8 @@ def page(text: str) -> Document:
     _, front_lines = sources.body_of(text)
     for number in range(1, front_lines):
         _yaml_field(doc, lines, number - 1, offsets, "_meta", "front matter")
-    section, counts = "_intro", {}
+    section = "_intro"
+    counts: dict[tuple[str, str], int] = {}
     in_fence, in_quiz, quiz = False, False, 0
 
     def key(kind: str) -> str:
@@ -173,13 +174,14 @@ def _block(doc: Document, lines: list[str], index: int, offsets: list[int], text
     quote = QUOTE_PREFIX.match(first)
     rest = first[quote.end():] if quote else first
     item = LIST_ITEM.match(rest)
-    prefix = (quote.end() if quote else 0) + (
-        len(re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", rest).group(0)) if item else len(rest) - len(rest.lstrip()))
+    marker = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", rest) if item else None
+    prefix = (quote.end() if quote else 0) + (len(marker.group(0)) if marker else len(rest) - len(rest.lstrip()))
     kind = "li" if item else "quote" if quote else "p"
     end = index + 1
     while end < len(lines):
         following = lines[end]
-        body = following[QUOTE_PREFIX.match(following).end():] if QUOTE_PREFIX.match(following) else following
+        following_quote = QUOTE_PREFIX.match(following)
+        body = following[following_quote.end():] if following_quote else following
         if (not body.strip() or HEADING.match(body) or ADMONITION.match(body) or FENCE.match(body)
                 or LIST_ITEM.match(body) or MARKER.fullmatch(body.strip())):
             break

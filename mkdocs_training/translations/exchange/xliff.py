@@ -91,7 +91,7 @@ def _codes(unit: segments.Unit, english: segments.Unit | None) -> list[str]:
 
 def _rich(unit: segments.Unit, codes: list[str]) -> list[StringElem]:
     used: list[int] = []
-    elements = []
+    elements: list[str | X] = []
     for part in unit.parts:
         if isinstance(part, str):
             elements.append(part)
