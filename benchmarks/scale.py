@@ -45,8 +45,8 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks import library
-from mkdocs_training.core import engine
 from benchmarks.scale_table import table
+from mkdocs_training.core import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 # Not part of the project's sources; the environments are linked, not copied.

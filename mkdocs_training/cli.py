@@ -31,16 +31,24 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import subprocess
 import sys
 import time
-import subprocess
 from pathlib import Path
 
 from mkdocs_training import authoring
 from mkdocs_training.core import engine
 from mkdocs_training.core.i18n import Languages
-from mkdocs_training.translations.status import (MISMATCH, MISSING, NOT_REVIEWED, ORPHAN, OUTDATED, UP_TO_DATE,
-                                                  mark, scan)
+from mkdocs_training.translations.status import (
+    MISMATCH,
+    MISSING,
+    NOT_REVIEWED,
+    ORPHAN,
+    OUTDATED,
+    UP_TO_DATE,
+    mark,
+    scan,
+)
 
 
 def load_languages(config_file: Path) -> tuple[Languages, Path]:

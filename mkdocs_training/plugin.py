@@ -26,11 +26,27 @@ from mkdocs_training.glossary import terms as glossary
 from mkdocs_training.lms.modules import site_problems as lms_problems
 from mkdocs_training.progress import modules
 from mkdocs_training.publish import (
-    inline_code, notfound, offline, sanitise, scripts, search, site_address, sitemap, stylesheet, theme,
+    inline_code,
+    notfound,
+    offline,
+    sanitise,
+    scripts,
+    search,
+    site_address,
+    sitemap,
+    stylesheet,
+    theme,
 )
 from mkdocs_training.quiz import blocks as quiz
 from mkdocs_training.scorecard import criteria as scorecard
-from mkdocs_training.translations import alternates, language_list, notices, policy, status, status_page
+from mkdocs_training.translations import (
+    alternates,
+    language_list,
+    notices,
+    policy,
+    status,
+    status_page,
+)
 
 # Which feature fills which marker (`<!-- training:modules -->`); core/markers.py runs the pass.
 MARKERS: dict[str, markers.Filler] = {

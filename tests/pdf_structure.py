@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
 from mkdocs_training.pdf import paper_quiz
 
 LANGUAGES = ["en", "it"]

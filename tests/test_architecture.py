@@ -161,8 +161,10 @@ def test_the_checks_catch_a_circle_a_core_import_and_a_crossing(tmp_path):
     assert cycles(graph) == [["pkg.core.context", "pkg.glossary.terms", "pkg.core.context"]]
     assert crossings(graph, {}) == [
         "pkg.core.context imports pkg.glossary.terms: core/ imports no feature",
-        "pkg.quiz.blocks imports pkg.glossary.terms: a feature reaches another only through core/ "
-        "(or add ('quiz', 'glossary') to ALLOWED with the reason)",
+        (
+            "pkg.quiz.blocks imports pkg.glossary.terms: a feature reaches another only through core/ "
+            "(or add ('quiz', 'glossary') to ALLOWED with the reason)"
+        ),
     ]
     assert crossings(graph, {("quiz", "glossary"): "a reason"}) == [
         "pkg.core.context imports pkg.glossary.terms: core/ imports no feature",

@@ -15,8 +15,8 @@ import subprocess
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, configured_languages, english_pages, output_path
+
 from tests.browser import webcheck
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.

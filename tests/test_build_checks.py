@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import make_site, mkdocs_build
 
 from mkdocs_training.core import engine

@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from tests.browser import webcheck
-from tests.test_keyboard import ACTIVE, MIN_CHANGED_PIXELS, SEEN, _clip, _crop, _screen, changed_pixels
+from tests.test_keyboard import (
+    ACTIVE,
+    MIN_CHANGED_PIXELS,
+    SEEN,
+    _clip,
+    _crop,
+    _screen,
+    changed_pixels,
+)
 
 LANGUAGES = ["en", "it"]
 SIZES = {"laptop": {"width": 1024, "height": 768}, "phone": webcheck.PHONE}

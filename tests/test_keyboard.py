@@ -15,9 +15,9 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import configured_languages, english_pages, output_path
 from PIL import Image, ImageChops
 
-from conftest import configured_languages, english_pages, output_path
 from tests.browser import webcheck
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.

@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 import xmlschema
+import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, configured_languages, make_site, mkdocs_build
+
 from mkdocs_training.core.sources import Source, meta_of
 from mkdocs_training.lms import manifest, modules, package
 from tests.browser import webcheck

@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from mkdocs_training.lms import limits, manifest, package
 from mkdocs_training.lms.modules import Module
 from tests.test_lms import packages  # noqa: F401 (fixture)

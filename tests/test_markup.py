@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from mkdocs_training.checks import html_checks
 from mkdocs_training.fast import glossary_links, plain_html
 from mkdocs_training.glossary import terms as glossary

@@ -7,7 +7,6 @@ notice, with its own 404 page, search index and stemmer, and nothing printed per
 from __future__ import annotations
 
 import pytest
-
 from conftest import configured_languages, make_site, mkdocs_build, soup
 from test_translations import rows, status
 from test_xliff import run

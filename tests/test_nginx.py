@@ -18,8 +18,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, configured_languages, english_pages, output_path
+
 from mkdocs_training.publish import headers as security_headers
 from mkdocs_training.publish import inline_code
 from tests.browser import webcheck

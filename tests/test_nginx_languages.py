@@ -10,10 +10,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT, configured_languages
-from mkdocs_training.publish import negotiation
 from test_nginx import get
+
+from mkdocs_training.publish import negotiation
 from tests.browser import webcheck
 
 

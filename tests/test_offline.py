@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, differences, mkdocs_build
+
 from mkdocs_training.publish import offline
 from tests.browser import webcheck
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_training.fast import parallel
-from tests.conftest import ROOT, differences, mkdocs_build, make_site
+from tests.conftest import ROOT, differences, make_site, mkdocs_build
 
 
 def parallel_build(config: Path, site: Path, preview: bool = False, cache: bool = True) -> subprocess.CompletedProcess:

@@ -14,11 +14,18 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import english_pages, make_site, mkdocs_build, output_path, soup
+from pdf_structure import (
+    LANGUAGES,
+    STRINGS,
+    expected_elements,
+    missing_quiz_text,
+    problems,
+    structure,
+)
 from pypdf import PdfReader
 
-from conftest import english_pages, make_site, mkdocs_build, output_path, soup
 from mkdocs_training.pdf import document, paper_quiz
-from pdf_structure import LANGUAGES, STRINGS, expected_elements, missing_quiz_text, problems, structure
 
 WHOLE = {"en": "staff-training.pdf", "it": "it/formazione-del-personale.pdf"}
 SITE_NAME = {"en": "Staff training library", "it": "Formazione del personale"}

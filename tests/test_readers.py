@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import soup
+
 from tests.browser import webcheck
 
 LANGUAGES = ["en", "it"]

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, configured_languages, english_pages, output_path
+
 from tests.browser import webcheck
 
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import brotli
 import pytest
-
 from conftest import ROOT
+
 from tests.browser import webcheck
 
 RELEASE = ROOT / "deploy" / "nginx" / "release.sh"

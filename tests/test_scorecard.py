@@ -14,8 +14,8 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
-
 from conftest import ROOT, mkdocs_build
+
 from mkdocs_training.scorecard import criteria as scorecard
 from tests.browser import webcheck
 

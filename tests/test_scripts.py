@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT, make_site, mkdocs_build
+
 from mkdocs_training.publish.scripts import joined, problems, stripped
 
 SOURCE = ROOT / "docs" / "assets" / "javascripts"

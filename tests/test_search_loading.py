@@ -11,8 +11,8 @@ import re
 import shutil
 
 import pytest
-
 from conftest import output_path
+
 from tests.browser import webcheck
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/")

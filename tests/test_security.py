@@ -20,9 +20,9 @@ import brotli
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import FIXTURE_SITES, ROOT, make_site, mkdocs_build
 from pypdf import PdfReader
 
-from conftest import FIXTURE_SITES, ROOT, make_site, mkdocs_build
 from mkdocs_training.pdf import document
 from mkdocs_training.quiz import blocks as quiz
 
@@ -527,6 +527,7 @@ def test_a_refused_pdf_is_never_cached_so_every_build_reports_it(tmp_path):
 
 def test_a_string_our_templates_print_but_locales_lack_is_an_error():
     import jinja2
+
     from mkdocs_training.core.context import PrintedUndefined
 
     env = jinja2.Environment(undefined=PrintedUndefined, autoescape=True)

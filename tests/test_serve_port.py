@@ -7,6 +7,7 @@ import subprocess
 
 from conftest import ROOT, make_site
 from test_xliff import run
+
 from tests.browser import webcheck
 
 

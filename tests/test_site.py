@@ -7,8 +7,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import ROOT, configured_languages, english_pages, output_path, soup
+
 from mkdocs_training.core.i18n import Languages
 from mkdocs_training.core.structure import parse_file
 from mkdocs_training.translations.status import UP_TO_DATE, scan

@@ -11,8 +11,7 @@ import pytest
 from mkdocs.structure.files import File
 from mkdocs.utils import meta as engine_meta
 
-from mkdocs_training.core import i18n
-from mkdocs_training.core import sources
+from mkdocs_training.core import i18n, sources
 from mkdocs_training.core.sources import FrontMatterError, Source
 from mkdocs_training.translations import status
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_site, mkdocs_build, soup
+
 from mkdocs_training.publish.stylesheet import minified
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
 from pypdf import PdfReader
 
-from conftest import ROOT, english_pages, make_site, mkdocs_build, output_path, soup
 from mkdocs_training.core import locales, typography
 from mkdocs_training.core.structure import compare, parse_file
 from mkdocs_training.glossary import terms as glossary

@@ -7,7 +7,6 @@ plus the translators' page pair with `<!-- training:translations -->`.
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_site, mkdocs_build, soup
 
 

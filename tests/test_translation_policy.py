@@ -8,7 +8,6 @@ Italian module never marked current), 'outdated' (marked, then the English chang
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_site
 from test_translations import rows, status
 

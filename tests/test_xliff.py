@@ -11,9 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lxml import etree
-
 from conftest import make_site, mkdocs_build
+from lxml import etree
 from test_translations import QUIZ
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, make_site
+
 from mkdocs_training.core.locales import NOT_TEXT
 from mkdocs_training.publish import sanitise
 from tests.browser import webcheck

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_SITES, make_site, mkdocs_build
+
 from mkdocs_training.core import yamlfile
 
 ANCHOR = "an anchor (&{}) is not allowed: anchors and aliases repeat text by reference; write each value out in full."

@@ -25,14 +25,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_training.core import i18n
-from mkdocs_training.core import sources
+from mkdocs_training.core import i18n, sources
 from mkdocs_training.core.markers import marker_text
 
 TARGET = 60
 FORMULAS = {"en": "Flesch", "it": "Gulpease"}
 
-FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 MARKER = re.compile(r"<!--\s*(training:[a-z-]+)\s*-->")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTE_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_training.core import quizzes, sources
-from mkdocs_training.core.sources import FrontMatterError, Source
 from mkdocs_training.core.problems import Problem
 from mkdocs_training.core.quizzes import Question
+from mkdocs_training.core.sources import FrontMatterError, Source
 from mkdocs_training.core.structure import Page, parse
 
 # Front matter every page must have: the home page, the module cards and

@@ -17,7 +17,7 @@ import yaml
 from mkdocs_training.core import typography, yamlfile
 from mkdocs_training.core.problems import Problem
 
-FENCE = re.compile(r"^```quiz[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+FENCE = re.compile(r"^```quiz[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 QUESTION_KEYS = {"question", "answers"}
 ANSWER_KEYS = {"text", "correct", "feedback"}
 

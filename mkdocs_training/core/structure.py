@@ -207,7 +207,7 @@ def compare(source: Page, translation: Page) -> list[Problem]:
         # Sections no longer line up; comparing their contents would only add noise.
         return problems
 
-    for src_section, tr_section in zip(source.sections, translation.sections):
+    for src_section, tr_section in zip(source.sections, translation.sections, strict=False):  # Lined up when no problem above.
         src_sig, tr_sig = src_section.signature(), tr_section.signature()
         if src_sig == tr_sig:
             continue

@@ -35,7 +35,7 @@ PLAIN = re.compile(rf"""(?:
   | <(?i:style)(?:\s++{ATTR})*+\s*+>(?:[^<]++|<(?!/))*+</(?i:style)>
   | <!--[^<>-]*+(?:-[^<>-]++)*+-->
   | <!(?i:doctype)\s++html>
-)*+""", re.X)
+)*+""", re.VERBOSE)
 # In a plain page without <script> or <style>: every start and end tag, in order.
 TAG = re.compile(rf"""<(/?)([a-zA-Z][a-zA-Z0-9]*+)((?:\s++{ATTR})*+)\s*+(/?)>""")
 # In a plain page: each script, its attributes and its text.
@@ -50,7 +50,7 @@ TOKEN = re.compile(rf"""
   | </(?P<end>[a-zA-Z][a-zA-Z0-9]*+)>
   | <!--(?P<comment>[^<>-]*+(?:-[^<>-]++)*+)-->
   | (?P<doctype><!(?i:doctype)\s++html>)
-""", re.X)
+""", re.VERBOSE)
 # What html.parser reads as text up to its end tag.
 RAW_TEXT = {"script", "style"}
 # Text: & only in a reference html.parser and BeautifulSoup both read whole.

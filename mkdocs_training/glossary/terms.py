@@ -172,7 +172,7 @@ class Matcher:
         # the places where no form can start; which form matches is unchanged.
         pattern = re.compile(
             r"\b(?=" + _tree([f.split()[0][:3] for f, _ in forms]) + ")("
-            + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.I
+            + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.IGNORECASE
         )
         return cls(pattern, {" ".join(form.lower().split()): term for form, term in forms})
 

@@ -18,10 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import escaping, i18n, locales, page_roles
-from mkdocs_training.core.page_roles import GLOSSARY_PAGE
 from mkdocs_training.core.cache import cache_dir
 from mkdocs_training.core.context import Build
 from mkdocs_training.core.log import log
+from mkdocs_training.core.page_roles import GLOSSARY_PAGE
 from mkdocs_training.pdf import document
 
 

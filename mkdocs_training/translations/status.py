@@ -22,8 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_training.core import i18n
-from mkdocs_training.core import sources
+from mkdocs_training.core import i18n, sources
 from mkdocs_training.core.context import Site
 from mkdocs_training.core.i18n import Languages, split_locale
 from mkdocs_training.core.pages import UNBUILDABLE, Checked, read
@@ -60,7 +59,7 @@ def section_hashes(source: Checked) -> dict[str, str]:
     starts = [s.heading.line if s.heading else 1 for s in sections]
     ends = starts[1:] + [len(lines) + 1]
     intro = []
-    for section, start, end in zip(sections, starts, ends):
+    for section, start, end in zip(sections, starts, ends, strict=True):
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
             # Before the first heading: the text after the front matter (which is _meta's).

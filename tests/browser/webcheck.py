@@ -14,15 +14,15 @@ import gzip
 import http.client
 import http.server
 import shutil
-import subprocess
-import time
 import socket
+import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.error import HTTPError
+from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.request import urlopen
 
 from mkdocs_training.publish.compress import TEXT_TYPES

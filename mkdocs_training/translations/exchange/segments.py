@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 import yaml
 
 from mkdocs_training.core import sources
-from mkdocs_training.core.structure import ADMONITION, FENCE, HEADING, LIST_ITEM, MARKER, PINNED_ANCHOR
+from mkdocs_training.core.structure import (
+    ADMONITION,
+    FENCE,
+    HEADING,
+    LIST_ITEM,
+    MARKER,
+    PINNED_ANCHOR,
+)
 
 # Kept as they are through translation: code, link targets, attribute lists, HTML, emphasis markers.
 PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*")
