@@ -128,6 +128,8 @@ def test_markup_the_regular_expressions_could_misread_is_the_same_with_the_short
     assert "data-training-term" in pages["edge-cases/index.html"]
     source = (project / "docs" / "comments.md").read_text(encoding="utf-8")
     assert not plain_html.is_plain(source[source.index("<!--") :])
+    # A comment stays a comment: a glossary term in it is not linked, and its text is not published.
+    assert "A comment with" not in pages["comments/index.html"]
 
 
 # -----------------------------------------------------------------------------

@@ -223,6 +223,10 @@ def _link_terms_soup(html: str, matcher: Matcher, linked) -> str:
     queue = list(soup.find_all(string=True))
     while queue:
         text = queue.pop(0)
+        # Only text a reader sees: a comment, CDATA or declaration is a string too, and
+        # replacing it with linked text would publish it.
+        if type(text) is not NavigableString:
+            continue
         if any(parent.name in NO_TERMS for parent in text.parents):
             continue
         if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
