@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core import i18n
+from mkdocs_training.core import i18n, sources
 from mkdocs_training.core.context import Build
 
 # The glossary's page: terms are not linked in it, and the PDF ends with it.
@@ -25,7 +25,7 @@ def is_module(page: Page) -> bool:
 
 def module_id(page: Page) -> str:
     """The same in every language, so progress follows the reader across languages."""
-    return Path(i18n.source_uri(page.file.src_uri)).stem
+    return sources.module_id(page.meta, Path(i18n.source_uri(page.file.src_uri)).stem)
 
 
 def count(build: Build) -> int:

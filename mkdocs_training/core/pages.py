@@ -133,6 +133,10 @@ def read(path: Path, shown: Path, src_uri: str = "", codes: list[str] | None = N
         line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("title")), 0)
         problems.append(Problem(shown, line, "the title holds '<'. Titles are text, and the theme shows "
                                 "them as HTML in tooltips: write it without '<'."))
+    if "id" in meta and not (isinstance(meta["id"], str) and sources.MODULE_ID.fullmatch(meta["id"])):
+        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("id:")), 0)
+        problems.append(Problem(shown, line, f"id '{meta['id']}' is not a module id. Write lower-case words "
+                                "joined by dashes, e.g. id: customer-service (the file's old name when it is renamed)."))
     reviewed = meta.get("last_reviewed")
     if reviewed and not isinstance(reviewed, datetime.date):
         line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)

@@ -160,3 +160,18 @@ class Source:
     def stem(self) -> str:
         """The page's name without folder, language or extension, the same in every language: m."""
         return Path(self.english_uri).stem
+
+
+# A module's id: lower-case words joined by dashes, as file names are.
+MODULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def module_id(meta: dict, stem: str) -> str:
+    """A module's id: its front matter's `id`, else the English file's name.
+
+    The reader's progress, the PDF's name and the LMS package's identifiers are
+    keyed by it, so a module keeps them when its file is renamed: set
+    `id: <the old name>` in every language's page first (core/pages.py checks
+    its form, translations/status.py that each language says the same)."""
+    value = meta.get("id")
+    return value if isinstance(value, str) and value else stem

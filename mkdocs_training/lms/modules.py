@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_training.core import quizzes
+from mkdocs_training.core import quizzes, sources
 from mkdocs_training.core.i18n import Languages
 from mkdocs_training.core.problems import Problem
 from mkdocs_training.core.sources import FrontMatterError, Source
@@ -155,7 +155,7 @@ def find(config, root: Path) -> tuple[list[Module], list[Problem]]:
         pages = {code: read(uri.replace(".md", f".{code}.md")) for code in languages.translations}
         mastery, found = check(english, [page for page in pages.values() if page is not None])
         problems += found
-        module = Module(english.stem, english.path, mastery)
+        module = Module(sources.module_id(english.meta, english.stem), english.path, mastery)
         meta = english.meta
         module.reviewed = str(meta.get("last_reviewed", ""))
         for code in languages.codes:
