@@ -54,8 +54,10 @@ def test_a_translation_with_another_id_is_named_with_the_fix(tmp_path, english, 
 def test_two_modules_with_one_id_are_reported(tmp_path):
     found = scan(tmp_path, {"modules/a.md": page(), "modules/b.md": page("id: a\n")})
     assert found == [
-        "docs/modules/b.md:6: module id 'a' is also docs/modules/a.md's: give this module an id of its own "
-        "(id: <lower-case-words>)."
+        (
+            "docs/modules/b.md:6: module id 'a' is also docs/modules/a.md's: give this module an id of its own "
+            "(id: <lower-case-words>)."
+        )
     ]
 
 

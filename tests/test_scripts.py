@@ -33,8 +33,10 @@ def run_node(script: str) -> subprocess.CompletedProcess:
 
 def test_each_part_keeps_its_names_and_exports_what_the_others_use():
     parts = [
-        "var name = 'core';\nfunction shout(text) { return text.toUpperCase(); }\n"
-        "training.core = { shout: shout };\n",
+        (
+            "var name = 'core';\nfunction shout(text) { return text.toUpperCase(); }\n"
+            "training.core = { shout: shout };\n"
+        ),
         # The same name in another part is that part's own; what it uses it takes from `training`.
         "var name = 'quiz';\nconsole.log(training.core.shout(name), typeof shout);\n",
         "console.log(typeof name, typeof globalThis.training, Object.keys(training).join());\n",

@@ -637,7 +637,7 @@ def test_checking_with_nothing_chosen_asks_for_answers_and_keeps_the_earlier_sco
     check_answers(page, "en")
     key = webcheck.stored_key("progress")
     stored = page.evaluate("key => localStorage.getItem(key)", key)
-    assert '"score":%d' % total in stored
+    assert f'"score":{total}' in stored
     page.get_by_role("button", name=strings["reset"]).click()
     check_answers(page, "en")
     assert page.locator(".training-quiz__result").inner_text() == strings["empty"]
