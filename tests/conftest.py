@@ -1,9 +1,10 @@
-"""Shared fixtures: real builds of the real site, and of small fixture sites."""
+"""Shared fixtures: real builds of the real site, and of small fixture sites; the test kinds."""
 
 from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -17,6 +18,105 @@ from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
+
+# -----------------------------------------------------------------------------
+# The environment: no TRAINING_* option (or SITE_URL) of the shell that runs the
+# tests reaches them. Exported TRAINING_PREVIEW=on would make every build skip
+# its PDFs; tests that want an option set it themselves. Cleared when pytest
+# loads this file, before any test, fixture or xdist worker starts.
+# -----------------------------------------------------------------------------
+
+OUTSIDE_OPTIONS = sorted(name for name in os.environ if name.startswith("TRAINING_") or name == "SITE_URL")
+for _name in OUTSIDE_OPTIONS:
+    del os.environ[_name]
+
+
+# -----------------------------------------------------------------------------
+# Test kinds (pyproject.toml registers them): `make check` runs the unit tests
+# alone, in seconds. A test's kind comes from the fixtures it uses, unless it
+# is marked: a browser (or a served site) makes it `browser`, a built site or
+# any fixture shared by a module or the session (they build, serve or package)
+# makes it `build`, anything else is `unit`. A unit test that starts a build,
+# a browser or a server anyway fails and says to mark it.
+# -----------------------------------------------------------------------------
+
+KINDS = ("unit", "build", "browser")
+BROWSER_FIXTURES = {"browser", "base_url", "engines"}
+BUILD_FIXTURES = {"site", "fixture_site", "running"}
+CHEAP_SHARED_FIXTURES = {"port", "output_dir", "tmp_path_factory", "worker_id", "testrun_uid"}
+
+
+def test_kind(item: pytest.Item) -> str:
+    marked = [kind for kind in KINDS if item.get_closest_marker(kind)]
+    names = set(getattr(item, "fixturenames", ()))
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    shared = {name for name, defs in definitions.items()
+              if name not in CHEAP_SHARED_FIXTURES and any(d.scope != "function" for d in defs)}
+    if names & BROWSER_FIXTURES:
+        found = "browser"
+    elif names & BUILD_FIXTURES or shared:
+        found = "build"
+    else:
+        found = "unit"
+    if "unit" in marked and found != "unit":
+        raise pytest.UsageError(f"{item.nodeid} is marked unit but uses {sorted((names & (BROWSER_FIXTURES | BUILD_FIXTURES)) | shared)}:"
+                                " a unit test needs no build and no browser")
+    return marked[-1] if marked else found
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        kind = test_kind(item)
+        if not item.get_closest_marker(kind):
+            item.add_marker(kind)
+
+
+# What a unit test may not start: the engine (a build or `serve`), a browser,
+# a web server, the Nu checker, Lighthouse.
+HEAVY_COMMANDS = ("properdocs", "mkdocs", "chromium", "firefox", "WebKitWebDriver", "nginx", "wrk", "java",
+                  "lighthouse", "xvfb-run")
+
+
+def _heavy(args) -> str | None:
+    words = [str(a) for a in ([args] if isinstance(args, (str, Path)) else args)]
+    for word in words:
+        if Path(word.split()[0] if word.strip() else "-").name in HEAVY_COMMANDS or "lighthouse" in word:
+            return word
+    for first, second in zip(words, words[1:]):
+        if first == "-m" and second.split(".")[0] in ("properdocs", "mkdocs"):
+            return second
+    if "mkdocs_training" in words:  # Our CLI: its build, serve, LMS and headers commands build.
+        after = words[words.index("mkdocs_training") + 1:]
+        for command in ("build", "serve", "engine", "lms", "headers", "offline-zip"):
+            if command in after:
+                return f"mkdocs_training {command}"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_stay_light(request, monkeypatch):
+    if request.node.get_closest_marker("unit") is None:
+        yield
+        return
+    original = subprocess.Popen.__init__
+
+    def guarded(self, args, *rest, **options):
+        heavy = _heavy(args)
+        if heavy:
+            raise AssertionError(f"unit test {request.node.nodeid} started {heavy!r}: mark it "
+                                 "@pytest.mark.build (or browser); unit tests run in `make check`, in seconds")
+        original(self, args, *rest, **options)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unit test {request.node.nodeid} serves a site or starts a browser: "
+                             "mark it @pytest.mark.browser (or build)")
+
+    monkeypatch.setattr(webcheck, "serve", refuse)
+    monkeypatch.setattr(webcheck, "nginx", refuse)
+    monkeypatch.setattr(webcheck, "launch", refuse)
+    yield
 
 
 @dataclass

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mkdocs_training import engine
 from tests.conftest import ROOT, make_site, mkdocs_build
 from tests.test_parallel import parallel_build
@@ -55,6 +57,7 @@ def test_strict_mode_counts_warnings_where_the_running_engine_logs_them():
         logging.getLogger(engine.LEGACY).removeHandler(old_way)
 
 
+@pytest.mark.build
 def test_the_old_mkdocs_command_stops_and_names_the_command_to_use(tmp_path):
     project = make_site(tmp_path, "control")
     old = subprocess.run([sys.executable, "-m", engine.LEGACY, "build", "-d", str(tmp_path / "site")],
@@ -65,6 +68,7 @@ def test_the_old_mkdocs_command_stops_and_names_the_command_to_use(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.build
 def test_a_clean_build_prints_no_warning_and_one_build_time(tmp_path):
     build = mkdocs_build(make_site(tmp_path, "control") / "mkdocs.yml", tmp_path / "site", preview=True)
     assert build.returncode == 0, build.output

@@ -253,6 +253,7 @@ def test_no_request_fails_in_either_engine(engines):
     assert engines["server"] == []
 
 
+@pytest.mark.browser
 def test_engine_checks_catch_a_broken_page(output_dir, tmp_path):
     needs_display()
     steps = [

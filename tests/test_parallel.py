@@ -88,6 +88,7 @@ def test_a_warning_in_one_language_fails_the_build_with_its_message(tmp_path):
     assert [p.name for p in site.iterdir()] == ["kept.txt"]
 
 
+@pytest.mark.build
 def test_control_fixture_builds_in_parallel_as_in_sequence(tmp_path):
     """The same fixture without the problem: both ways, the same bytes (no PDFs: a preview)."""
     project = make_site(tmp_path, "control")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import socket
 import subprocess
 
+import pytest
+
 from conftest import ROOT, make_site
 from test_xliff import run
 from tests.browser import webcheck
 
 
+@pytest.mark.build
 def test_a_busy_port_is_named_with_the_fix_and_nothing_is_built(tmp_path):
     project = make_site(tmp_path, "control")
     port = webcheck.free_port()

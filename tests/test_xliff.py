@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from conftest import make_site, mkdocs_build
@@ -76,6 +77,7 @@ def translate_every_unit(path: Path) -> int:
     return len(units)
 
 
+@pytest.mark.build
 def test_every_unit_translated_by_a_script_builds_with_the_same_structure(tmp_path):
     project = site_with_quiz(tmp_path)
     assert run(project, "export-xliff", "--lang", "it").returncode == 0
