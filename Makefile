@@ -41,13 +41,14 @@ publish: $(VENV)/.installed
 	TRAINING_PUBLISH=on $(BIN)/python -m mkdocs_training build --strict
 
 ## check: the inner loop, in under 30 s: lint (ruff, eslint), types (mypy)
-## and the unit tests (no build, no browser), on every core
+## and the unit tests (no build, no browser; the slow ones wait for make test),
+## on every core
 check: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	@$(MAKE) --no-print-directory eslint
-	$(BIN)/python -m pytest -m unit -n auto -q
+	$(BIN)/python -m pytest -m "unit and not slow" -n auto -q
 
 ## test: every check: make check, then the content, the built site, the site
 ## in Chromium, Firefox and WebKit, failing fixtures (under Xvfb: WebKitGTK
@@ -57,7 +58,7 @@ TEST_WORKERS ?= 3
 test: check
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m mkdocs_training translations --check
-	xvfb-run --auto-servernum $(BIN)/python -m pytest -m "not unit" -n $(TEST_WORKERS) --dist loadgroup
+	xvfb-run --auto-servernum $(BIN)/python -m pytest -m "not unit or slow" -n $(TEST_WORKERS) --dist loadgroup
 
 ## translations: status of every translation (up to date, outdated, missing...)
 translations: $(VENV)/.installed

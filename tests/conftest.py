@@ -222,18 +222,34 @@ def configured_languages(config: Path | None = None) -> list[str]:
 LANGUAGES = configured_languages()
 
 
-def english_pages() -> list[str]:
-    """Source paths of the English pages, e.g. 'modules/customer-service.md'."""
-    from mkdocs_training.i18n import split_locale
+def nav_pages(config: Path | None = None) -> list[str]:
+    """The English source of every page in the site's navigation (mkdocs.yml `nav`), sorted,
+    e.g. 'modules/customer-service.md'. Tests are parametrised by these; test_site checks
+    against the built site's sitemap that they are the pages the build publishes."""
+    import yaml
 
-    pages = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        # The translators' status page is no training page (no key points, not in the nav);
-        # the checks of every built file (vnu, security, markup) still read it.
-        if split_locale(rel, LANGUAGES)[1] is None and rel != "translation-status.md":
-            pages.append(rel)
-    return pages
+    data = yaml.load((config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    found: list[str] = []
+
+    def walk(entry) -> None:
+        if isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+        elif isinstance(entry, str) and entry.endswith(".md") and "://" not in entry:
+            found.append(entry)
+
+    walk(data["nav"])
+    return sorted(found)
+
+
+def english_pages() -> list[str]:
+    """Source paths of the English pages, e.g. 'modules/customer-service.md': the nav's.
+    The translators' status page is no training page (no key points, not in the nav);
+    the checks of every built file (vnu, security, markup) still read it."""
+    return nav_pages()
 
 
 def output_path(source: str, language: str, default: str = "en") -> str:

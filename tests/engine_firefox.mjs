@@ -53,7 +53,11 @@ try {
     if (step.status && response.status() !== step.status) {
       problems.push(`HTTP ${response.status()}, expected ${step.status}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300)); // Material starts up.
+    // Until Material has started (it sets window.document$) and the probe is there.
+    await page.waitForFunction(
+      () => document.readyState === "complete" && !!window.document$ && !!window.__engineProbe,
+      { timeout: 10000 },
+    );
     for (const [name, ...args] of step.checks || []) {
       problems.push(...(await probe(page, name, args)));
     }

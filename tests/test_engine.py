@@ -25,6 +25,7 @@ def test_the_engine_in_the_lock_is_the_one_running():
     assert mkdocs.plugins.__name__ == f"{engine.PACKAGE}.plugins"
 
 
+@pytest.mark.build
 def test_a_broken_link_fails_make_build(tmp_path):
     """`make build` is `python -m mkdocs_training build --strict`: the parallel build, under the engine."""
     result = parallel_build(make_site(tmp_path, "broken-link") / "mkdocs.yml", tmp_path / "site", preview=True)

@@ -17,13 +17,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, english_pages, output_path
 from tests.browser import webcheck
+from tests.waiting import wait_until
 
 TESTS = Path(__file__).parent
 PROBE = (TESTS / "engine_probe.js").read_bytes()
@@ -189,7 +189,10 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
         for step in steps:
             problems = []
             driver.get(base + step["path"])
-            time.sleep(0.4)  # Material starts up; the search index loads.
+            # Until Material has started (it sets window.document$) and the probe is there.
+            wait_until(lambda: driver.execute_script(
+                "return document.readyState === 'complete' && !!window.document$ && !!window.__engineProbe"),
+                10, f"{step['path']}: Material or the probe never started in WebKit")
             for name, *args in step.get("checks", []):
                 problems += probe(driver, name, *args)
             if step.get("shot"):
@@ -204,9 +207,10 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
                         "document.querySelector(`a.md-select__link[hreflang='${arguments[0]}']`).click()",
                         step["switch"],
                     )
-                    deadline = time.time() + 10
-                    while driver.current_url != base + step["lands"] and time.time() < deadline:
-                        time.sleep(0.1)
+                    try:
+                        wait_until(lambda: driver.current_url == base + step["lands"], 10, "", every=0.1)
+                    except AssertionError:
+                        pass  # Named below, with the language the page has.
                     lang = driver.execute_script("return document.documentElement.lang")
                     if driver.current_url != base + step["lands"] or lang != step["switch"]:
                         problems.append(f"the switcher lands on {driver.current_url} (lang {lang}), "

@@ -256,6 +256,7 @@ def test_the_site_build_stops_on_a_score_without_a_knowledge_check(fixture_site)
             "pass (mastery_score 90).") in build.output
 
 
+@pytest.mark.build
 def test_make_lms_stops_on_a_bad_mastery_score_naming_the_file(tmp_path):
     project = make_site(tmp_path, "control")
     page = project / "docs" / "modules" / "m.md"
