@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +158,39 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
         env=env,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m mkdocs_training <args>` in `project`, run in this process: the command's own
+    `main`, its exit code and what it printed. A new Python for each call cost about a second
+    (most of make check); the commands that build still run as processes (mkdocs_build)."""
+    import contextlib
+    import io
+
+    from mkdocs_training import cli
+
+    import logging
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(project)
+    # What the engine logs (a config error, say) goes to stderr, as its command prints it.
+    logged = logging.StreamHandler(err)
+    logged.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger().addHandler(logged)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit:  # argparse's usage errors, and sys.exit(message)
+                if isinstance(exit.code, str):
+                    print(exit.code, file=sys.stderr)
+                code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    finally:
+        logging.getLogger().removeHandler(logged)
+        os.chdir(here)
+    return subprocess.CompletedProcess(["python", "-m", "mkdocs_training", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 def differences(first: Path, second: Path) -> list[str]:

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -14,6 +16,7 @@ def test_no_training_option_or_site_url_reaches_the_tests():
     assert leaked == [], f"{leaked} reached the tests: builds would not be the full ones"
 
 
+@pytest.mark.slow  # A second pytest: make test runs it, make check does not.
 def test_options_exported_in_the_shell_are_cleared_for_the_whole_session():
     """With TRAINING_PREVIEW=on exported, a build would skip its PDFs and the PDF tests would
     read nothing; the session clears it (and every other TRAINING_* and SITE_URL) first."""

@@ -19,7 +19,7 @@ def test_a_busy_port_is_named_with_the_fix_and_nothing_is_built(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", port))
         taken.listen()
-        result = run(project, "serve", "--dev-addr", f"127.0.0.1:{port}")
+        result = run(project, "serve", "--dev-addr", f"127.0.0.1:{port}", in_process=False)
     assert result.returncode == 1
     assert result.stderr == (
         f"127.0.0.1:{port} is not free (Address already in use): another make serve, or another program, "

@@ -14,13 +14,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import make_site, mkdocs_build
+from conftest import make_site, mkdocs_build, run_cli
 from test_translations import QUIZ
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+def run(project: Path, *args: str, in_process: bool = True) -> subprocess.CompletedProcess:
+    """`python -m mkdocs_training <args>` in `project`: in this process unless `in_process` is False."""
+    if in_process:
+        return run_cli(project, *args)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs_training", *args], cwd=project, capture_output=True,
                           text=True, env=env)
