@@ -65,11 +65,55 @@ def test_kind(item: pytest.Item) -> str:
     return marked[-1] if marked else found
 
 
+# Module fixtures that only start a process over what the session built: each worker may have its own.
+CHEAP_MODULE_FIXTURES = {"nginx", "broken_url", "monkeypatch_module"}
+
+
+# Modules with so many tests on their shared fixture that each worker making it once pays:
+# the LMS records' 44 browser tests (the packages take about a minute).
+SPREAD_MODULES = {"tests/test_lms_records.py"}
+
+
+def costly_module(item: pytest.Item) -> str | None:
+    """The test's module if the test uses a costly fixture shared by that module's tests
+    (a build, packages, a browser over several sites)."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    if item.nodeid.split("::")[0] in SPREAD_MODULES:
+        return None
+    if any(defs[-1].scope == "module" for name, defs in definitions.items()
+           if name not in CHEAP_SHARED_FIXTURES | CHEAP_MODULE_FIXTURES):
+        return item.nodeid.split("::")[0]
+    return None
+
+
+# Before xdist reads the groups (--dist loadgroup, make test): the tests that share a module's
+# costly fixture run on one worker, so that it is made once, not once per worker.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         kind = test_kind(item)
         if not item.get_closest_marker(kind):
             item.add_marker(kind)
+        module = costly_module(item)
+        if module and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(module))
+        if config.getvalue("loadgroup"):  # An xdist worker under --dist loadgroup.
+            _name_group(item)
+
+
+def _name_group(item: pytest.Item) -> None:
+    """What pytest-xdist 3.8 does for --dist loadgroup, and pytest 9.2 lost: the group's name
+    after the test's id ('...::test_x[1]@group'), which its scheduler keeps to one worker.
+    xdist sets `item._nodeid`; pytest 9.2 reads the id from `item._id`."""
+    import dataclasses
+
+    groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                     for m in item.iter_markers("xdist_group")})
+    if not groups or "@" in item.nodeid or not dataclasses.is_dataclass(getattr(item, "_id", None)):
+        return
+    grouped = dataclasses.replace(item._id)
+    object.__setattr__(grouped, "_str_cache", f"{item.nodeid}@{'_'.join(groups)}")
+    item._id = grouped
 
 
 # What a unit test may not start: the engine (a build or `serve`), a browser,
