@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import itertools
 import json
 import os
 import shutil
@@ -97,7 +98,7 @@ def pytest_collection_modifyitems(config, items):
         module = costly_module(item)
         if module and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(module))
-        if config.getvalue("loadgroup"):  # An xdist worker under --dist loadgroup.
+        if getattr(config.option, "loadgroup", False):  # An xdist worker under --dist loadgroup.
             _name_group(item)
 
 
@@ -127,7 +128,7 @@ def _heavy(args) -> str | None:
     for word in words:
         if Path(word.split()[0] if word.strip() else "-").name in HEAVY_COMMANDS or "lighthouse" in word:
             return word
-    for first, second in zip(words, words[1:]):
+    for first, second in itertools.pairwise(words):
         if first == "-m" and second.split(".")[0] in ("properdocs", "mkdocs"):
             return second
     if "mkdocs_training" in words:  # Our CLI: its build, serve, LMS and headers commands build.
@@ -210,10 +211,9 @@ def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     (most of make check); the commands that build still run as processes (mkdocs_build)."""
     import contextlib
     import io
+    import logging
 
     from mkdocs_training import cli
-
-    import logging
 
     out, err = io.StringIO(), io.StringIO()
     here = os.getcwd()
