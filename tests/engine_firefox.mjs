@@ -53,9 +53,11 @@ try {
     if (step.status && response.status() !== step.status) {
       problems.push(`HTTP ${response.status()}, expected ${step.status}`);
     }
-    // Until Material has started (it sets window.document$) and the probe is there.
+    // Until the probe is there and Material, if the page loads its bundle, has started
+    // (it sets window.document$), as test_engines.py waits in WebKit.
     await page.waitForFunction(
-      () => document.readyState === "complete" && !!window.document$ && !!window.__engineProbe,
+      () => document.readyState === "complete" && !!window.__engineProbe &&
+        (!document.querySelector('script[src*="bundle."]') || !!window.document$),
       { timeout: 10000 },
     );
     for (const [name, ...args] of step.checks || []) {

@@ -172,6 +172,12 @@ def webkit_driver():
     return driver
 
 
+# The page has loaded, the probe is there and Material, if the page loads its bundle, has
+# started (it sets window.document$): the checks may begin. engine_firefox.mjs waits the same way.
+STARTED = ("return document.readyState === 'complete' && !!window.__engineProbe"
+           " && (!document.querySelector('script[src*=\"bundle.\"]') || !!window.document$)")
+
+
 def probe(driver, name: str, *args):
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -190,9 +196,8 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
         for step in steps:
             problems = []
             driver.get(base + step["path"])
-            # Until Material has started (it sets window.document$) and the probe is there.
-            wait_until(lambda: driver.execute_script(
-                "return document.readyState === 'complete' && !!window.document$ && !!window.__engineProbe"),
+            # Until the probe is there and Material, if the page loads it, has started.
+            wait_until(lambda: driver.execute_script(STARTED),
                 10, f"{step['path']}: Material or the probe never started in WebKit")
             for name, *args in step.get("checks", []):
                 problems += probe(driver, name, *args)
