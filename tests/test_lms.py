@@ -16,7 +16,7 @@ import yaml
 import xmlschema
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, configured_languages, make_site, mkdocs_build
+from conftest import ROOT, configured_languages, make_site, mkdocs_build, nav_pages
 from mkdocs_training.i18n import front_matter
 from mkdocs_training.lms import manifest, modules, package
 from tests.browser import webcheck
@@ -24,7 +24,8 @@ from tests.browser import webcheck
 HARNESS = Path(__file__).parent / "lms"
 FIXTURES = Path(__file__).parent / "fixtures" / "lms"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
-MODULES = ["customer-service", "supplier-guidelines"]
+# The modules of the nav, as the site builds them: modules/<name>.md.
+MODULES = [Path(source).stem for source in nav_pages() if source.startswith("modules/")]
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 
 
