@@ -18,7 +18,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium nginx libnginx-mod-http-brotli-static wrk \
   firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 
-.PHONY: serve build publish test eslint translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale bench-lighthouse lock clean system-packages
+.PHONY: serve build publish check test eslint translations translated export-xliff import-xliff new-language new-module headers offline lms bench-load bench-transfer bench-scale bench-lighthouse lock clean system-packages
 
 ## serve: preview the site at http://127.0.0.1:8000 (another port: make serve
 ## PORT=8001), rebuilt on every save (without the PDFs and precompressed
@@ -40,12 +40,25 @@ publish: $(VENV)/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(BUILD_PACKAGES)"
 	TRAINING_PUBLISH=on $(BIN)/python -m mkdocs_training build --strict
 
-## test: every check: content, the built site, the site in Chromium, Firefox
-## and WebKit, failing fixtures (under Xvfb: WebKitGTK needs a display)
-test: $(VENV)/.installed node_modules/.installed
+## check: the inner loop, in under 30 s: lint (ruff, eslint), types (mypy)
+## and the unit tests (no build, no browser; the slow ones wait for make test),
+## on every core
+check: $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	@$(MAKE) --no-print-directory eslint
+	$(BIN)/python -m pytest -m "unit and not slow" -n auto -q
+
+## test: every check: make check, then the content, the built site, the site
+## in Chromium, Firefox and WebKit, failing fixtures (under Xvfb: WebKitGTK
+## needs a display), TEST_WORKERS at once (browser tests wait on pages, so
+## more workers than cores pay)
+TEST_WORKERS ?= 3
+test: check
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m mkdocs_training translations --check
-	xvfb-run --auto-servernum $(BIN)/python -m pytest
+	xvfb-run --auto-servernum $(BIN)/python -m pytest -m "not unit or slow" -n $(TEST_WORKERS) --dist loadgroup
 
 ## eslint: lint every script (eslint.config.mjs: the recommended rules, no warnings allowed)
 eslint: node_modules/.installed

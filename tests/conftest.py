@@ -1,11 +1,14 @@
-"""Shared fixtures: real builds of the real site, and of small fixture sites."""
+"""Shared fixtures: real builds of the real site, and of small fixture sites; the test kinds."""
 
 from __future__ import annotations
 
 import filecmp
+import itertools
 import json
+import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,149 @@ from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
+
+# -----------------------------------------------------------------------------
+# The environment: no TRAINING_* option (or SITE_URL) of the shell that runs the
+# tests reaches them. Exported TRAINING_PREVIEW=on would make every build skip
+# its PDFs; tests that want an option set it themselves. Cleared when pytest
+# loads this file, before any test, fixture or xdist worker starts.
+# -----------------------------------------------------------------------------
+
+OUTSIDE_OPTIONS = sorted(name for name in os.environ if name.startswith("TRAINING_") or name == "SITE_URL")
+for _name in OUTSIDE_OPTIONS:
+    del os.environ[_name]
+
+
+# -----------------------------------------------------------------------------
+# Test kinds (pyproject.toml registers them): `make check` runs the unit tests
+# alone, in seconds. A test's kind comes from the fixtures it uses, unless it
+# is marked: a browser (or a served site) makes it `browser`, a built site or
+# any fixture shared by a module or the session (they build, serve or package)
+# makes it `build`, anything else is `unit`. A unit test that starts a build,
+# a browser or a server anyway fails and says to mark it.
+# -----------------------------------------------------------------------------
+
+KINDS = ("unit", "build", "browser")
+BROWSER_FIXTURES = {"browser", "base_url", "engines"}
+BUILD_FIXTURES = {"site", "fixture_site", "running"}
+CHEAP_SHARED_FIXTURES = {"port", "output_dir", "tmp_path_factory", "worker_id", "testrun_uid"}
+
+
+def test_kind(item: pytest.Item) -> str:
+    marked = [kind for kind in KINDS if item.get_closest_marker(kind)]
+    names = set(getattr(item, "fixturenames", ()))
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    shared = {name for name, defs in definitions.items()
+              if name not in CHEAP_SHARED_FIXTURES and any(d.scope != "function" for d in defs)}
+    if names & BROWSER_FIXTURES:
+        found = "browser"
+    elif names & BUILD_FIXTURES or shared:
+        found = "build"
+    else:
+        found = "unit"
+    if "unit" in marked and found != "unit":
+        raise pytest.UsageError(f"{item.nodeid} is marked unit but uses {sorted((names & (BROWSER_FIXTURES | BUILD_FIXTURES)) | shared)}:"
+                                " a unit test needs no build and no browser")
+    return marked[-1] if marked else found
+
+
+# Module fixtures that only start a process over what the session built: each worker may have its own.
+CHEAP_MODULE_FIXTURES = {"nginx", "broken_url", "monkeypatch_module"}
+
+
+# Modules with so many tests on their shared fixture that each worker making it once pays:
+# the LMS records' 44 browser tests (the packages take about a minute).
+SPREAD_MODULES = {"tests/test_lms_records.py"}
+
+
+def costly_module(item: pytest.Item) -> str | None:
+    """The test's module if the test uses a costly fixture shared by that module's tests
+    (a build, packages, a browser over several sites)."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    if item.nodeid.split("::")[0] in SPREAD_MODULES:
+        return None
+    if any(defs[-1].scope == "module" for name, defs in definitions.items()
+           if name not in CHEAP_SHARED_FIXTURES | CHEAP_MODULE_FIXTURES):
+        return item.nodeid.split("::")[0]
+    return None
+
+
+# Before xdist reads the groups (--dist loadgroup, make test): the tests that share a module's
+# costly fixture run on one worker, so that it is made once, not once per worker.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        kind = test_kind(item)
+        if not item.get_closest_marker(kind):
+            item.add_marker(kind)
+        module = costly_module(item)
+        if module and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(module))
+        if getattr(config.option, "loadgroup", False):  # An xdist worker under --dist loadgroup.
+            _name_group(item)
+
+
+def _name_group(item: pytest.Item) -> None:
+    """What pytest-xdist 3.8 does for --dist loadgroup, and pytest 9.2 lost: the group's name
+    after the test's id ('...::test_x[1]@group'), which its scheduler keeps to one worker.
+    xdist sets `item._nodeid`; pytest 9.2 reads the id from `item._id`."""
+    import dataclasses
+
+    groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                     for m in item.iter_markers("xdist_group")})
+    if not groups or "@" in item.nodeid or not dataclasses.is_dataclass(getattr(item, "_id", None)):
+        return
+    grouped = dataclasses.replace(item._id)
+    object.__setattr__(grouped, "_str_cache", f"{item.nodeid}@{'_'.join(groups)}")
+    item._id = grouped
+
+
+# What a unit test may not start: the engine (a build or `serve`), a browser,
+# a web server, the Nu checker, Lighthouse.
+HEAVY_COMMANDS = ("properdocs", "mkdocs", "chromium", "firefox", "WebKitWebDriver", "nginx", "wrk", "java",
+                  "lighthouse", "xvfb-run")
+
+
+def _heavy(args) -> str | None:
+    words = [str(a) for a in ([args] if isinstance(args, (str, Path)) else args)]
+    for word in words:
+        if Path(word.split()[0] if word.strip() else "-").name in HEAVY_COMMANDS or "lighthouse" in word:
+            return word
+    for first, second in itertools.pairwise(words):
+        if first == "-m" and second.split(".")[0] in ("properdocs", "mkdocs"):
+            return second
+    if "mkdocs_training" in words:  # Our CLI: its build, serve, LMS and headers commands build.
+        after = words[words.index("mkdocs_training") + 1:]
+        for command in ("build", "serve", "engine", "lms", "headers", "offline-zip"):
+            if command in after:
+                return f"mkdocs_training {command}"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_stay_light(request, monkeypatch):
+    if request.node.get_closest_marker("unit") is None:
+        yield
+        return
+    original = subprocess.Popen.__init__
+
+    def guarded(self, args, *rest, **options):
+        heavy = _heavy(args)
+        if heavy:
+            raise AssertionError(f"unit test {request.node.nodeid} started {heavy!r}: mark it "
+                                 "@pytest.mark.build (or browser); unit tests run in `make check`, in seconds")
+        original(self, args, *rest, **options)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unit test {request.node.nodeid} serves a site or starts a browser: "
+                             "mark it @pytest.mark.browser (or build)")
+
+    monkeypatch.setattr(webcheck, "serve", refuse)
+    monkeypatch.setattr(webcheck, "nginx", refuse)
+    monkeypatch.setattr(webcheck, "launch", refuse)
+    yield
 
 
 @dataclass
@@ -58,6 +204,38 @@ def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview:
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m mkdocs_training <args>` in `project`, run in this process: the command's own
+    `main`, its exit code and what it printed. A new Python for each call cost about a second
+    (most of make check); the commands that build still run as processes (mkdocs_build)."""
+    import contextlib
+    import io
+    import logging
+
+    from mkdocs_training import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(project)
+    # What the engine logs (a config error, say) goes to stderr, as its command prints it.
+    logged = logging.StreamHandler(err)
+    logged.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger().addHandler(logged)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit:  # argparse's usage errors, and sys.exit(message)
+                if isinstance(exit.code, str):
+                    print(exit.code, file=sys.stderr)
+                code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    finally:
+        logging.getLogger().removeHandler(logged)
+        os.chdir(here)
+    return subprocess.CompletedProcess(["python", "-m", "mkdocs_training", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -123,18 +301,34 @@ def configured_languages(config: Path | None = None) -> list[str]:
 LANGUAGES = configured_languages()
 
 
-def english_pages() -> list[str]:
-    """Source paths of the English pages, e.g. 'modules/customer-service.md'."""
-    from mkdocs_training.core.i18n import split_locale
+def nav_pages(config: Path | None = None) -> list[str]:
+    """The English source of every page in the site's navigation (mkdocs.yml `nav`), sorted,
+    e.g. 'modules/customer-service.md'. Tests are parametrised by these; test_site checks
+    against the built site's sitemap that they are the pages the build publishes."""
+    import yaml
 
-    pages = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        # The translators' status page is no training page (no key points, not in the nav);
-        # the checks of every built file (vnu, security, markup) still read it.
-        if split_locale(rel, LANGUAGES)[1] is None and rel != "translation-status.md":
-            pages.append(rel)
-    return pages
+    data = yaml.load((config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    found: list[str] = []
+
+    def walk(entry) -> None:
+        if isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+        elif isinstance(entry, str) and entry.endswith(".md") and "://" not in entry:
+            found.append(entry)
+
+    walk(data["nav"])
+    return sorted(found)
+
+
+def english_pages() -> list[str]:
+    """Source paths of the English pages, e.g. 'modules/customer-service.md': the nav's.
+    The translators' status page is no training page (no key points, not in the nav);
+    the checks of every built file (vnu, security, markup) still read it."""
+    return nav_pages()
 
 
 def output_path(source: str, language: str, default: str = "en") -> str:

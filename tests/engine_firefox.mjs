@@ -53,7 +53,13 @@ try {
     if (step.status && response.status() !== step.status) {
       problems.push(`HTTP ${response.status()}, expected ${step.status}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300)); // Material starts up.
+    // Until the probe is there and Material, if the page loads its bundle, has started
+    // (it sets window.document$), as test_engines.py waits in WebKit.
+    await page.waitForFunction(
+      () => document.readyState === "complete" && !!window.__engineProbe &&
+        (!document.querySelector('script[src*="bundle."]') || !!window.document$),
+      { timeout: 10000 },
+    );
     for (const [name, ...args] of step.checks || []) {
       problems.push(...(await probe(page, name, args)));
     }

@@ -166,6 +166,7 @@ def polish_site(tmp_path: Path, categories: list[str]) -> Path:
     return project
 
 
+@pytest.mark.build
 def test_a_language_with_other_plural_categories_builds_with_its_own_forms(tmp_path):
     # Polish has one, few, many and other, where English has one and other.
     build = mkdocs_build(polish_site(tmp_path, ["one", "few", "many", "other"]) / "mkdocs.yml",
@@ -175,6 +176,7 @@ def test_a_language_with_other_plural_categories_builds_with_its_own_forms(tmp_p
     assert "1 minuta czytania" in home  # The control module reads in 1 minute: Polish 'one'.
 
 
+@pytest.mark.build
 def test_a_language_missing_its_own_plural_categories_fails_the_build(tmp_path):
     build = mkdocs_build(polish_site(tmp_path, ["one", "other"]) / "mkdocs.yml", tmp_path / "site", preview=True)
     assert build.returncode == 1
@@ -192,6 +194,7 @@ def _build(project: Path, out: Path, **env: str):
                           cwd=project, capture_output=True, text=True, env=engine.environment(environment, **env), check=False)
 
 
+@pytest.mark.build
 def test_publishing_without_a_public_address_fails(tmp_path):
     project = make_site(tmp_path, "control")
     result = _build(project, tmp_path / "site", TRAINING_PUBLISH="on", TRAINING_PREVIEW="on")
@@ -204,6 +207,7 @@ def test_publishing_without_a_public_address_fails(tmp_path):
     assert "local address" not in published.stderr
 
 
+@pytest.mark.build
 def test_a_full_build_with_a_local_address_says_so_loudly(tmp_path):
     project = make_site(tmp_path, "control")
     result = _build(project, tmp_path / "site")

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mkdocs_training.core import engine
 from tests.conftest import ROOT, make_site, mkdocs_build
 from tests.test_parallel import parallel_build
@@ -23,6 +25,7 @@ def test_the_engine_in_the_lock_is_the_one_running():
     assert mkdocs.plugins.__name__ == f"{engine.PACKAGE}.plugins"
 
 
+@pytest.mark.build
 def test_a_broken_link_fails_make_build(tmp_path):
     """`make build` is `python -m mkdocs_training build --strict`: the parallel build, under the engine."""
     result = parallel_build(make_site(tmp_path, "broken-link") / "mkdocs.yml", tmp_path / "site", preview=True)
@@ -55,6 +58,7 @@ def test_strict_mode_counts_warnings_where_the_running_engine_logs_them():
         logging.getLogger(engine.LEGACY).removeHandler(old_way)
 
 
+@pytest.mark.build
 def test_the_old_mkdocs_command_stops_and_names_the_command_to_use(tmp_path):
     project = make_site(tmp_path, "control")
     old = subprocess.run([sys.executable, "-m", engine.LEGACY, "build", "-d", str(tmp_path / "site")],
@@ -65,6 +69,7 @@ def test_the_old_mkdocs_command_stops_and_names_the_command_to_use(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.build
 def test_a_clean_build_prints_no_warning_and_one_build_time(tmp_path):
     build = mkdocs_build(make_site(tmp_path, "control") / "mkdocs.yml", tmp_path / "site", preview=True)
     assert build.returncode == 0, build.output

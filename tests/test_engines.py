@@ -14,10 +14,10 @@ server puts first in every page's <head>, so both engines run the same code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,6 +25,7 @@ import pytest
 from conftest import ROOT, english_pages, output_path
 
 from tests.browser import webcheck
+from tests.waiting import wait_until
 
 TESTS = Path(__file__).parent
 PROBE = (TESTS / "engine_probe.js").read_bytes()
@@ -172,6 +173,12 @@ def webkit_driver():
     return driver
 
 
+# The page has loaded, the probe is there and Material, if the page loads its bundle, has
+# started (it sets window.document$): the checks may begin. engine_firefox.mjs waits the same way.
+STARTED = ("return document.readyState === 'complete' && !!window.__engineProbe"
+           " && (!document.querySelector('script[src*=\"bundle.\"]') || !!window.document$)")
+
+
 def probe(driver, name: str, *args):
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -190,7 +197,9 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
         for step in steps:
             problems = []
             driver.get(base + step["path"])
-            time.sleep(0.4)  # Material starts up; the search index loads.
+            # Until the probe is there and Material, if the page loads it, has started.
+            wait_until(lambda: driver.execute_script(STARTED),
+                10, f"{step['path']}: Material or the probe never started in WebKit")
             for name, *args in step.get("checks", []):
                 problems += probe(driver, name, *args)
             if step.get("shot"):
@@ -205,9 +214,9 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
                         "document.querySelector(`a.md-select__link[hreflang='${arguments[0]}']`).click()",
                         step["switch"],
                     )
-                    deadline = time.time() + 10
-                    while driver.current_url != base + step["lands"] and time.time() < deadline:
-                        time.sleep(0.1)
+                    lands = base + step["lands"]
+                    with contextlib.suppress(AssertionError):  # Named below, with the page's language.
+                        wait_until(lambda: driver.current_url == lands, 10, "", every=0.1)  # noqa: B023
                     lang = driver.execute_script("return document.documentElement.lang")
                     if driver.current_url != base + step["lands"] or lang != step["switch"]:
                         problems.append(f"the switcher lands on {driver.current_url} (lang {lang}), "
@@ -254,6 +263,7 @@ def test_no_request_fails_in_either_engine(engines):
     assert engines["server"] == []
 
 
+@pytest.mark.browser
 def test_engine_checks_catch_a_broken_page(output_dir, tmp_path):
     needs_display()
     steps = [

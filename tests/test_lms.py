@@ -15,7 +15,7 @@ import pytest
 import xmlschema
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, configured_languages, make_site, mkdocs_build
+from conftest import ROOT, configured_languages, make_site, mkdocs_build, nav_pages
 
 from mkdocs_training.core.sources import Source, meta_of
 from mkdocs_training.lms import manifest, modules, package
@@ -24,7 +24,8 @@ from tests.browser import webcheck
 HARNESS = Path(__file__).parent / "lms"
 FIXTURES = Path(__file__).parent / "fixtures" / "lms"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
-MODULES = ["customer-service", "supplier-guidelines"]
+# The modules of the nav, as the site builds them: modules/<name>.md.
+MODULES = [Path(source).stem for source in nav_pages() if source.startswith("modules/")]
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 
 
@@ -261,6 +262,7 @@ def test_the_site_build_stops_on_a_score_without_a_knowledge_check(fixture_site)
             "pass (mastery_score 90).") in build.output
 
 
+@pytest.mark.build
 def test_make_lms_stops_on_a_bad_mastery_score_naming_the_file(tmp_path):
     project = make_site(tmp_path, "control")
     page = project / "docs" / "modules" / "m.md"

@@ -67,6 +67,7 @@ def test_the_largest_suspend_data_is_what_scorm_record_writes(browser):
     assert written == expected
 
 
+@pytest.mark.slow  # Packages a 600-question module twice.
 def test_make_lms_stops_on_a_module_whose_answers_would_not_fit(tmp_path):
     site = tmp_path / "site"
     (site / "modules").mkdir(parents=True)

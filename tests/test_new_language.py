@@ -93,6 +93,7 @@ def test_the_home_page_lists_the_configured_languages_in_the_readers_language(fr
     assert italian == "Leggilo in inglese, italiano e francese."
 
 
+@pytest.mark.build
 def test_the_published_build_makes_the_new_languages_pdfs(tmp_path):
     project = make_site(tmp_path, "control")
     assert run(project, "new-language", "fr").returncode == 0

@@ -16,6 +16,7 @@ def with_nav(tmp_path):
     return project
 
 
+@pytest.mark.build
 def test_a_new_module_is_written_added_to_the_nav_and_builds(tmp_path):
     project = with_nav(tmp_path)
     result = run(project, "new-module", "complaints-handling")

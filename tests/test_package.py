@@ -6,6 +6,7 @@ import ast
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, make_site
 
 from mkdocs_training.core import engine
@@ -107,6 +108,7 @@ def test_the_length_check_catches_a_long_module(tmp_path):
     assert oversized(package) == [f"long/long.py: {MAX_LINES + 1} lines"]
 
 
+@pytest.mark.build
 def test_a_bad_plugin_option_says_what_to_set(tmp_path):
     project = make_site(tmp_path, "control")
     env = engine.environment(TRAINING_PREVIEW="maybe")

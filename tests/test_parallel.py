@@ -73,6 +73,7 @@ def test_comparison_catches_one_changed_byte_and_a_missing_file(two_sites, tmp_p
     assert differences(sequential, changed) == ["it/index.html", "sitemap.xml.gz"]
 
 
+@pytest.mark.build
 def test_a_warning_in_one_language_fails_the_build_with_its_message(tmp_path):
     """The Italian page alone holds an on...= attribute: only the Italian process warns."""
     project = make_site(tmp_path, "italian-only-problem")
@@ -89,6 +90,7 @@ def test_a_warning_in_one_language_fails_the_build_with_its_message(tmp_path):
     assert [p.name for p in site.iterdir()] == ["kept.txt"]
 
 
+@pytest.mark.build
 def test_control_fixture_builds_in_parallel_as_in_sequence(tmp_path):
     """The same fixture without the problem: both ways, the same bytes (no PDFs: a preview)."""
     project = make_site(tmp_path, "control")

@@ -185,6 +185,7 @@ def test_a_change_of_options_makes_the_pdf_afresh(tmp_path, monkeypatch):
     assert PdfReader(site / "out.pdf").pdf_header == "%PDF-2.0"
 
 
+@pytest.mark.build
 def test_an_image_without_alternative_text_fails_the_build_naming_the_page_and_line(tmp_path):
     project = make_site(tmp_path, "pdf-structure")
     page = project / "docs" / "modules" / "m.md"

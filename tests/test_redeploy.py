@@ -141,6 +141,8 @@ def under_load(name: str, url: str, old: Path, new: Path, deploy, seconds: int, 
     load = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     switches = 0
     try:
+        # The pace of the experiment, not a wait for a condition: wrk's connections are
+        # under way before the first deploy, then a release every 0.1 s for the run.
         time.sleep(0.5)
         while load.poll() is None and time.monotonic() - started < seconds - 0.5:
             deploy(new if switches % 2 == 0 else old)

@@ -8,6 +8,7 @@ with the characters that end comments, attributes and raw text early.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ FRAGMENTS = st.recursive(st.one_of(TEXT, SPECIAL), lambda children: st.one_of(el
 HTML = st.lists(FRAGMENTS, min_size=1, max_size=6).map("".join)
 
 
+@pytest.mark.slow  # 700 random fragments: make test runs them, make check does not.
 @settings(max_examples=500, deadline=None)
 @given(HTML)
 # Found by this test: with the <select> gone, one pass left an <a> in an <a>,
@@ -53,6 +55,7 @@ def test_sanitised_html_is_a_fixed_point(fragment):
     assert sanitise.sanitised(once) == once
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(HTML)
 def test_what_a_page_publishes_is_the_sanitisers_output(fragment):

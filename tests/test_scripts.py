@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from conftest import ROOT, make_site, mkdocs_build
 
 from mkdocs_training.publish.scripts import joined, problems, stripped
@@ -63,6 +64,7 @@ def test_a_part_that_ends_in_a_comment_without_a_line_break_still_closes():
     assert result.returncode == 0 and result.stdout == "closed\n", result.stderr
 
 
+@pytest.mark.build
 def test_the_published_scripts_are_the_sources_stripped_and_still_parse(tmp_path):
     project = make_site(tmp_path, "control")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
@@ -86,6 +88,7 @@ def test_the_published_scripts_are_the_sources_stripped_and_still_parse(tmp_path
         assert check.returncode == 0, check.stderr
 
 
+@pytest.mark.build
 def test_a_script_with_a_template_literal_fails_the_build(tmp_path):
     project = make_site(tmp_path, "control")
     (project / "docs" / "assets" / "javascripts" / "extra.js").write_text("var a = `x`;\n", encoding="utf-8")
@@ -94,6 +97,7 @@ def test_a_script_with_a_template_literal_fails_the_build(tmp_path):
     assert "training: docs/assets/javascripts/extra.js:1: a template literal (`)" in build.output
 
 
+@pytest.mark.build
 def test_a_part_is_named_in_its_own_file_and_a_folder_may_not_shadow_a_script(tmp_path):
     project = make_site(tmp_path, "control")
     scripts = project / "docs" / "assets" / "javascripts"

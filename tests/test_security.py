@@ -165,6 +165,7 @@ def test_smuggled_markup_is_never_published_and_is_named(html, named):
 # -----------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_front_matter_title_and_description_are_text_everywhere(tmp_path):
     project = make_site(tmp_path, "front-matter-attack")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
@@ -196,6 +197,7 @@ def poisoned(value):
     return f"{value} {PAYLOAD}" if isinstance(value, str) else value
 
 
+@pytest.mark.build
 def test_locale_strings_are_text_in_every_page(tmp_path):
     project = make_site(tmp_path, "control")
     strings = yaml.safe_load((ROOT / "locales" / "it.yml").read_text(encoding="utf-8"))
@@ -226,6 +228,7 @@ def test_locale_strings_are_text_in_every_page(tmp_path):
         assert live_code(page) == [], page
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", ["../../README.md", "/tmp/training.pdf", 'x" onclick="alert(1).pdf', ".hidden.pdf"])
 def test_pdf_file_must_be_a_plain_file_name(tmp_path, name):
     project = make_site(tmp_path, "control")
@@ -333,6 +336,7 @@ def test_pdf_fetcher_refuses_the_machine_and_the_network(tmp_path, listener, mon
     assert secret.encode() not in content and b"canary-file-51d2e8" not in content
 
 
+@pytest.mark.build
 def test_a_page_cannot_leak_the_machine_into_the_published_site(tmp_path, listener, monkeypatch):
     secret = "canary-env-0b61d4"
     monkeypatch.setenv("TRAINING_CANARY", secret)
@@ -379,6 +383,7 @@ def test_a_page_cannot_leak_the_machine_into_the_published_site(tmp_path, listen
     ],
     ids=["outside", "dangling", "folder-loop", "self-loop"],
 )
+@pytest.mark.build
 def test_symbolic_links_that_leave_docs_loop_or_dangle_stop_the_build_first(tmp_path, make_link, message):
     project = make_site(tmp_path, "control")
     outside = tmp_path / "outside"
@@ -411,6 +416,7 @@ def test_deeply_nested_lists_are_refused_without_a_traceback(fixture_site, page)
     assert "Traceback" not in build.output
 
 
+@pytest.mark.build
 def test_deeply_nested_html_is_refused_and_the_pdf_still_builds(tmp_path):
     project = make_site(tmp_path, "deep-html")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")  # With the PDFs.
@@ -423,6 +429,7 @@ def test_deeply_nested_html_is_refused_and_the_pdf_still_builds(tmp_path):
     assert (build.site / "it" / "formazione-del-personale.pdf").exists()
 
 
+@pytest.mark.build
 def test_windows_line_ends_are_accepted(tmp_path):
     project = make_site(tmp_path, "control")
     for page in (project / "docs").rglob("*.md"):
@@ -442,6 +449,7 @@ def test_an_anchor_used_twice_on_a_page_fails_the_build(fixture_site, page):
             "links to it reach only the first.") in build.output
 
 
+@pytest.mark.build
 def test_a_page_over_the_size_limit_is_refused_before_it_is_built(tmp_path):
     project = make_site(tmp_path, "control")
     page = project / "docs" / "modules" / "m.md"
@@ -456,6 +464,7 @@ def test_a_page_over_the_size_limit_is_refused_before_it_is_built(tmp_path):
     assert not (build.site / "modules" / "m" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_a_glossary_id_given_twice_fails_the_build(tmp_path):
     project = make_site(tmp_path, "control")
     path = project / "glossary" / "it.yml"
@@ -470,6 +479,7 @@ def test_a_glossary_id_given_twice_fails_the_build(tmp_path):
             f"{first_line}); the second would silently replace the first: keep one)") in build.output
 
 
+@pytest.mark.build
 def test_a_word_under_two_glossary_terms_fails_the_build(tmp_path):
     project = make_site(tmp_path, "control")
     path = project / "glossary" / "en.yml"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -24,6 +23,7 @@ from mkdocs_training.fast import one_page
 from mkdocs_training.serve.server import Server
 from tests.browser import webcheck
 from tests.conftest import differences, make_site, mkdocs_build
+from tests.waiting import wait_until
 
 
 class Lines(logging.Handler):
@@ -41,10 +41,8 @@ class Lines(logging.Handler):
 
     def wait_for(self, text: str, timeout: float = 60, times: int = 1) -> None:
         """Until the log has said `text` (`times` times in all)."""
-        deadline = time.time() + timeout
-        while self.text().count(text) < times:
-            assert time.time() < deadline, f"the log never said {text!r}:\n{self.text()}"
-            time.sleep(0.05)
+        wait_until(lambda: self.text().count(text) >= times, timeout,
+                   lambda: f"the log never said {text!r}:\n{self.text()}")
 
 
 def fetch(url: str, timeout: float = 10) -> str:
@@ -66,13 +64,9 @@ class Running:
 
     def wait_served(self, path: str, text: str, timeout: float = 60) -> str:
         """The page at `path` once it holds `text`."""
-        deadline = time.time() + timeout
-        while True:
-            page = fetch(self.url + path)
-            if text in page:
-                return page
-            assert time.time() < deadline, f"{path} never showed {text!r}:\n{self.log.text()}"
-            time.sleep(0.02)
+        page = wait_until(lambda: (lambda page: text in page and page)(fetch(self.url + path)), timeout,
+                          lambda: f"{path} never showed {text!r}:\n{self.log.text()}", every=0.02)
+        return page
 
     def files(self) -> dict[str, bytes]:
         return {str(p.relative_to(self.site)): p.read_bytes() for p in self.site.rglob("*") if p.is_file()}
@@ -212,14 +206,9 @@ def test_a_broken_edit_shows_the_error_and_a_fix_serves_again(running, capsys):
         assert "Doc file 'modules/m.md' contains a link 'nowhere.md'" in page, page
         assert "livereload" in page  # MkDocs' reload script: the page reloads when the site builds again.
     running.edit("modules/m.md", "Summary, see [nowhere](nowhere.md).", "Summary, fixed.")
-    deadline = time.time() + 60
-    while True:  # The error page until the rebuild that the fix starts is published.
-        try:
-            running.wait_served("modules/m/", "Summary, fixed.")
-            break
-        except urllib.error.HTTPError:
-            assert time.time() < deadline, running.log.text()
-            time.sleep(0.05)
+    # The error page (HTTP 500) until the rebuild that the fix starts is published.
+    wait_until(lambda: running.wait_served("modules/m/", "Summary, fixed."), 60, running.log.text,
+               retry_on=(urllib.error.HTTPError,))
     assert "Full rebuild (docs/modules/m.md): the last full build did not finish" in running.log.text()
 
 

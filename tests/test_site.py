@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -22,10 +23,22 @@ def page_url(source: str, language: str) -> str:
     return "/" + output_path(source, language).removesuffix("index.html")
 
 
-def test_the_site_has_the_pages_we_expect():
-    # Guards the tests below against passing on an empty list.
-    assert PAGES == ["glossary.md", "index.md", "modules/customer-service.md", "modules/supplier-guidelines.md",
-                     "supplier-scorecard.md"]
+def test_the_pages_tests_take_from_the_nav_are_the_pages_the_build_publishes(site):
+    """The tests below are parametrised by the nav's pages (PAGES): the built site's sitemap lists
+    each of them in each language and, besides them, only pages mkdocs.yml keeps out of the nav."""
+    import yaml
+
+    assert PAGES, "the nav lists no page: the tests below would pass on nothing"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    published = {urlparse(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)}
+    expected = {page_url(source, language) for source in PAGES for language in LANGUAGES}
+    assert expected - published == set(), "pages of the nav that the build did not publish"
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    kept_out = config.get("not_in_nav", "").split()
+    others = [path.strip("/").split("/") for path in published - expected]
+    others = ["/".join(parts[1:] if parts[0] in LANGUAGES[1:] else parts) for parts in others]
+    assert others and all(any(fnmatch.fnmatch(f"/{other}.md", pattern) for pattern in kept_out) for other in others), \
+        f"published but neither in the nav nor kept out of it: {sorted(published - expected)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -69,6 +69,7 @@ def test_the_stylesheet_is_materials_then_ours_in_the_order_pages_used_to_link_t
     assert sorted(p.name for p in sheet.parent.iterdir()) == [sheet.name]
 
 
+@pytest.mark.build
 def test_an_extra_css_entry_that_names_no_file_fails_the_build(tmp_path):
     project = make_site(tmp_path, "control")
     config = project / "mkdocs.yml"
@@ -82,6 +83,7 @@ def test_an_extra_css_entry_that_names_no_file_fails_the_build(tmp_path):
             "docs/. Fix the path or remove the entry.") in build.output
 
 
+@pytest.mark.build
 def test_a_theme_without_materials_stylesheet_fails_the_build(tmp_path):
     # As after a Material upgrade that renames main.<hash>.min.css: a custom
     # theme folder whose main stylesheet has another name shadows nothing, so

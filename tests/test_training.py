@@ -492,6 +492,7 @@ def test_each_module_page_links_to_its_own_pdf_in_its_language_with_the_answer_k
         assert MODULE_LINK[language] not in text  # A link for the screen, not for paper.
 
 
+@pytest.mark.build
 def test_the_whole_pdf_is_skipped_above_the_threshold_and_the_home_page_does_not_link_it(tmp_path):
     project = make_site(tmp_path, "control")
     modules = project / "docs" / "modules"

@@ -8,23 +8,18 @@ Italian module, 'orphan-translation' has an Italian page with no English one,
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_site, mkdocs_build, soup
+from conftest import make_site, mkdocs_build, run_cli, soup
 
 
 def status(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_training", "translations", *args],
-        cwd=project, capture_output=True, text=True, env=env,
-        check=False,
-    )
+    """`python -m mkdocs_training translations <args>` (in this process; make test also runs the
+    real command, `translations --check`, on the project)."""
+    return run_cli(project, "translations", *args)
 
 
 def rows(output: str) -> list[str]:

@@ -40,6 +40,7 @@ def test_every_page_has_no_nu_checker_error(site):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_nu_checker_catches_attributes_html_does_not_allow():
     result = vnu([BROKEN])
     assert result.returncode == 1

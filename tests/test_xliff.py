@@ -11,14 +11,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import make_site, mkdocs_build
+import pytest
+from conftest import make_site, mkdocs_build, run_cli
 from lxml import etree
 from test_translations import QUIZ
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+def run(project: Path, *args: str, in_process: bool = True) -> subprocess.CompletedProcess:
+    """`python -m mkdocs_training <args>` in `project`: in this process unless `in_process` is False."""
+    if in_process:
+        return run_cli(project, *args)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs_training", *args], cwd=project, capture_output=True,
                           text=True, env=env, check=False)
@@ -75,6 +79,7 @@ def translate_every_unit(path: Path) -> int:
     return len(units)
 
 
+@pytest.mark.build
 def test_every_unit_translated_by_a_script_builds_with_the_same_structure(tmp_path):
     project = site_with_quiz(tmp_path)
     assert run(project, "export-xliff", "--lang", "it").returncode == 0

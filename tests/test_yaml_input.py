@@ -37,6 +37,7 @@ def line_of(path: Path, needle: str) -> int:
         ("yaml-alias-bomb-glossary", "glossary/it.yml:{line}: ", "laughs0"),
     ],
 )
+@pytest.mark.build
 def test_an_alias_bomb_stops_the_build_with_file_and_line(tmp_path, fixture, where, anchor):
     project = make_site(tmp_path, fixture)
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
@@ -49,6 +50,7 @@ def test_an_alias_bomb_stops_the_build_with_file_and_line(tmp_path, fixture, whe
     assert build.output.count("WARNING") == 1, build.output
 
 
+@pytest.mark.build
 def test_a_quiz_that_cannot_be_read_is_not_published_as_an_empty_check(tmp_path):
     project = make_site(tmp_path, "yaml-alias-bomb")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)

@@ -17,7 +17,6 @@ import shutil
 import socket
 import subprocess
 import threading
-import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,6 +25,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.request import urlopen
 
 from mkdocs_training.publish.compress import TEXT_TYPES
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]  # The project (this file is in tests/browser/).
 CHROMIUM = "/usr/bin/chromium"
@@ -169,17 +169,16 @@ http {{
         raise RuntimeError(f"deploy/nginx/training.conf does not load: {test.stderr}")
     process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf / "nginx.conf")])
     try:
-        for _ in range(50):
+        def answers() -> bool:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             try:
                 connection.request("HEAD", "/")
-                break
-            except OSError:
-                time.sleep(0.1)
+                return True
             finally:
                 connection.close()
-        else:
-            raise RuntimeError(f"nginx did not answer on port {port}; see {workdir}/error.log")
+
+        wait_until(answers, 5, f"nginx did not answer on port {port}; see {workdir}/error.log",
+                   every=0.1, retry_on=(OSError,))
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
