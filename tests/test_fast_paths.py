@@ -98,6 +98,7 @@ def shortcuts_restored():
 # -----------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_the_real_site_is_the_same_with_the_shortcuts_off(tmp_path):
     """A preview: the shortcuts change pages, and the PDFs and compressed copies are made from those;
     tests/test_parallel.py compares a full parallel build, PDFs included, with the engine's."""
@@ -117,6 +118,7 @@ def test_the_real_site_is_the_same_with_the_shortcuts_off(tmp_path):
     assert differences(fast_site, engine_site) == []
 
 
+@pytest.mark.build
 def test_markup_the_regular_expressions_could_misread_is_the_same_with_the_shortcuts_off(tmp_path):
     project = make_site(tmp_path, "fast-paths")
     fast_site, engine_site = both_ways(project / "mkdocs.yml", tmp_path, preview=True)
@@ -137,6 +139,7 @@ def test_markup_the_regular_expressions_could_misread_is_the_same_with_the_short
 # -----------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_a_page_rendered_alone_is_the_page_of_a_full_build(
     tmp_path, monkeypatch, shortcuts_restored
 ):

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_training.core import i18n, sources
+from mkdocs_training.core import i18n, module_ids, sources
 from mkdocs_training.core.context import Site
 from mkdocs_training.core.i18n import Languages, split_locale
 from mkdocs_training.core.pages import UNBUILDABLE, Checked, read
@@ -181,7 +181,7 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             if bad and bad[0].message.startswith(UNBUILDABLE):
                 undecodable.append(shown(path))
 
-    problems += distinct_ids([v[languages.default] for v in groups.values() if languages.default in v])
+    problems += module_ids.distinct_ids([v[languages.default] for v in groups.values() if languages.default in v])
     statuses: list[Status] = []
     for english_path, versions in sorted(groups.items()):
         english = versions.get(languages.default)
@@ -205,7 +205,7 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
                 statuses.append(Status(english_path, code, MISSING))
                 continue
             problems += missing_anchors(translation.page)
-            problems += same_id(english, translation)
+            problems += module_ids.same_id(english, translation)
             recorded = recorded_hashes(translation)
             changed = [key for key, value in current.items() if recorded.get(key) != value]
             changed += [key for key in recorded if key not in current]  # Removed in English.
@@ -242,37 +242,6 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             else:
                 statuses.append(Status(english_path, code, UP_TO_DATE, translation.path))
     return Report(statuses, problems, undecodable, found)
-
-
-def id_line(page: Checked) -> int:
-    return 1 + next((n for n, text in enumerate(page.text.splitlines()) if text.startswith("id:")), 0)
-
-
-def same_id(english: Checked, translation: Checked) -> list[Problem]:
-    """A module has one id in every language: it keys the reader's progress, the PDF and the LMS package."""
-    if english.meta.get("id") == translation.meta.get("id"):
-        return []
-    wanted = english.meta.get("id")
-    fix = f"write id: {wanted} in its front matter" if wanted else "remove its id, as the English page has none"
-    return [Problem(translation.path, id_line(translation),
-                    f"its id differs from the English page's ({english.path}): {fix}. A module has one id in "
-                    "every language, which keeps the reader's progress, its PDF and its LMS package.")]
-
-
-def distinct_ids(english: list[Checked]) -> list[Problem]:
-    """Two modules with one id would share the reader's progress and overwrite each other's PDF."""
-    seen: dict[str, Checked] = {}
-    problems = []
-    for page in sorted(english, key=lambda p: str(p.path)):
-        if not page.source.src_uri.startswith("modules/"):
-            continue
-        key = sources.module_id(page.meta, page.source.stem)
-        if key in seen:
-            problems.append(Problem(page.path, id_line(page),
-                                    f"module id '{key}' is also {seen[key].path}'s: give this module an id "
-                                    "of its own (id: <lower-case-words>)."))
-        seen.setdefault(key, page)
-    return problems
 
 
 # -----------------------------------------------------------------------------
