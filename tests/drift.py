@@ -156,6 +156,13 @@ TIES = [
     Tie("_build_page and _populate_page used by fast/one_page.py", "properdocs",
         python("commands/build.py", "_populate_page", "_build_page"), "c779da55ce7df033",
         "check fast/one_page.rerender(), which calls them as build() does"),
+    # Test tooling, not the site: make test's --dist loadgroup keeps a module's costly fixture on one worker.
+    Tie("xdist's loadgroup naming of test ids", "xdist",
+        python("remote.py", "WorkerInteractor.pytest_collection_modifyitems"), "fd655f0c7f8d2977",
+        "check tests/conftest.py's _name_group(), which does what this does for pytest 9.2"),
+    Tie("pytest's structured test id (NodeId, Node.nodeid)", "_pytest",
+        lambda root: source_of(root / "nodeid.py", "NodeId") + source_of(root / "nodes.py", "Node.nodeid"), "bcb7a0ae123961e7",
+        "check tests/conftest.py's _name_group(), which renames a test by replacing its _id's _str_cache"),
 ]
 
 
