@@ -28,6 +28,18 @@ from mkdocs_training.core.sources import body_of, plain_text
 State = TypeVar("State")
 
 
+def source_path(page: Page) -> str:
+    """The page's file in docs/, as Site.source/text/body take it.
+
+    The engine's File has no source file only when a plugin generated it
+    from a string; no plugin of this site makes pages that way.
+    """
+    path = page.file.abs_src_path
+    if path is None:
+        raise RuntimeError(f"{page.file.src_uri}: a generated page, with no file in docs/ to read")
+    return path
+
+
 class Owner:
     """Keeps each feature's own state, one object per class, made on first use."""
 

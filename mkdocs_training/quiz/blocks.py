@@ -34,7 +34,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import escaping, fragments, quizzes
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 from mkdocs_training.core.pages import Checked
 from mkdocs_training.core.problems import Problem
@@ -140,7 +140,7 @@ def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
     problems were reported then; the hints are checked here, where the
     strings of the page's language are at hand.
     """
-    source = site.source(page.file.abs_src_path)
+    source = site.source(source_path(page))
     if source and not build.is_fallback(page):
         for _, questions, _ in source.quizzes:
             for problem in repeated_hints(questions, source.path, build.ui["quiz"]):
