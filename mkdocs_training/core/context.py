@@ -142,7 +142,7 @@ class Build(Owner):
 
     def is_fallback(self, page: Page) -> bool:
         """Shown in this language's site, but written in another (it is not translated yet)."""
-        return getattr(page.file, "locale", self.language) != self.language
+        return i18n.file_locale(page.file, self.language) != self.language
 
     def template(self, name: str):
         # MkDocs makes its template environment after rendering pages; this one

@@ -84,7 +84,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = module_minutes(module, build, site)
-        lang = getattr(module.file, "locale", build.language)
+        lang = i18n.file_locale(module.file, build.language)
         foreign = lang != build.language
         meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}
         label = f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>' if foreign else ""
