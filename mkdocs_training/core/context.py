@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs_training.core import i18n
 from mkdocs_training.core.pages import Checked
 from mkdocs_training.core.sources import body_of, plain_text
+
+if TYPE_CHECKING:
+    from mkdocs.utils.templates import TemplateContext
 
 State = TypeVar("State")
 
@@ -38,6 +41,15 @@ def source_path(page: Page) -> str:
     if path is None:
         raise RuntimeError(f"{page.file.src_uri}: a generated page, with no file in docs/ to read")
     return path
+
+
+def template_values(context: TemplateContext) -> dict[str, Any]:
+    """A template context as the dict it is, to add the keys our templates read (ui, hreflang...).
+
+    The engine types the context with its own keys only (a TypedDict); the
+    plugins add theirs to the same dict, static-i18n too.
+    """
+    return cast("dict[str, Any]", context)
 
 
 class Owner:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +14,7 @@ from mkdocs_training.translations import status as translations
 
 
 # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
-def language_links(context: dict, page: Page, config: MkDocsConfig, build: Build, site: Site) -> dict:
+def language_links(context: dict[str, Any], page: Page, config: MkDocsConfig, build: Build, site: Site) -> None:
     languages = build.languages
     # static-i18n links the home pages' switcher to "/" and "/it/": absolute
     # paths, wrong on a sub-path and from a folder. Every page gets the same
@@ -29,7 +30,7 @@ def language_links(context: dict, page: Page, config: MkDocsConfig, build: Build
         # and announce no alternates for it.
         page.canonical_url = links.get(i18n.file_locale(page.file, build.language), page.canonical_url)
         context["hreflang"] = []
-        return context
+        return
     # Announce only the languages the page really exists in.
     english = site.english_path(page.file.src_uri)
     report = translations.report_of(site)
@@ -43,4 +44,3 @@ def language_links(context: dict, page: Page, config: MkDocsConfig, build: Build
         context["hreflang"].append({"lang": "x-default", "href": links[languages.default]})
     else:
         context["hreflang"] = []
-    return context
