@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -171,6 +171,22 @@ class Build(Owner):
     def macros(self) -> Macros:
         """The macros of overrides/partials/training.html."""
         return Macros(self.template("partials/training.html").module)
+
+
+class Plugin(Protocol):
+    """What the training plugin (plugin.py) keeps across its events."""
+
+    site: Site
+    build: Build
+
+
+def training_plugin(config: MkDocsConfig) -> Plugin:
+    """The training plugin of a loaded config, for code that reaches it there (serve's fast/one_page.py).
+
+    config.plugins types each plugin as BasePlugin, and a room may not import
+    plugin.py (tests/test_architecture.py): Plugin names what is read of it.
+    """
+    return cast("Plugin", config.plugins["training"])
 
 
 class PrintedUndefined(jinja2.Undefined):
