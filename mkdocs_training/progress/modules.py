@@ -76,6 +76,7 @@ def module_list(page: Page, build: Build, site: Site) -> str:
     ui = build.ui
     here = posixpath.dirname(page.file.src_uri)
     cards = []
+    assert build.nav is not None  # Markers are filled in on_page_markdown, after on_nav set it.
     for module in build.nav.pages:
         if not is_module(module):
             continue

@@ -104,10 +104,11 @@ VERDICT_OPENER = re.compile(r"^(right|correct|wrong|incorrect|yes|no|not quite|e
 
 def verdict_openers(questions: list[Question], path: Path) -> list[Problem]:
     return [Problem(path, question.line, f"question {number}, answer {index}: the feedback opens with a verdict "
-                    f"('{VERDICT_OPENER.match(answer.feedback).group(0)}'). The page already says whether the "
+                    f"('{opener.group(0)}'). The page already says whether the "
                     "answer is right; start with the reason.")
             for number, question in enumerate(questions, start=1)
-            for index, answer in enumerate(question.answers, start=1) if VERDICT_OPENER.match(answer.feedback)]
+            for index, answer in enumerate(question.answers, start=1)
+            if (opener := VERDICT_OPENER.match(answer.feedback))]
 
 
 def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list[Problem]:
