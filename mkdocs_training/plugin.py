@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_training import fast, pdf, publish
 from mkdocs_training.checks import declarations, docs_folder, html_checks
 from mkdocs_training.core import engine, escaping, fragments, i18n, locales, markers, page_roles
 from mkdocs_training.core.config import TrainingConfig
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, template_values
 from mkdocs_training.core.log import log
 from mkdocs_training.fast import parallel
 from mkdocs_training.glossary import terms as glossary
@@ -62,7 +64,18 @@ MARKERS: dict[str, markers.Filler] = {
 class TrainingPlugin(BasePlugin[TrainingConfig]):
     def __init__(self) -> None:
         self.site = Site()  # Kept across the language builds of one site build.
-        self.build: Build | None = None  # The language build running now.
+        self._build: Build | None = None  # The language build running now: see `build`.
+
+    @property
+    def build(self) -> Build:
+        """The language build running now, made by on_config; every later event has one."""
+        if self._build is None:
+            raise RuntimeError("the training plugin's build is made in on_config; an event ran before it")
+        return self._build
+
+    @build.setter
+    def build(self, build: Build) -> None:  # on_config, and serve's one-page shortcut (fast/one_page.py).
+        self._build = build
 
     # Before the search plugin (priority 0) sets up this build's index. static-i18n
     # has already chosen the language of the build (it sets it before each build).
@@ -86,17 +99,17 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 log.warning(problem)
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
-        self.build = Build(config, languages, language, ui, preview=self.config.preview, offline=self.config.offline, cache=self.config.cache,
-                           whole_pdf_max_modules=self.config.whole_pdf_max_modules,
-                           only_language=self.config.language)
-        glossary.start(self.build, terms.by_language.get(language, []))
+        build = self.build = Build(config, languages, language, ui, preview=self.config.preview, offline=self.config.offline,
+                                   cache=self.config.cache, whole_pdf_max_modules=self.config.whole_pdf_max_modules,
+                                   only_language=self.config.language)
+        glossary.start(build, terms.by_language.get(language, []))
         locales.localize_theme(config, language, ui)
         if self.config.offline:
             offline.configure(config)
         return config
 
     # Before MkDocs cleans site/ and walks docs/ (which a symlink loop would send round).
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.build.is_default:
             docs_folder.check(Path(config.docs_dir), Path(config.config_file_path).parent)
         elif self.build.is_part:  # The default language's process reports the links.
@@ -104,7 +117,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
 
     # Every page read and checked once, before static-i18n narrows them to one language.
     @event_priority(10)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # In a parallel build each language's process reads them too, and the
         # default language's one reports them (once, not once per process).
         if self.build.is_default or self.build.is_part:
@@ -127,24 +140,24 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 files.remove(file)
         return files
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.build.set_nav(nav)
         return nav
 
     # After static-i18n (on_files) has chosen this build's files, before they are copied.
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.globals["training_stylesheet"] = stylesheet.join(config, files)
         scripts.strip_comments(config, files)
         return env
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         search.exclude_fallback(page, self.build)
         escaping.front_matter(page)
         markdown = declarations.made_readable(markdown, page, self.build, self.site)
         markdown = markers.fill(markdown, page, self.build, self.site, MARKERS)
         return quiz.render_all(markdown, page, self.build, self.site)
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = fragments.put(html, page, self.build)
         if page_roles.is_module(page):
             html = modules.module_extras(html, page, self.build, self.site, pdf.module_href(page))
@@ -156,29 +169,35 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
 
     # After static-i18n (priority 50) has pointed config.extra.alternate at this page.
     @event_priority(40)
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         build = self.build
-        build.add_language_context(context)
-        modules.page_context(context, page)
-        context = alternates.language_links(context, page, config, build, self.site)
+        values = template_values(context)  # The same dict, for our templates' own keys.
+        build.add_language_context(values)
+        modules.page_context(values, page)
+        alternates.language_links(values, page, config, build, self.site)
         pdf.keep(page, build)  # Every page goes into this language's PDF, an untranslated one with its notice.
         if not build.is_fallback(page):  # The sitemap lists the pairs the page's <head> announces.
-            sitemap.add(page, context["hreflang"], build, self.site)
+            sitemap.add(page, values["hreflang"], build, self.site)
         return context
 
     # Templates outside pages (404.html) see the same strings and language root.
-    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
-        self.build.add_language_context(context)
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        values = template_values(context)
+        self.build.add_language_context(values)
         if template_name == "404.html":
-            notfound.template_context(context, config, self.build)
+            notfound.template_context(values, config, self.build)
         return context
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = theme.valid_html(output)
         inline_code.report_page(output, f"docs/{page.file.src_uri}", page.url)
         return output
 
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         output_content = theme.valid_html(output_content)
         if template_name == "404.html":
             notfound.keep(output_content, self.build, self.site)
@@ -189,7 +208,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     # from what the builds so far have made, so the last one leaves them right.
     # In a parallel build, what spans the languages is done after the merge.
     @event_priority(-50)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self.build
         notfound.write(config, build, self.site)
         search.write(config, build, self.site)

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 
 # Comments (`<!--`) are read without trouble; anything else after `<!` is rare in a page.
@@ -40,7 +40,7 @@ def made_readable(markdown: str, page: Page, build: Build, site: Site) -> str:
     """The page's Markdown with each declaration html.parser stops on written as text, and a warning for it."""
     if MARKER not in markdown.replace("<!--", ""):
         return markdown
-    offset = site.body(page.file.abs_src_path)[1]
+    offset = site.body(source_path(page))[1]
     for _ in range(markdown.count(MARKER)):  # Each one once at most.
         index = _stop(markdown)
         if index is None:

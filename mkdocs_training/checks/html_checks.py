@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 from mkdocs_training.fast import plain_html
 
@@ -81,8 +81,8 @@ def check(content: str, page: Page, build: Build, site: Site) -> str:
     if build.is_fallback(page):  # Checked in its own language's build.
         return content
     shape = _shape(content)
-    source = site.text(page.file.abs_src_path)
-    offset = site.body(page.file.abs_src_path)[1]
+    source = site.text(source_path(page))
+    offset = site.body(source_path(page))[1]
     where = f"docs/{page.file.src_uri}"
     for anchor, count in sorted(shape.ids.items()):
         if count > 1:

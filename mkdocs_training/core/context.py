@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +25,31 @@ from mkdocs_training.core import i18n
 from mkdocs_training.core.pages import Checked
 from mkdocs_training.core.sources import body_of, plain_text
 
+if TYPE_CHECKING:
+    from mkdocs.utils.templates import TemplateContext
+
 State = TypeVar("State")
+
+
+def source_path(page: Page) -> str:
+    """The page's file in docs/, as Site.source/text/body take it.
+
+    The engine's File has no source file only when a plugin generated it
+    from a string; no plugin of this site makes pages that way.
+    """
+    path = page.file.abs_src_path
+    if path is None:
+        raise RuntimeError(f"{page.file.src_uri}: a generated page, with no file in docs/ to read")
+    return path
+
+
+def template_values(context: TemplateContext) -> dict[str, Any]:
+    """A template context as the dict it is, to add the keys our templates read (ui, hreflang...).
+
+    The engine types the context with its own keys only (a TypedDict); the
+    plugins add theirs to the same dict, static-i18n too.
+    """
+    return cast("dict[str, Any]", context)
 
 
 class Owner:
@@ -130,7 +154,7 @@ class Build(Owner):
 
     def is_fallback(self, page: Page) -> bool:
         """Shown in this language's site, but written in another (it is not translated yet)."""
-        return getattr(page.file, "locale", self.language) != self.language
+        return i18n.file_locale(page.file, self.language) != self.language
 
     def template(self, name: str):
         # MkDocs makes its template environment after rendering pages; this one
@@ -147,6 +171,22 @@ class Build(Owner):
     def macros(self) -> Macros:
         """The macros of overrides/partials/training.html."""
         return Macros(self.template("partials/training.html").module)
+
+
+class Plugin(Protocol):
+    """What the training plugin (plugin.py) keeps across its events."""
+
+    site: Site
+    build: Build
+
+
+def training_plugin(config: MkDocsConfig) -> Plugin:
+    """The training plugin of a loaded config, for code that reaches it there (serve's fast/one_page.py).
+
+    config.plugins types each plugin as BasePlugin, and a room may not import
+    plugin.py (tests/test_architecture.py): Plugin names what is read of it.
+    """
+    return cast("Plugin", config.plugins["training"])
 
 
 class PrintedUndefined(jinja2.Undefined):

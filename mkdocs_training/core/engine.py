@@ -31,8 +31,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    # For the type checker only, under the name plugins use: serve/server.py subclasses it.
+    # For the type checker only, under the name plugins use: serve/server.py subclasses
+    # LiveReloadServer.
     from mkdocs.livereload import LiveReloadServer as LiveReloadServer
+    from properdocs.utils import CountHandler
 
 NAME = "ProperDocs"
 PACKAGE = "properdocs"  # Its distribution, its module (python -m) and its console command.
@@ -103,7 +105,7 @@ def console(level: int = logging.INFO, formatter: logging.Formatter | None = Non
     return handler
 
 
-def count_warnings() -> logging.Handler:
+def count_warnings() -> CountHandler:
     """A handler that counts the warnings and errors the engine and every plugin log (strict mode)."""
     from properdocs.utils import CountHandler
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs_training.core.log import log
 
-if TYPE_CHECKING:  # For annotations only: the running engine's config class (engine.py).
+if TYPE_CHECKING:  # For annotations only: the running engine's classes (engine.py).
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
 
 
 # -----------------------------------------------------------------------------
@@ -45,8 +46,46 @@ class Languages:
     @staticmethod
     def building(config: MkDocsConfig) -> str:
         """The language of the build that is running now."""
-        plugin: Any = config.plugins["i18n"]  # static-i18n's, which has no types.
-        return plugin.current_language or Languages.from_config(config).default
+        return current_language(config) or Languages.from_config(config).default
+
+
+# -----------------------------------------------------------------------------
+# What static-i18n adds to the engine's objects (it ships no types)
+# -----------------------------------------------------------------------------
+
+
+def current_language(config: MkDocsConfig) -> str | None:
+    """The language static-i18n is building (None before its first build)."""
+    plugin: Any = config.plugins["i18n"]  # static-i18n's, which has no types.
+    return plugin.current_language
+
+
+def set_current_language(config: MkDocsConfig, code: str) -> None:
+    """Make static-i18n take `code` as the language being built (serve's one-page shortcut)."""
+    plugin: Any = config.plugins["i18n"]  # static-i18n's, which has no types.
+    plugin.current_language = code
+
+
+def file_locale(file: File, default: str) -> str:
+    """The language of a file's text (File.locale, set by static-i18n); `default` for a file it did not mark."""
+    locale: str = getattr(file, "locale", default)
+    return locale
+
+
+def file_alternates(file: File) -> dict[str, File]:
+    """The file's version for each language (File.alternates, set by static-i18n); none for a file it did not mark."""
+    alternates: dict[str, File] = getattr(file, "alternates", {})
+    return alternates
+
+
+def switcher(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The language switcher's entries (lang, name, link) for the page being rendered.
+
+    static-i18n points them at the page as the attribute config.extra.alternate,
+    which templates read before the mapping item extra["alternate"].
+    """
+    entries: list[dict[str, str]] = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    return entries
 
 
 # -----------------------------------------------------------------------------

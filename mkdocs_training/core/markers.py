@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import structure, yamlfile
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 
 # A marker's filler: the Markdown (or fragment placeholder) that replaces it.
@@ -28,7 +28,7 @@ def fill(markdown: str, page: Page, build: Build, site: Site, fillers: Mapping[s
         name = match.group(1)
         if name in fillers:
             return fillers[name](page, build, site)
-        offset = site.body(page.file.abs_src_path)[1]
+        offset = site.body(source_path(page))[1]
         line = markdown.count("\n", 0, match.start()) + 1 + offset
         log.warning(
             f"docs/{page.file.src_uri}:{line}: unknown marker '<!-- {name} -->'. "

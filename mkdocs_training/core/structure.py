@@ -173,6 +173,7 @@ def compare(source: Page, translation: Page) -> list[Problem]:
         src = src_heads[index] if index < len(src_heads) else None
         tr = tr_heads[index] if index < len(tr_heads) else None
         if tr is None:
+            assert src is not None  # One of the two is there: index < the longer list's length.
             problems.append(
                 Problem(
                     here,

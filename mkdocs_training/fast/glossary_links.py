@@ -25,8 +25,8 @@ NO_TERMS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "label", "le
 
 # What BeautifulSoup's html.parser builder knows of HTML, to write what it would.
 _BUILDER = BeautifulSoup("", "html.parser").builder
-VOID = frozenset(_BUILDER.empty_element_tags)
-KEEP_SPACE = frozenset(_BUILDER.preserve_whitespace_tags)
+VOID = frozenset(_BUILDER.empty_element_tags or ())  # Typed Optional (a builder may keep no list); html.parser keeps one.
+KEEP_SPACE = frozenset(_BUILDER.preserve_whitespace_tags or ())
 LIST_ATTRIBUTES = {tag: frozenset(names) for tag, names in _BUILDER.cdata_list_attributes.items()}
 SPACES = BeautifulSoup.ASCII_SPACES  # Text of these only is written as one space or newline.
 WORDS = re.compile(r"\S+")

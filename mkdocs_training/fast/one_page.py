@@ -23,7 +23,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from mkdocs_training import fast
-from mkdocs_training.core import engine
+from mkdocs_training.core import engine, i18n
+from mkdocs_training.core.context import Build, training_plugin
 
 # Config entries that are not copied per language: they hold live objects.
 # (The theme is copied apart; the extensions' settings are per language:
@@ -48,7 +49,7 @@ class Language:
     files: Files
     nav: Navigation
     env: Any
-    training_build: Any  # The training plugin's Build for this language.
+    training_build: Build  # The training plugin's Build for this language.
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Recorder(BasePlugin):
 
     @staticmethod
     def language(config: MkDocsConfig) -> str:
-        return config.plugins["i18n"].current_language
+        return i18n.current_language(config) or ""  # Set before each language build.
 
     # Before the training plugin scans the pages (priority 10) and before
     # static-i18n narrows them to one language.
@@ -97,7 +98,7 @@ class Recorder(BasePlugin):
             files=files,
             nav=self.recording.navs[code],
             env=env,
-            training_build=config.plugins["training"].build,
+            training_build=training_plugin(config).build,
         )
         return env
 
@@ -108,8 +109,8 @@ def restore(config: MkDocsConfig, language: Language) -> None:
         config.data[key] = copy.deepcopy(value)
     config.theme.clear()
     config.theme.update(copy.deepcopy(language.theme))
-    config.plugins["i18n"].current_language = language.code
-    config.plugins["training"].build = language.training_build
+    i18n.set_current_language(config, language.code)
+    training_plugin(config).build = language.training_build
 
 
 # -----------------------------------------------------------------------------
@@ -179,11 +180,10 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         raise FullRebuild("the last full build did not finish")
     config = recording.config
     targets = [(language, file) for language in recording.languages.values()
-               for file in language.files.documentation_pages() if Path(file.abs_src_path) == path]
+               for file in language.files.documentation_pages() if file.abs_src_path is not None and Path(file.abs_src_path) == path]
     if not targets:
         raise FullRebuild("not a page of the last build")
-    training = config.plugins["training"]
-    site = training.site
+    site = training_plugin(config).site
     held = Warnings()
     engine.logger().addHandler(held)  # The engine's logger: what strict mode counts.
     for handler in handlers:
@@ -197,6 +197,8 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
         for language, file in targets:
             restore(config, language)
             page = file.page
+            if page is None:  # Every page of the last build has one.
+                raise FullRebuild("not a page of the last build")
             forget(language.training_build, page)
             before = outline(page)
             try:

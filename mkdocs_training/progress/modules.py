@@ -12,7 +12,7 @@ from babel.dates import format_date
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import escaping, fragments, i18n, locales, markers, structure
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 from mkdocs_training.core.page_roles import is_module, module_id, review_date, whole_pdf_wanted
 
@@ -39,7 +39,7 @@ def reading_minutes(body: str) -> int:
 def module_minutes(page: Page, build: Build, site: Site) -> int:
     english = Path(build.config.docs_dir) / i18n.source_uri(page.file.src_uri)
     # An orphan translation has no English page (reported as such): its own text, then.
-    body, _ = site.body(str(english) if english.is_file() else page.file.abs_src_path)
+    body, _ = site.body(str(english) if english.is_file() else source_path(page))
     root = Path(build.config.config_file_path).parent
     shown = structure.MARKER.sub(lambda m: "\n\n" + markers.marker_text(m.group(1), root, "en") + "\n\n", body)
     return reading_minutes(shown)
@@ -76,15 +76,16 @@ def module_list(page: Page, build: Build, site: Site) -> str:
     ui = build.ui
     here = posixpath.dirname(page.file.src_uri)
     cards = []
+    assert build.nav is not None  # Markers are filled in on_page_markdown, after on_nav set it.
     for module in build.nav.pages:
         if not is_module(module):
             continue
-        source = site.source(module.file.abs_src_path)
+        source = site.source(source_path(module))
         meta = dict(source.meta) if source else {}  # Unreadable: reported in on_files, and the build fails.
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = module_minutes(module, build, site)
-        lang = getattr(module.file, "locale", build.language)
+        lang = i18n.file_locale(module.file, build.language)
         foreign = lang != build.language
         meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}
         label = f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>' if foreign else ""

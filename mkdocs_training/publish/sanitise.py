@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 import nh3
 from mkdocs.structure.pages import Page
 
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 from mkdocs_training.fast import plain_html
 
@@ -267,8 +267,8 @@ def page_content(content: str, page: Page, build: Build, site: Site) -> str:
     """The page's content as published; a warning for each thing the allowlist removed."""
     content, lost = check(content)
     if lost and not build.is_fallback(page):  # A fallback page is reported in its own language's build.
-        source = site.text(page.file.abs_src_path)
-        offset = site.body(page.file.abs_src_path)[1]
+        source = site.text(source_path(page))
+        offset = site.body(source_path(page))[1]
         for what, needle in lost:
             hint = (IMAGE_HINT if what.startswith("src=") and what.endswith("<img>") else
                     "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "

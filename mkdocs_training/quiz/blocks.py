@@ -34,7 +34,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from mkdocs_training.core import escaping, fragments, quizzes
-from mkdocs_training.core.context import Build, Site
+from mkdocs_training.core.context import Build, Site, source_path
 from mkdocs_training.core.log import log
 from mkdocs_training.core.pages import Checked
 from mkdocs_training.core.problems import Problem
@@ -104,10 +104,11 @@ VERDICT_OPENER = re.compile(r"^(right|correct|wrong|incorrect|yes|no|not quite|e
 
 def verdict_openers(questions: list[Question], path: Path) -> list[Problem]:
     return [Problem(path, question.line, f"question {number}, answer {index}: the feedback opens with a verdict "
-                    f"('{VERDICT_OPENER.match(answer.feedback).group(0)}'). The page already says whether the "
+                    f"('{opener.group(0)}'). The page already says whether the "
                     "answer is right; start with the reason.")
             for number, question in enumerate(questions, start=1)
-            for index, answer in enumerate(question.answers, start=1) if VERDICT_OPENER.match(answer.feedback)]
+            for index, answer in enumerate(question.answers, start=1)
+            if (opener := VERDICT_OPENER.match(answer.feedback))]
 
 
 def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list[Problem]:
@@ -140,7 +141,7 @@ def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
     problems were reported then; the hints are checked here, where the
     strings of the page's language are at hand.
     """
-    source = site.source(page.file.abs_src_path)
+    source = site.source(source_path(page))
     if source and not build.is_fallback(page):
         for _, questions, _ in source.quizzes:
             for problem in repeated_hints(questions, source.path, build.ui["quiz"]):

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_training.core import locales
+from mkdocs_training.core import i18n, locales
 from mkdocs_training.core.context import Build, Site
 from mkdocs_training.translations import status as translations
 
@@ -20,12 +20,12 @@ def with_notice(html: str, page: Page, build: Build, site: Site) -> str:
     if build.is_default:
         return html
     ui = build.ui["notice"]
-    original = getattr(page.file, "alternates", {}).get(languages.default)
+    original = i18n.file_alternates(page.file).get(languages.default)
     source_url = get_relative_url(original.url, page.url) if original else None
     if build.is_fallback(page):
         notice = render(build, "missing", ui["missing_title"], ui["missing_text"], [], source_url)
         # static-i18n gives each file its language; a fallback's is the default language.
-        return f'{notice}<div lang="{getattr(page.file, "locale", languages.default)}">{html}</div>'
+        return f'{notice}<div lang="{i18n.file_locale(page.file, languages.default)}">{html}</div>'
     report = translations.report_of(site)
     assert report is not None  # Every page is read in on_files, before any is rendered.
     status = report.status_of(site.english_path(page.file.src_uri), build.language)

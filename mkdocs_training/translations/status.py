@@ -169,10 +169,10 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             continue
         source, bad = read(path, shown(path), uri(path), languages.codes)
         problems += bad
-        for check in checks if source is not None else ():
-            problems += check(source)
         key = shown(Path(name))
         if source is not None:
+            for check in checks:
+                problems += check(source)
             found[source.path] = source
             groups.setdefault(key, {})[locale or languages.default] = source
         else:
