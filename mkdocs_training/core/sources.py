@@ -16,6 +16,7 @@ the page (MultiMarkdown metadata), `split` raises `FrontMatterError` naming the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,7 @@ class Source:
 MODULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def module_id(meta: dict, stem: str) -> str:
+def module_id(meta: Mapping[str, Any], stem: str) -> str:
     """A module's id: its front matter's `id`, else the English file's name.
 
     The reader's progress, the PDF's name and the LMS package's identifiers are

@@ -52,13 +52,12 @@ def _start_tag(name: str, values: dict[str, str], slash: str) -> str:
     parts = [f"<{name}"]
     for key, value in sorted(values.items()):
         value = _escape(value)
-        if '"' in value:
-            if "'" in value:
-                value = '"' + value.replace('"', "&quot;") + '"'
-            else:
-                value = "'" + value + "'"
-        else:
+        if '"' not in value:
             value = '"' + value + '"'
+        elif "'" in value:  # Both quotes: double quotes, the inner ones escaped.
+            value = '"' + value.replace('"', "&quot;") + '"'
+        else:
+            value = "'" + value + "'"
         parts.append(f" {key}={value}")
     parts.append(f"{slash}>")
     return "".join(parts)

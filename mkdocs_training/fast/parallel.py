@@ -177,7 +177,8 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
         folder = work / code
         command = engine.command("build", "-f", str(config_file), "-d", str(folder), *(["--strict"] if strict else []))
         env = engine.environment(TRAINING_LANGUAGE=code)
-        output = None if code == languages.default else tempfile.TemporaryFile()
+        # Closed by the loop below, once its output is copied to the terminal.
+        output = None if code == languages.default else tempfile.TemporaryFile()  # noqa: SIM115
         processes[code] = (subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT
                                             if output else None), output, folder)
     failed = []
