@@ -53,7 +53,9 @@ def visit(browser, base: str, path: str) -> dict:
     def finished(request):
         if not request.url.startswith("data:"):
             size = request.sizes()
-            sizes[request.url.replace(base, "/")] = size["responseBodySize"] + size["responseHeadersSize"]
+            sizes[request.url.replace(base, "/")] = (
+                size["responseBodySize"] + size["responseHeadersSize"]
+            )
 
     context.on("requestfinished", finished)
     page.goto(base + path)
@@ -67,19 +69,28 @@ def main() -> int:
     if not (site / "index.html").exists():
         print(f"{site} has no built site: run `make build` first.", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base, \
-            sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as work,
+        webcheck.nginx(site.resolve(), Path(work)) as base,
+        sync_playwright() as playwright,
+    ):
         browser = webcheck.launch(playwright)
         print(f"{'page':<36} {'requests':>8} {'KB as received':>15} {'KB gzip':>8}")
         results = {}
         for path in PAGES:
             result = results[path] = visit(browser, base, path)
             gzipped = sum(gzip_size(site, url) for url in result["urls"])
-            print(f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>15.1f} {gzipped / 1024:>8.1f}")
+            print(
+                f"/{path:<35} {result['requests']:>8} {result['bytes'] / 1024:>15.1f} {gzipped / 1024:>8.1f}"
+            )
         browser.close()
-    print(f"\n/{MODULE_PAGE}, file by file (budget: {BUDGET_REQUESTS} requests, {BUDGET_KB_GZIP} KB gzip)")
+    print(
+        f"\n/{MODULE_PAGE}, file by file (budget: {BUDGET_REQUESTS} requests, {BUDGET_KB_GZIP} KB gzip)"
+    )
     for url, size in sorted(results[MODULE_PAGE]["urls"].items(), key=lambda item: -item[1]):
-        print(f"  {url:<58} {size / 1024:>6.1f} KB received {gzip_size(site, url) / 1024:>6.1f} KB gzip")
+        print(
+            f"  {url:<58} {size / 1024:>6.1f} KB received {gzip_size(site, url) / 1024:>6.1f} KB gzip"
+        )
     return 0
 
 

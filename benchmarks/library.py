@@ -38,7 +38,9 @@ WORD = re.compile(r"^[^\W\d_]{3,}$")
 def vocabulary(texts: list[str]) -> list[str]:
     words = set()
     for text in texts:
-        text = re.sub(r"\{[^}]*\}|\([^)]*\)", " ", text.split("---\n", 2)[-1])  # Prose only: no anchors, URLs, front matter.
+        text = re.sub(
+            r"\{[^}]*\}|\([^)]*\)", " ", text.split("---\n", 2)[-1]
+        )  # Prose only: no anchors, URLs, front matter.
         for token in re.findall(r"[^\W\d_]+", text):
             if len(token) >= 3:
                 words.add(token.lower())
@@ -67,7 +69,9 @@ def vary_body(body: str, rng: random.Random, vocab: list[str]) -> str:
             if m:
                 value = yaml.safe_load(m.group(2))
                 answer = m.group(1).strip().endswith("text:")
-                line = m.group(1) + json.dumps(vary(str(value), rng, vocab, answer), ensure_ascii=False)
+                line = m.group(1) + json.dumps(
+                    vary(str(value), rng, vocab, answer), ensure_ascii=False
+                )
             lines.append(line)
         quizzes.append("```quiz\n" + "\n".join(lines) + "\n```")
         return f"\0QUIZ{len(quizzes) - 1}\0"
@@ -80,7 +84,11 @@ def vary_body(body: str, rng: random.Random, vocab: list[str]) -> str:
             title, anchor = line.split(" { #", 1)
             hashes, words = title.split(" ", 1)
             line = f"{hashes} {vary(words, rng, vocab).capitalize()} {{ #{anchor}"
-        elif stripped and not stripped.startswith(("#", "!!!", "\0", "```")) and not MARKUP & set(line):
+        elif (
+            stripped
+            and not stripped.startswith(("#", "!!!", "\0", "```"))
+            and not MARKUP & set(line)
+        ):
             parts = PREFIX.match(line)
             assert parts is not None  # It matches any line.
             prefix, text = parts.groups()
@@ -109,7 +117,9 @@ def module(source: str, number: int, language: str, vocab: list[str], seed: int)
     return f"---\n{front}---\n{body}"
 
 
-def glossary_terms(count: int, vocab: dict[str, list[str]], existing: dict[str, set[str]], seed: int):
+def glossary_terms(
+    count: int, vocab: dict[str, list[str]], existing: dict[str, set[str]], seed: int
+):
     """`count` extra terms per language, each with one form that occurs in the pages."""
     rng = random.Random(f"{seed}-glossary")
     pools = {}
@@ -151,10 +161,16 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     """
     docs = project / "docs" / "modules"
     originals = {
-        (name, lang): (docs / f"{name}{'' if lang == 'en' else '.it'}.md").read_text(encoding="utf-8")
-        for name in SOURCES for lang in ("en", "it")
+        (name, lang): (docs / f"{name}{'' if lang == 'en' else '.it'}.md").read_text(
+            encoding="utf-8"
+        )
+        for name in SOURCES
+        for lang in ("en", "it")
     }
-    vocab = {lang: vocabulary([t for (_, language), t in originals.items() if language == lang]) for lang in ("en", "it")}
+    vocab = {
+        lang: vocabulary([t for (_, language), t in originals.items() if language == lang])
+        for lang in ("en", "it")
+    }
     made = []
     for number in range(1, pairs - len(SOURCES) + 1):
         source = SOURCES[number % len(SOURCES)]
@@ -175,28 +191,43 @@ def make(project: Path, pairs: int, seed: int = 1, python: str = "python3") -> l
     for start in range(0, len(made), GROUP):
         title = f"Collection {start // GROUP + 1}"
         titles[title] = f"Raccolta {start // GROUP + 1}"
-        entries += f"{indent}- {title}:\n" + "".join(f"{indent}    - {path}\n" for path in made[start:start + GROUP])
-    config = config[: anchor.end()] + entries + config[anchor.end():]
+        entries += f"{indent}- {title}:\n" + "".join(
+            f"{indent}    - {path}\n" for path in made[start : start + GROUP]
+        )
+    config = config[: anchor.end()] + entries + config[anchor.end() :]
     translations = found(r"(?m)^(\s*)nav_translations:\n(\s*)", config)
     lines = "".join(f"{translations.group(2)}{en}: {it}\n" for en, it in titles.items())
-    config = config[: translations.end(1) + len("nav_translations:\n")] + lines + config[translations.end(1) + len("nav_translations:\n"):]
+    config = (
+        config[: translations.end(1) + len("nav_translations:\n")]
+        + lines
+        + config[translations.end(1) + len("nav_translations:\n") :]
+    )
     config_file.write_text(config, encoding="utf-8")
 
     # Glossary: one extra term per four modules, in both languages.
     files = {lang: project / "glossary" / f"{lang}.yml" for lang in ("en", "it")}
-    terms = glossary_terms(pairs // 4, vocab, {lang: existing_forms(f) for lang, f in files.items()}, seed)
+    terms = glossary_terms(
+        pairs // 4, vocab, {lang: existing_forms(f) for lang, f in files.items()}, seed
+    )
     for lang, path in files.items():
         if terms[lang]:
             extra = yaml.safe_dump(terms[lang], allow_unicode=True, sort_keys=False, width=1000)
-            path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + extra, encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + extra, encoding="utf-8"
+            )
 
     # Record every translation as current, as a translator would.
     if made:
         # The command `make translated` runs, called directly: through make, the
         # linked .venv could be reinstalled from this copy (its files are newer).
         translated = [f"docs/{p[:-3]}.it.md" for p in made]
-        result = subprocess.run([sys.executable, "-m", "mkdocs_training", "translations", "mark", *translated],
-                                cwd=project, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs_training", "translations", "mark", *translated],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"translations mark failed:\n{result.stdout}{result.stderr}")
     return made

@@ -26,13 +26,26 @@ from pathlib import Path
 from tests.browser import webcheck
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["", "modules/customer-service/", "modules/supplier-guidelines/", "supplier-scorecard/", "glossary/",
-         "it/", "it/modules/customer-service/", "it/supplier-scorecard/"]
+PAGES = [
+    "",
+    "modules/customer-service/",
+    "modules/supplier-guidelines/",
+    "supplier-scorecard/",
+    "glossary/",
+    "it/",
+    "it/modules/customer-service/",
+    "it/supplier-scorecard/",
+]
 
 
 def build(site: Path, url: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs_training", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                   check=True, env={**os.environ, "SITE_URL": url}, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs_training", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "SITE_URL": url},
+        capture_output=True,
+    )
 
 
 def main(argv: list[str]) -> None:
@@ -45,18 +58,34 @@ def main(argv: list[str]) -> None:
         scores: dict[str, list[dict]] = {p: [] for p in PAGES}
         with webcheck.serve(site, port) as base:
             for _ in range(runs):
-                result = subprocess.run(["node", str(ROOT / "tests" / "browser" / "lighthouse.mjs"),
-                                         str(Path(work) / "reports"), *(base + p for p in PAGES)],
-                                        capture_output=True, text=True, cwd=ROOT, check=True)
+                result = subprocess.run(
+                    [
+                        "node",
+                        str(ROOT / "tests" / "browser" / "lighthouse.mjs"),
+                        str(Path(work) / "reports"),
+                        *(base + p for p in PAGES),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    cwd=ROOT,
+                    check=True,
+                )
                 for url, found in json.loads(result.stdout).items():
                     scores[url.removeprefix(base)].append(found)
-    print(f"Lighthouse mobile performance, {runs} runs per page (floor in the tests: "
-          f"{floor()}; accessibility, best practices, SEO gated at 100)")
+    print(
+        f"Lighthouse mobile performance, {runs} runs per page (floor in the tests: "
+        f"{floor()}; accessibility, best practices, SEO gated at 100)"
+    )
     print(f"{'page':34} {'min':>4} {'median':>6} {'max':>4}  {'a11y/bp/seo':>11}")
     for page, found in scores.items():
         performance = sorted(f["scores"]["performance"] for f in found)
-        others = "/".join(str(min(f["scores"][c] for f in found)) for c in ("accessibility", "best-practices", "seo"))
-        print(f"/{page:33} {performance[0]:>4} {statistics.median(performance):>6} {performance[-1]:>4}  {others:>11}")
+        others = "/".join(
+            str(min(f["scores"][c] for f in found))
+            for c in ("accessibility", "best-practices", "seo")
+        )
+        print(
+            f"/{page:33} {performance[0]:>4} {statistics.median(performance):>6} {performance[-1]:>4}  {others:>11}"
+        )
 
 
 def floor() -> int:

@@ -26,8 +26,13 @@ LIMIT = limits.SUSPEND_DATA_LIMIT[limits.SCORM_12]
 def generated(questions: int, answers: int = 6) -> str:
     fieldsets = "".join(
         f'<fieldset class="training-quiz__question" id="quiz-1-{q}">'
-        + "".join(f'<input type="checkbox" id="quiz-1-{q}-{a}" value="{a}">' for a in range(1, answers + 1))
-        + "</fieldset>" for q in range(1, questions + 1))
+        + "".join(
+            f'<input type="checkbox" id="quiz-1-{q}-{a}" value="{a}">'
+            for a in range(1, answers + 1)
+        )
+        + "</fieldset>"
+        for q in range(1, questions + 1)
+    )
     return f'<form class="training-quiz" data-training-quiz="quiz-1">{fieldsets}</form>'
 
 
@@ -35,14 +40,19 @@ def old_format(html: str) -> int:
     """{"answers": [every input id], "checked": {...}, "complete": true}, as packages wrote it before."""
     soup = BeautifulSoup(html, "html.parser")
     forms = soup.select("form.training-quiz")
-    state = {"answers": [i["id"] for i in soup.select("form.training-quiz input")],
-             "checked": {f["data-training-quiz"]: [len(f.select("fieldset"))] * 2 for f in forms}, "complete": True}
+    state = {
+        "answers": [i["id"] for i in soup.select("form.training-quiz input")],
+        "checked": {f["data-training-quiz"]: [len(f.select("fieldset"))] * 2 for f in forms},
+        "complete": True,
+    }
     return len(json.dumps(state, separators=(",", ":")))
 
 
 def row(name: str, html: str) -> str:
     size = len(limits.largest_suspend_data(html))
-    return f"{name:<52} {size:>7} {old_format(html):>7}   {'fits' if size <= LIMIT else 'too large'}"
+    return (
+        f"{name:<52} {size:>7} {old_format(html):>7}   {'fits' if size <= LIMIT else 'too large'}"
+    )
 
 
 def main() -> None:

@@ -31,9 +31,24 @@ URLS = {
 
 def wrk(url: str) -> dict:
     result = subprocess.run(
-        ["wrk", "--threads", "2", "--connections", str(CONNECTIONS), "--duration", f"{SECONDS}s",
-         "--timeout", "5s", "--latency", "--header", "Accept-Encoding: br, gzip", url],
-        capture_output=True, text=True, timeout=SECONDS + 30,
+        [
+            "wrk",
+            "--threads",
+            "2",
+            "--connections",
+            str(CONNECTIONS),
+            "--duration",
+            f"{SECONDS}s",
+            "--timeout",
+            "5s",
+            "--latency",
+            "--header",
+            "Accept-Encoding: br, gzip",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS + 30,
         check=False,
     )
     out = result.stdout
@@ -64,12 +79,16 @@ def main() -> int:
     failed = False
     with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base:
         print(f"wrk, {CONNECTIONS} connections, 2 threads, {SECONDS} s per URL, nginx on {base}")
-        print(f"{'URL':<32} {'req/s':>9} {'p50 ms':>8} {'p75 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'errors':>7}")
+        print(
+            f"{'URL':<32} {'req/s':>9} {'p50 ms':>8} {'p75 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        )
         for name, path in URLS.items():
             f = wrk(base + path)
             errors = f["socket_errors"] + f["bad_responses"]
             failed |= errors > 0 or f["requests"] == 0
-            print(f"{name:<32} {f['rps']:>9.0f} {f['p50']:>8.2f} {f['p75']:>8.2f} {f['p90']:>8.2f} {f['p99']:>8.2f} {errors:>7}")
+            print(
+                f"{name:<32} {f['rps']:>9.0f} {f['p50']:>8.2f} {f['p75']:>8.2f} {f['p90']:>8.2f} {f['p99']:>8.2f} {errors:>7}"
+            )
     print("FAILED: errors under load" if failed else "OK: no errors")
     return 1 if failed else 0
 

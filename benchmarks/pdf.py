@@ -64,18 +64,34 @@ def tagging(site: Path, pdfs: list[Path], runs: int) -> None:
         strings = yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
         url = str((pdf.parent / "index.html").relative_to(site))
         chapter = document.Chapter(pdf.stem, pdf.stem, article.decode_contents(), "", url)
-        html = document.document(language, pdf.stem, "", "", strings["pdf"], strings["quiz"], [chapter], None,
-                                 contents=False)
+        html = document.document(
+            language,
+            pdf.stem,
+            "",
+            "",
+            strings["pdf"],
+            strings["quiz"],
+            [chapter],
+            None,
+            contents=False,
+        )
         cells = []
         for options in ({}, tagged_options):
             document.OPTIONS = options
             seconds = []
             for _ in range(runs):
                 start = time.process_time()
-                document.write(Path(site.parent / "again.pdf"), html, "",
-                               datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC), site)
+                document.write(
+                    Path(site.parent / "again.pdf"),
+                    html,
+                    "",
+                    datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+                    site,
+                )
                 seconds.append(time.process_time() - start)
-            cells.append(f"{(site.parent / 'again.pdf').stat().st_size:>7} B {statistics.median(seconds):5.2f} s")
+            cells.append(
+                f"{(site.parent / 'again.pdf').stat().st_size:>7} B {statistics.median(seconds):5.2f} s"
+            )
         document.OPTIONS = tagged_options
         print(f"{pdf.relative_to(site)!s:<58} {cells[0]:>17} {cells[1]:>17}")
 

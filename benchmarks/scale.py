@@ -50,8 +50,18 @@ from mkdocs_training.core import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 # Not part of the project's sources; the environments are linked, not copied.
-SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", "test-output", ".cache",
-        ".pytest_cache", "__pycache__"}
+SKIP = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "build",
+    "dist",
+    "test-output",
+    ".cache",
+    ".pytest_cache",
+    "__pycache__",
+}
 LINKED = [".venv", "node_modules"]
 
 
@@ -65,7 +75,13 @@ def copy_project(target: Path) -> Path:
 
 def environment(**extra: str) -> dict:
     env = engine.environment()
-    for name in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_CACHE", "TRAINING_LANGUAGE"):
+    for name in (
+        "SITE_URL",
+        "TRAINING_PREVIEW",
+        "TRAINING_OFFLINE",
+        "TRAINING_CACHE",
+        "TRAINING_LANGUAGE",
+    ):
         env.pop(name, None)
     env.update(extra)
     return env
@@ -83,12 +99,23 @@ def run(command: list[str], cwd: Path, env: dict) -> dict:
         output = log.read().decode("utf-8", "replace")
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{output[-4000:]}")
-        return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "mib": usage.ru_maxrss / 1024,
-                "output": output}
+        return {
+            "seconds": seconds,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "mib": usage.ru_maxrss / 1024,
+            "output": output,
+        }
 
 
-def build(project: Path, site: Path, config: str = "mkdocs.yml", preview: bool = False,
-          strict: bool = True, parallel: bool = False, cache: bool = True) -> dict:
+def build(
+    project: Path,
+    site: Path,
+    config: str = "mkdocs.yml",
+    preview: bool = False,
+    strict: bool = True,
+    parallel: bool = False,
+    cache: bool = True,
+) -> dict:
     """The engine's build (engine.py), or with `parallel` what `make build` runs: `python -m mkdocs_training build`."""
     if parallel:
         command = [sys.executable, "-m", "mkdocs_training", "-f", config, "build", "-d", str(site)]
@@ -163,8 +190,13 @@ def save_to_served(project: Path, source: str, edits: int = 3) -> list[float]:
     # As `make serve` runs it, on a free port.
     command = [sys.executable, "-m", "mkdocs_training", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, cwd=project, env=environment(TRAINING_PREVIEW="on"),
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command,
+            cwd=project,
+            env=environment(TRAINING_PREVIEW="on"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         url = f"http://127.0.0.1:{port}/{source[:-3]}/"
         page = project / "docs" / source
         original = page.read_text(encoding="utf-8")
@@ -216,7 +248,10 @@ def furniture_kb(path: Path) -> float:
     navigation, header, footer and head, the part that could grow with N."""
     html = path.read_text(encoding="utf-8")
     start, end = html.index("<article"), html.index("</article>")
-    return len(gzip.compress(html[:start].encode() + html[end:].encode(), compresslevel=9, mtime=0)) / 1024
+    return (
+        len(gzip.compress(html[:start].encode() + html[end:].encode(), compresslevel=9, mtime=0))
+        / 1024
+    )
 
 
 def first_visits(site: Path, paths: list[str]) -> dict[str, dict]:
@@ -226,8 +261,11 @@ def first_visits(site: Path, paths: list[str]) -> dict[str, dict]:
     from tests.browser import webcheck
 
     results = {}
-    with tempfile.TemporaryDirectory() as work, webcheck.nginx(site.resolve(), Path(work)) as base, \
-            sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as work,
+        webcheck.nginx(site.resolve(), Path(work)) as base,
+        sync_playwright() as playwright,
+    ):
         browser = webcheck.launch(playwright)
         for path in paths:
             results[path] = visit(browser, base, path)
@@ -249,13 +287,21 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
 
     say("preview build (languages in parallel)")
     preview = build(project, work / "preview", preview=True, parallel=True)
-    figures.update(preview_s=preview["seconds"], preview_cpu=preview["cpu"], preview_mib=preview["mib"],
-                   pages=preview["pages"], preview_critical=preview["critical_cpu"])
+    figures.update(
+        preview_s=preview["seconds"],
+        preview_cpu=preview["cpu"],
+        preview_mib=preview["mib"],
+        pages=preview["pages"],
+        preview_critical=preview["critical_cpu"],
+    )
 
     say("preview build, mkdocs build (languages one after the other)")
     sequential = build(project, work / "preview-sequential", preview=True)
-    figures.update(seq_preview_s=sequential["seconds"], seq_preview_cpu=sequential["cpu"],
-                   seq_preview_mib=sequential["mib"])
+    figures.update(
+        seq_preview_s=sequential["seconds"],
+        seq_preview_cpu=sequential["cpu"],
+        seq_preview_mib=sequential["mib"],
+    )
 
     say("plain Material + static-i18n, preview")
     plain = build(project, work / "plain", config=plain_config(project), preview=True, strict=False)
@@ -269,12 +315,18 @@ def measure(pairs: int, work: Path, serve: bool, browser: bool) -> dict:
     say("full build (languages in parallel)")
     site = work / "site"
     full = build(project, site, parallel=True)
-    figures.update(full_s=full["seconds"], full_cpu=full["cpu"], full_mib=full["mib"], full_pages=full["pages"])
+    figures.update(
+        full_s=full["seconds"], full_cpu=full["cpu"], full_mib=full["mib"], full_pages=full["pages"]
+    )
 
     # Without the cache, as the one above found it empty: the same work.
     say("full build, mkdocs build (languages one after the other)")
     sequential = build(project, work / "site-sequential", cache=False)
-    figures.update(seq_full_s=sequential["seconds"], seq_full_cpu=sequential["cpu"], seq_full_mib=sequential["mib"])
+    figures.update(
+        seq_full_s=sequential["seconds"],
+        seq_full_cpu=sequential["cpu"],
+        seq_full_mib=sequential["mib"],
+    )
     shutil.rmtree(work / "site-sequential")
 
     say("full build after editing one page")
@@ -308,8 +360,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pairs", nargs="+", type=int, help="library sizes: module pairs (N >= 2)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
-    parser.add_argument("--no-browser", action="store_true", help="skip the first visits in Chromium")
-    parser.add_argument("--keep", type=Path, help="keep the generated libraries and sites in this folder")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the first visits in Chromium"
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the generated libraries and sites in this folder"
+    )
     args = parser.parse_args()
     if min(args.pairs) < 2:
         parser.error("N counts module pairs including the two real ones: 2 or more.")
@@ -323,7 +379,9 @@ def main() -> int:
         else:
             with tempfile.TemporaryDirectory(prefix=f"bench-scale-{pairs}-") as work:
                 results.append(measure(pairs, Path(work), not args.no_serve, not args.no_browser))
-    print(f"\nScale of the library, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(
+        f"\nScale of the library, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
     print(table(results))
     return 0
 

@@ -30,8 +30,14 @@ from benchmarks.scale import copy_project, environment
 
 def timed(project: Path, *args: str) -> tuple[float, str]:
     start = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "mkdocs_training", *args], cwd=project, capture_output=True,
-                            text=True, env=environment(), check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_training", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment(),
+        check=False,
+    )
     return time.monotonic() - start, result.stdout + result.stderr
 
 
@@ -45,10 +51,15 @@ def measure(pairs: int) -> dict[str, str]:
         for page in sorted((project / "docs" / "modules").glob("*.md")):
             if page.name.count(".") == 1:  # English: page.md
                 text = page.read_text(encoding="utf-8")
-                page.write_text(re.sub(r"(?m)^(## .*\n\n)(.)", r"\1Changed. \2", text, count=1), encoding="utf-8")
+                page.write_text(
+                    re.sub(r"(?m)^(## .*\n\n)(.)", r"\1Changed. \2", text, count=1),
+                    encoding="utf-8",
+                )
         seconds, out = timed(project, "translations")
         row["translations, every module outdated, with diffs (s)"] = f"{seconds:.2f}"
-        row["  diff lines printed"] = str(sum(1 for line in out.splitlines() if re.match(r"\s+[-+] ", line)))
+        row["  diff lines printed"] = str(
+            sum(1 for line in out.splitlines() if re.match(r"\s+[-+] ", line))
+        )
         seconds, _ = timed(project, "export-xliff", "--lang", "it")
         xlf = project / "dist" / "xliff" / "it.xlf"
         row["export-xliff (s)"] = f"{seconds:.2f}"
@@ -56,7 +67,9 @@ def measure(pairs: int) -> dict[str, str]:
         row["  units"] = str(xlf.read_text(encoding="utf-8").count("<trans-unit"))
         seconds, _ = timed(project, "import-xliff", str(xlf))
         row["import-xliff, untouched (s)"] = f"{seconds:.2f}"
-        xlf.write_text(re.sub(r"<target>", "<target>» ", xlf.read_text(encoding="utf-8")), encoding="utf-8")
+        xlf.write_text(
+            re.sub(r"<target>", "<target>» ", xlf.read_text(encoding="utf-8")), encoding="utf-8"
+        )
         seconds, out = timed(project, "import-xliff", str(xlf))
         row["import-xliff, every unit changed (s)"] = f"{seconds:.2f}"
         row["  files written"] = str(out.count(": updated"))

@@ -42,27 +42,39 @@ def timed(function, *args, repeat: int = 5) -> float:
 
 def main(site: Path) -> None:
     block = BOMB.read_text(encoding="utf-8").split("```quiz\n")[1].split("```")[0]
-    print(f"alias bomb ({len(block.encode()) / 1024:.1f} KB of quiz YAML): refused in {timed(yamlfile.load, block):.2f} ms")
+    print(
+        f"alias bomb ({len(block.encode()) / 1024:.1f} KB of quiz YAML): refused in {timed(yamlfile.load, block):.2f} ms"
+    )
 
     pages = sorted(site.rglob("*.html")) if site.is_dir() else []
     contents = []
     for page in pages:
-        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article"
+        )
         if article:
             contents.append("".join(str(child) for child in article.children))
     if contents:
         times = [timed(sanitise.check, content) for content in contents]
         size = sum(len(c.encode()) for c in contents) / len(contents) / 1024
-        print(f"sanitiser on {len(contents)} pages of {site} (mean {size:.0f} KB of content): "
-              f"median {statistics.median(times):.2f} ms, max {max(times):.2f} ms, total {sum(times):.0f} ms")
+        print(
+            f"sanitiser on {len(contents)} pages of {site} (mean {size:.0f} KB of content): "
+            f"median {statistics.median(times):.2f} ms, max {max(times):.2f} ms, total {sum(times):.0f} ms"
+        )
     else:
         print(f"no built site at {site}: run `make build` for the per-page figures")
 
-    vectors = [line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")]
+    vectors = [
+        line
+        for path in sorted(CORPUS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     times = [timed(sanitise.check, vector, repeat=3) for vector in vectors]
-    print(f"sanitiser on {len(vectors)} corpus vectors alone: median {statistics.median(times):.3f} ms, "
-          f"max {max(times):.3f} ms")
+    print(
+        f"sanitiser on {len(vectors)} corpus vectors alone: median {statistics.median(times):.3f} ms, "
+        f"max {max(times):.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -20,12 +20,20 @@ COMMANDS = ("export-xliff", "import-xliff", "new-module", "new-language", "nginx
 
 def add_parsers(commands) -> None:
     exchange.add_parsers(commands)
-    module = commands.add_parser("new-module", help="a new module page, in the shape of the others, in the nav")
+    module = commands.add_parser(
+        "new-module", help="a new module page, in the shape of the others, in the nav"
+    )
     module.add_argument("name", help="lowercase words joined by '-', e.g. complaints-handling")
-    module.add_argument("--owner", default="Staff training team", help="the page's owner (front matter)")
-    language = commands.add_parser("new-language", help="add a language: its locale and glossary files and config")
+    module.add_argument(
+        "--owner", default="Staff training team", help="the page's owner (front matter)"
+    )
+    language = commands.add_parser(
+        "new-language", help="add a language: its locale and glossary files and config"
+    )
     language.add_argument("code", help="a CLDR language code, e.g. fr")
-    commands.add_parser("nginx-languages", help="write deploy/nginx/training.conf's language parts from mkdocs.yml")
+    commands.add_parser(
+        "nginx-languages", help="write deploy/nginx/training.conf's language parts from mkdocs.yml"
+    )
 
 
 def run(args, languages: Languages, docs: Path, root: Path) -> int:
@@ -43,5 +51,7 @@ def run(args, languages: Languages, docs: Path, root: Path) -> int:
 
     conf = root / "deploy" / "nginx" / "training.conf"
     changed = negotiation.rewrite(conf, languages.codes)
-    print(f"{conf.relative_to(root)}: {'written for' if changed else 'already matches'} {', '.join(languages.codes)}.")
+    print(
+        f"{conf.relative_to(root)}: {'written for' if changed else 'already matches'} {', '.join(languages.codes)}."
+    )
     return 0

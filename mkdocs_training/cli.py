@@ -115,13 +115,21 @@ def status_command(config_file: Path, check: bool) -> int:
     print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
     not_current = [r[3] for r in rows if r[3].state != UP_TO_DATE]
     # A partial language's missing, outdated or unreviewed pages are progress, not mistakes.
-    failing = [s for s in not_current if policy.get(s.language) == REQUIRED or s.state in (ORPHAN, MISMATCH)]
+    failing = [
+        s
+        for s in not_current
+        if policy.get(s.language) == REQUIRED or s.state in (ORPHAN, MISMATCH)
+    ]
     partial = sorted({s.language for s in not_current} - {s.language for s in failing})
     if partial:
-        print(f"Partial language{'s' if len(partial) > 1 else ''} (mkdocs.yml), so warnings only: "
-              f"{', '.join(partial)}.")
+        print(
+            f"Partial language{'s' if len(partial) > 1 else ''} (mkdocs.yml), so warnings only: "
+            f"{', '.join(partial)}."
+        )
     if not_current or report.problems:
-        print("To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md")
+        print(
+            "To record a reviewed translation as current: make translated FILE=docs/<page>.<lang>.md"
+        )
     if check and (failing or report.problems):
         return 1
     return 0
@@ -149,7 +157,14 @@ def zip_date() -> tuple[int, int, int, int, int, int]:
     """The date of every file in a zip: SOURCE_DATE_EPOCH (reproducible) or 1980-01-01, a zip's earliest."""
     epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800)
     moment = time.gmtime(epoch)
-    return moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec
+    return (
+        moment.tm_year,
+        moment.tm_mon,
+        moment.tm_mday,
+        moment.tm_hour,
+        moment.tm_min,
+        moment.tm_sec,
+    )
 
 
 def offline_zip_command(site: Path, archive: Path) -> int:
@@ -159,7 +174,9 @@ def offline_zip_command(site: Path, archive: Path) -> int:
         print(f"{site}: not a built site; run make offline", file=sys.stderr)
         return 1
     count = offline_zip(site, archive, archive.stem, zip_date())
-    print(f"{archive}: {count} files, {archive.stat().st_size // 1024} KB. Unzip and open {archive.stem}/index.html.")
+    print(
+        f"{archive}: {count} files, {archive.stat().st_size // 1024} KB. Unzip and open {archive.stem}/index.html."
+    )
     return 0
 
 
@@ -174,8 +191,10 @@ def lms_command(config_file: Path, site: Path, out: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     for item in written:
-        print(f"{item.path}: SCORM {item.version}, {item.language}, {', '.join(item.modules)} "
-              f"({item.files} files, {item.path.stat().st_size // 1024} KB)")
+        print(
+            f"{item.path}: SCORM {item.version}, {item.language}, {', '.join(item.modules)} "
+            f"({item.files} files, {item.path.stat().st_size // 1024} KB)"
+        )
     return 0
 
 
@@ -186,8 +205,10 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
 
     host, _, port = dev_addr.rpartition(":")
     if not port.isdigit() or not host:
-        print(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000 (make serve PORT=8001).",
-              file=sys.stderr)
+        print(
+            f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000 (make serve PORT=8001).",
+            file=sys.stderr,
+        )
         return 2
     # Said before the first build, in one line: the server would fail only after it, with a traceback.
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
@@ -196,8 +217,11 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
         try:
             probe.bind((host.strip("[]"), int(port)))
         except OSError as error:
-            print(f"{host}:{port} is not free ({error.strerror}): another make serve, or another program, "
-                  f"uses it. Pick another port: make serve PORT={int(port) + 1}", file=sys.stderr)
+            print(
+                f"{host}:{port} is not free ({error.strerror}): another make serve, or another program, "
+                f"uses it. Pick another port: make serve PORT={int(port) + 1}",
+                file=sys.stderr,
+            )
             return 1
     return serve(str(config_file), dev_addr)
 
@@ -218,29 +242,46 @@ def engine_command(config_file: Path, arguments: list[str]) -> int:
     """
     if arguments[:1] in (["build"], ["serve"]) and not {"-f", "--config-file"} & set(arguments):
         arguments = [arguments[0], "-f", str(config_file), *arguments[1:]]
-    return subprocess.run(engine.command(*arguments), env=engine.environment(), check=False).returncode
+    return subprocess.run(
+        engine.command(*arguments), env=engine.environment(), check=False
+    ).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mkdocs_training", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m mkdocs_training",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     commands = parser.add_subparsers(dest="command", required=True)
     translations = commands.add_parser("translations", help="translation status")
-    translations.add_argument("--check", action="store_true", help="exit 1 unless every translation is up to date")
-    translations.add_argument("action", nargs="?", choices=["mark"], help="record translations as current")
+    translations.add_argument(
+        "--check", action="store_true", help="exit 1 unless every translation is up to date"
+    )
+    translations.add_argument(
+        "action", nargs="?", choices=["mark"], help="record translations as current"
+    )
     translations.add_argument("files", nargs="*", help="translations to mark, e.g. docs/page.it.md")
-    headers = commands.add_parser("headers", help="write the nginx security headers for a built site")
+    headers = commands.add_parser(
+        "headers", help="write the nginx security headers for a built site"
+    )
     headers.add_argument("site", type=Path)
-    headers.add_argument("--out", type=Path, default=Path("deploy") / "nginx" / "security-headers.conf")
+    headers.add_argument(
+        "--out", type=Path, default=Path("deploy") / "nginx" / "security-headers.conf"
+    )
     offline = commands.add_parser("offline-zip", help="zip an offline build")
     offline.add_argument("site", type=Path)
     offline.add_argument("zip", type=Path)
-    lms = commands.add_parser("lms", help="SCORM packages of every module and of the whole training")
+    lms = commands.add_parser(
+        "lms", help="SCORM packages of every module and of the whole training"
+    )
     lms.add_argument("site", type=Path, help="a build made with TRAINING_OFFLINE=on (make lms)")
     lms.add_argument("out", type=Path, help="folder for the zips, e.g. dist/lms")
     serve = commands.add_parser("serve", help="preview the site, fast on each save")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
+    )
     add_build_parser(commands)
     run = commands.add_parser("engine", help=f"run the engine's command ({engine.PACKAGE} ...)")
     run.add_argument("arguments", nargs=argparse.REMAINDER, help="e.g. build --strict -d build/lms")
@@ -264,8 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         problems = inline_code_problems(args.site, args.config_file.parent / "docs")
         if problems:
             print("\n".join(problems), file=sys.stderr)
-            print(f"{args.out} not written: {len(problems)} piece(s) of inline code that are not the theme's.",
-                  file=sys.stderr)
+            print(
+                f"{args.out} not written: {len(problems)} piece(s) of inline code that are not the theme's.",
+                file=sys.stderr,
+            )
             return 1
         args.out.write_text(nginx_headers(args.site), encoding="utf-8")
         print(f"{args.out}: written from {args.site}")
@@ -280,6 +323,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def add_build_parser(commands) -> None:
-    build = commands.add_parser("build", help="build the site, each language in its own process (make build)")
-    build.add_argument("--strict", action="store_true", help="fail on warnings (mkdocs.yml sets strict: true)")
-    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
+    build = commands.add_parser(
+        "build", help="build the site, each language in its own process (make build)"
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="fail on warnings (mkdocs.yml sets strict: true)"
+    )
+    build.add_argument(
+        "-d",
+        "--site-dir",
+        type=Path,
+        help="where to write the site (default: site_dir of mkdocs.yml)",
+    )

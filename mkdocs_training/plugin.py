@@ -70,11 +70,15 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def build(self) -> Build:
         """The language build running now, made by on_config; every later event has one."""
         if self._build is None:
-            raise RuntimeError("the training plugin's build is made in on_config; an event ran before it")
+            raise RuntimeError(
+                "the training plugin's build is made in on_config; an event ran before it"
+            )
         return self._build
 
     @build.setter
-    def build(self, build: Build) -> None:  # on_config, and serve's one-page shortcut (fast/one_page.py).
+    def build(
+        self, build: Build
+    ) -> None:  # on_config, and serve's one-page shortcut (fast/one_page.py).
         self._build = build
 
     # Before the search plugin (priority 0) sets up this build's index. static-i18n
@@ -84,8 +88,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         engine.require_engine()  # Under the old `mkdocs` command: stop, naming the one to use.
         engine.follow_legacy_log_filters()
         languages = i18n.Languages.from_config(config)
-        policy.policies(config, languages)  # A policy for a language the site lacks stops the build.
-        fast.configure(self.config.fast)  # Which shortcuts run (TRAINING_FAST, mkdocs_training/fast/).
+        policy.policies(
+            config, languages
+        )  # A policy for a language the site lacks stops the build.
+        fast.configure(
+            self.config.fast
+        )  # Which shortcuts run (TRAINING_FAST, mkdocs_training/fast/).
         if self.config.language:  # One language of a parallel build (fast/parallel.py).
             parallel.build_only(config, languages, self.config.language)
         language = languages.building(config)
@@ -95,13 +103,23 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         terms = glossary.load(root, languages.codes)
         if language == languages.default:  # Once per site, not once per language.
             # The scorecard's criteria: each language's file, and the same ids in each.
-            for problem in strings.problems + terms.problems + scorecard.load(root, languages.codes).problems:
+            for problem in (
+                strings.problems + terms.problems + scorecard.load(root, languages.codes).problems
+            ):
                 log.warning(problem)
             site_address.check(config, publish=self.config.publish, preview=self.config.preview)
         ui = strings.by_language[language]
-        build = self.build = Build(config, languages, language, ui, preview=self.config.preview, offline=self.config.offline,
-                                   cache=self.config.cache, whole_pdf_max_modules=self.config.whole_pdf_max_modules,
-                                   only_language=self.config.language)
+        build = self.build = Build(
+            config,
+            languages,
+            language,
+            ui,
+            preview=self.config.preview,
+            offline=self.config.offline,
+            cache=self.config.cache,
+            whole_pdf_max_modules=self.config.whole_pdf_max_modules,
+            only_language=self.config.language,
+        )
         glossary.start(build, terms.by_language.get(language, []))
         locales.localize_theme(config, language, ui)
         if self.config.offline:
@@ -123,8 +141,13 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.build.is_default or self.build.is_part:
             self.site = Site(docs=Path(config.docs_dir), root=Path(config.config_file_path).parent)
             pages = [self.site.docs / f.src_path for f in files.documentation_pages()]
-            report = status.scan(pages, self.build.languages, self.site.root, self.site.docs,
-                                 checks=[quiz.content_problems])
+            report = status.scan(
+                pages,
+                self.build.languages,
+                self.site.root,
+                self.site.docs,
+                checks=[quiz.content_problems],
+            )
             self.site.sources = report.sources
             status.keep(report, self.site)
             if self.build.is_default:
@@ -145,19 +168,25 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return nav
 
     # After static-i18n (on_files) has chosen this build's files, before they are copied.
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         env.globals["training_stylesheet"] = stylesheet.join(config, files)
         scripts.strip_comments(config, files)
         return env
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         search.exclude_fallback(page, self.build)
         escaping.front_matter(page)
         markdown = declarations.made_readable(markdown, page, self.build, self.site)
         markdown = markers.fill(markdown, page, self.build, self.site, MARKERS)
         return quiz.render_all(markdown, page, self.build, self.site)
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         html = fragments.put(html, page, self.build)
         if page_roles.is_module(page):
             html = modules.module_extras(html, page, self.build, self.site, pdf.module_href(page))
@@ -177,7 +206,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         build.add_language_context(values)
         modules.page_context(values, page)
         alternates.language_links(values, page, config, build, self.site)
-        pdf.keep(page, build)  # Every page goes into this language's PDF, an untranslated one with its notice.
+        pdf.keep(
+            page, build
+        )  # Every page goes into this language's PDF, an untranslated one with its notice.
         if not build.is_fallback(page):  # The sitemap lists the pairs the page's <head> announces.
             sitemap.add(page, values["hreflang"], build, self.site)
         return context
@@ -197,7 +228,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         inline_code.report_page(output, f"docs/{page.file.src_uri}", page.url)
         return output
 
-    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         output_content = theme.valid_html(output_content)
         if template_name == "404.html":
             notfound.keep(output_content, self.build, self.site)

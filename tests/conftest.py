@@ -28,7 +28,9 @@ FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
 # loads this file, before any test, fixture or xdist worker starts.
 # -----------------------------------------------------------------------------
 
-OUTSIDE_OPTIONS = sorted(name for name in os.environ if name.startswith("TRAINING_") or name == "SITE_URL")
+OUTSIDE_OPTIONS = sorted(
+    name for name in os.environ if name.startswith("TRAINING_") or name == "SITE_URL"
+)
 for _name in OUTSIDE_OPTIONS:
     del os.environ[_name]
 
@@ -52,8 +54,11 @@ def test_kind(item: pytest.Item) -> str:
     marked = [kind for kind in KINDS if item.get_closest_marker(kind)]
     names = set(getattr(item, "fixturenames", ()))
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    shared = {name for name, defs in definitions.items()
-              if name not in CHEAP_SHARED_FIXTURES and any(d.scope != "function" for d in defs)}
+    shared = {
+        name
+        for name, defs in definitions.items()
+        if name not in CHEAP_SHARED_FIXTURES and any(d.scope != "function" for d in defs)
+    }
     if names & BROWSER_FIXTURES:
         found = "browser"
     elif names & BUILD_FIXTURES or shared:
@@ -61,8 +66,10 @@ def test_kind(item: pytest.Item) -> str:
     else:
         found = "unit"
     if "unit" in marked and found != "unit":
-        raise pytest.UsageError(f"{item.nodeid} is marked unit but uses {sorted((names & (BROWSER_FIXTURES | BUILD_FIXTURES)) | shared)}:"
-                                " a unit test needs no build and no browser")
+        raise pytest.UsageError(
+            f"{item.nodeid} is marked unit but uses {sorted((names & (BROWSER_FIXTURES | BUILD_FIXTURES)) | shared)}:"
+            " a unit test needs no build and no browser"
+        )
     return marked[-1] if marked else found
 
 
@@ -81,8 +88,11 @@ def costly_module(item: pytest.Item) -> str | None:
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
     if item.nodeid.split("::")[0] in SPREAD_MODULES:
         return None
-    if any(defs[-1].scope == "module" for name, defs in definitions.items()
-           if name not in CHEAP_SHARED_FIXTURES | CHEAP_MODULE_FIXTURES):
+    if any(
+        defs[-1].scope == "module"
+        for name, defs in definitions.items()
+        if name not in CHEAP_SHARED_FIXTURES | CHEAP_MODULE_FIXTURES
+    ):
         return item.nodeid.split("::")[0]
     return None
 
@@ -108,8 +118,12 @@ def _name_group(item: pytest.Item) -> None:
     xdist sets `item._nodeid`; pytest 9.2 reads the id from `item._id`."""
     import dataclasses
 
-    groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
-                     for m in item.iter_markers("xdist_group")})
+    groups = sorted(
+        {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+    )
     if not groups or "@" in item.nodeid or not dataclasses.is_dataclass(getattr(item, "_id", None)):
         return
     grouped = dataclasses.replace(item._id)
@@ -119,20 +133,33 @@ def _name_group(item: pytest.Item) -> None:
 
 # What a unit test may not start: the engine (a build or `serve`), a browser,
 # a web server, the Nu checker, Lighthouse.
-HEAVY_COMMANDS = ("properdocs", "mkdocs", "chromium", "firefox", "WebKitWebDriver", "nginx", "wrk", "java",
-                  "lighthouse", "xvfb-run")
+HEAVY_COMMANDS = (
+    "properdocs",
+    "mkdocs",
+    "chromium",
+    "firefox",
+    "WebKitWebDriver",
+    "nginx",
+    "wrk",
+    "java",
+    "lighthouse",
+    "xvfb-run",
+)
 
 
 def _heavy(args) -> str | None:
     words = [str(a) for a in ([args] if isinstance(args, (str, Path)) else args)]
     for word in words:
-        if Path(word.split()[0] if word.strip() else "-").name in HEAVY_COMMANDS or "lighthouse" in word:
+        if (
+            Path(word.split()[0] if word.strip() else "-").name in HEAVY_COMMANDS
+            or "lighthouse" in word
+        ):
             return word
     for first, second in itertools.pairwise(words):
         if first == "-m" and second.split(".")[0] in ("properdocs", "mkdocs"):
             return second
     if "mkdocs_training" in words:  # Our CLI: its build, serve, LMS and headers commands build.
-        after = words[words.index("mkdocs_training") + 1:]
+        after = words[words.index("mkdocs_training") + 1 :]
         for command in ("build", "serve", "engine", "lms", "headers", "offline-zip"):
             if command in after:
                 return f"mkdocs_training {command}"
@@ -149,15 +176,19 @@ def _unit_tests_stay_light(request, monkeypatch):
     def guarded(self, args, *rest, **options):
         heavy = _heavy(args)
         if heavy:
-            raise AssertionError(f"unit test {request.node.nodeid} started {heavy!r}: mark it "
-                                 "@pytest.mark.build (or browser); unit tests run in `make check`, in seconds")
+            raise AssertionError(
+                f"unit test {request.node.nodeid} started {heavy!r}: mark it "
+                "@pytest.mark.build (or browser); unit tests run in `make check`, in seconds"
+            )
         original(self, args, *rest, **options)
 
     monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
 
     def refuse(*args, **kwargs):
-        raise AssertionError(f"unit test {request.node.nodeid} serves a site or starts a browser: "
-                             "mark it @pytest.mark.browser (or build)")
+        raise AssertionError(
+            f"unit test {request.node.nodeid} serves a site or starts a browser: "
+            "mark it @pytest.mark.browser (or build)"
+        )
 
     monkeypatch.setattr(webcheck, "serve", refuse)
     monkeypatch.setattr(webcheck, "nginx", refuse)
@@ -172,8 +203,14 @@ class Build:
     site: Path
 
 
-def mkdocs_build(config: Path, site: Path, site_url: str | None = None, preview: bool = False,
-                 offline: bool = False, cache: bool = True) -> Build:
+def mkdocs_build(
+    config: Path,
+    site: Path,
+    site_url: str | None = None,
+    preview: bool = False,
+    offline: bool = False,
+    cache: bool = True,
+) -> Build:
     """`properdocs build --strict` (the engine, engine.py): the languages one after the other, in one
     process. `make build` runs them side by side (parallel.py), with the same
     bytes as output (tests/test_parallel.py).
@@ -234,8 +271,9 @@ def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     finally:
         logging.getLogger().removeHandler(logged)
         os.chdir(here)
-    return subprocess.CompletedProcess(["python", "-m", "mkdocs_training", *args], code, out.getvalue(),
-                                       err.getvalue())
+    return subprocess.CompletedProcess(
+        ["python", "-m", "mkdocs_training", *args], code, out.getvalue(), err.getvalue()
+    )
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -291,11 +329,14 @@ def configured_languages(config: Path | None = None) -> list[str]:
     tests parametrised by these cover a language added by configuration (make new-language)."""
     import yaml
 
-    data = yaml.load((config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data = yaml.load(
+        (config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
     entries = i18n["languages"]
     return [e["locale"] for e in entries if e.get("default") == "true"] + [
-        e["locale"] for e in entries if e.get("default") != "true"]
+        e["locale"] for e in entries if e.get("default") != "true"
+    ]
 
 
 LANGUAGES = configured_languages()
@@ -307,7 +348,9 @@ def nav_pages(config: Path | None = None) -> list[str]:
     against the built site's sitemap that they are the pages the build publishes."""
     import yaml
 
-    data = yaml.load((config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data = yaml.load(
+        (config or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+    )
     found: list[str] = []
 
     def walk(entry) -> None:

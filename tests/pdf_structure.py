@@ -16,8 +16,10 @@ from pypdf import PdfReader
 from mkdocs_training.pdf import paper_quiz
 
 LANGUAGES = ["en", "it"]
-STRINGS = {language: yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
-           for language in LANGUAGES}
+STRINGS = {
+    language: yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
+    for language in LANGUAGES
+}
 
 
 def structure(path: Path) -> dict:
@@ -70,17 +72,34 @@ def flag(root, dictionary: str, key: str) -> bool:
 def problems(path: Path, language: str, title: str, expected: set[str]) -> list[str]:
     """What keeps the PDF from being read as the page is; [] when nothing does."""
     found = structure(path)
-    wrong = [message for ok, message in [
-        (found["tagged"], "no structure tree (StructTreeRoot): the PDF is not tagged"),
-        (found["marked"], "MarkInfo/Marked is not true"),
-        (found["pdf_ua"], "the metadata does not say PDF/UA-1 (pdfuaid:part)"),
-        (found["display_title"], "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"),
-        (found["title"] == title, f"the title is {found['title']!r}, not {title!r}"),
-        (found["lang"] == language, f"Lang is {found['lang']!r}, not {language!r}"),
-        (not found["figures_without_alt"], f"{found['figures_without_alt']} Figure element(s) without Alt"),
-        (not found["links_without_text"], f"{found['links_without_text']} Link element(s) without text"),
-    ] if not ok]
-    wrong += [f"no {kind} element in the structure" for kind in sorted(expected) if not found["elements"][kind]]
+    wrong = [
+        message
+        for ok, message in [
+            (found["tagged"], "no structure tree (StructTreeRoot): the PDF is not tagged"),
+            (found["marked"], "MarkInfo/Marked is not true"),
+            (found["pdf_ua"], "the metadata does not say PDF/UA-1 (pdfuaid:part)"),
+            (
+                found["display_title"],
+                "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name",
+            ),
+            (found["title"] == title, f"the title is {found['title']!r}, not {title!r}"),
+            (found["lang"] == language, f"Lang is {found['lang']!r}, not {language!r}"),
+            (
+                not found["figures_without_alt"],
+                f"{found['figures_without_alt']} Figure element(s) without Alt",
+            ),
+            (
+                not found["links_without_text"],
+                f"{found['links_without_text']} Link element(s) without text",
+            ),
+        ]
+        if not ok
+    ]
+    wrong += [
+        f"no {kind} element in the structure"
+        for kind in sorted(expected)
+        if not found["elements"][kind]
+    ]
     return wrong
 
 
@@ -112,5 +131,7 @@ def missing_quiz_text(path: Path, page, language: str) -> list[str]:
     for fieldset in page.select("form.training-quiz fieldset"):
         multiple = fieldset.select_one("input[type=checkbox]") is not None
         missing.append(strings["choose_all" if multiple else "choose_one"])
-        missing += [paper_quiz.feedback(answer) for answer in fieldset.select(".training-quiz__answer")]
+        missing += [
+            paper_quiz.feedback(answer) for answer in fieldset.select(".training-quiz__answer")
+        ]
     return [f"not in the PDF: {wanted!r}" for wanted in missing if wanted not in text]

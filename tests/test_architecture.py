@@ -22,15 +22,39 @@ WIRING = {"plugin", "cli", "authoring", "__main__", ""}
 # A room that imports another, with the reason each is allowed. Nothing else
 # crosses between features: what one needs of another goes through core.
 ALLOWED = {
-    ("checks", "fast"): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
-    ("publish", "fast"): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
-    ("glossary", "fast"): "term links in a plain page in one pass (fast/glossary_links.py), checked against BeautifulSoup",
-    ("serve", "fast"): "the preview server renders a saved page again alone (fast/one_page.py) when it can",
-    ("fast", "checks"): "the parallel build (fast/parallel.py) checks docs/ quietly in each language's process",
-    ("fast", "publish"): "the parallel build writes the sitemap and publishes once the languages are merged",
-    ("fast", "lms"): "serve's fast path reads an edited page again as on_files does (mastery scores)",
+    (
+        "checks",
+        "fast",
+    ): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
+    (
+        "publish",
+        "fast",
+    ): "the fast reader of plain HTML (fast/plain_html.py), checked against html.parser",
+    (
+        "glossary",
+        "fast",
+    ): "term links in a plain page in one pass (fast/glossary_links.py), checked against BeautifulSoup",
+    (
+        "serve",
+        "fast",
+    ): "the preview server renders a saved page again alone (fast/one_page.py) when it can",
+    (
+        "fast",
+        "checks",
+    ): "the parallel build (fast/parallel.py) checks docs/ quietly in each language's process",
+    (
+        "fast",
+        "publish",
+    ): "the parallel build writes the sitemap and publishes once the languages are merged",
+    (
+        "fast",
+        "lms",
+    ): "serve's fast path reads an edited page again as on_files does (mastery scores)",
     ("fast", "quiz"): "serve's fast path reads an edited page again as on_files does (quiz checks)",
-    ("fast", "translations"): "serve's fast path reads an edited page again as on_files does (translation status)",
+    (
+        "fast",
+        "translations",
+    ): "serve's fast path reads an edited page again as on_files does (translation status)",
 }
 
 
@@ -49,13 +73,18 @@ def imports(root: Path) -> dict[str, set[str]]:
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
                 if node.level:  # from . import x
-                    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+                    package = (
+                        name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+                    )
                     base = package[: len(package) - node.level + 1]
                     prefix = ".".join(base + ([node.module] if node.module else []))
                 else:
                     prefix = node.module or ""
                 # `from p import m` imports the module p.m when there is one, else a name of p.
-                targets = [f"{prefix}.{a.name}" if f"{prefix}.{a.name}" in modules else prefix for a in node.names]
+                targets = [
+                    f"{prefix}.{a.name}" if f"{prefix}.{a.name}" in modules else prefix
+                    for a in node.names
+                ]
             else:
                 continue
             graph[name] |= {target for target in targets if target in modules and target != name}
@@ -70,7 +99,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         state[node] = 1
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                found.append(path[path.index(target):] + [node, target] if target in path else [node, target])
+                found.append(
+                    path[path.index(target) :] + [node, target]
+                    if target in path
+                    else [node, target]
+                )
             elif target not in state:
                 visit(target, path + [node])
         state[node] = 2
@@ -105,8 +138,10 @@ def crossings(graph: dict[str, set[str]], allowed: dict) -> list[str]:
             elif there == "wiring":
                 found.append(f"{module} imports {target}: only the wiring imports the wiring")
             elif there != "core":
-                found.append(f"{module} imports {target}: a feature reaches another only through core/ "
-                             f"(or add ({here!r}, {there!r}) to ALLOWED with the reason)")
+                found.append(
+                    f"{module} imports {target}: a feature reaches another only through core/ "
+                    f"(or add ({here!r}, {there!r}) to ALLOWED with the reason)"
+                )
     return found
 
 
@@ -128,8 +163,11 @@ def test_each_allowed_crossing_is_still_there():
 
 def test_every_module_is_in_a_room():
     """No new module slips in beside the wiring at the top: it goes into a room."""
-    loose = [path.name for path in sorted(PACKAGE.glob("*.py"))
-             if room(module_name(path, PACKAGE)) not in ("wiring", "fast")]
+    loose = [
+        path.name
+        for path in sorted(PACKAGE.glob("*.py"))
+        if room(module_name(path, PACKAGE)) not in ("wiring", "fast")
+    ]
     assert loose == []
 
 
@@ -145,19 +183,25 @@ def write_package(root: Path, files: dict[str, str]) -> Path:
 
 
 def test_the_checks_catch_a_circle_a_core_import_and_a_crossing(tmp_path):
-    package = write_package(tmp_path, {
-        "__init__.py": "",
-        "plugin.py": "from pkg.quiz import blocks\nfrom pkg.glossary import terms\n",
-        "core/__init__.py": "",
-        "core/context.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.glossary.terms import Term\n",
-        "quiz/__init__.py": "",
-        "quiz/blocks.py": "from pkg.core import context\n\ndef f():\n    from pkg.glossary import terms\n",
-        "glossary/__init__.py": "",
-        "glossary/terms.py": "from pkg.core.context import Build\n",
-    })
+    package = write_package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "plugin.py": "from pkg.quiz import blocks\nfrom pkg.glossary import terms\n",
+            "core/__init__.py": "",
+            "core/context.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.glossary.terms import Term\n",
+            "quiz/__init__.py": "",
+            "quiz/blocks.py": "from pkg.core import context\n\ndef f():\n    from pkg.glossary import terms\n",
+            "glossary/__init__.py": "",
+            "glossary/terms.py": "from pkg.core.context import Build\n",
+        },
+    )
     graph = imports(package)
     assert graph["pkg.core.context"] == {"pkg.glossary.terms"}  # Under TYPE_CHECKING: it counts.
-    assert graph["pkg.quiz.blocks"] == {"pkg.core.context", "pkg.glossary.terms"}  # In a function too.
+    assert graph["pkg.quiz.blocks"] == {
+        "pkg.core.context",
+        "pkg.glossary.terms",
+    }  # In a function too.
     assert cycles(graph) == [["pkg.core.context", "pkg.glossary.terms", "pkg.core.context"]]
     assert crossings(graph, {}) == [
         "pkg.core.context imports pkg.glossary.terms: core/ imports no feature",

@@ -134,7 +134,9 @@ def test_switcher_follows_navigation_inside_the_site(browser, base_url):
     page, _, _ = open_page(browser, base_url)
     # English home -> the guidelines, through the navigation -> Italian.
     with page.expect_navigation():
-        page.locator(f"nav.md-nav--primary a[href$='{path_of(guidelines, 'en')[len('modules/'):]}']").first.click()
+        page.locator(
+            f"nav.md-nav--primary a[href$='{path_of(guidelines, 'en')[len('modules/') :]}']"
+        ).first.click()
     assert switch_language(page, "it") == (base_url + path_of(guidelines, "it"), "it", "Cerca")
     # Italian guidelines -> the essay, through "previous" in the footer -> English.
     with page.expect_navigation():
@@ -150,7 +152,10 @@ def test_switcher_check_catches_a_wrong_target(browser, site, tmp_path):
     shutil.copytree(site, broken)
     page_file = broken / output_path("modules/customer-service.md", "en")
     html = page_file.read_text(encoding="utf-8")
-    page_file.write_text(html.replace('href="../../it/modules/customer-service/"', 'href="../../it/"'), encoding="utf-8")
+    page_file.write_text(
+        html.replace('href="../../it/modules/customer-service/"', 'href="../../it/"'),
+        encoding="utf-8",
+    )
     port = webcheck.free_port()
     with webcheck.serve(broken, port) as url:
         page, _, _ = open_page(browser, url + "modules/customer-service/")
@@ -173,13 +178,17 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize(("source", "language", "word", "expected"), SEARCHES)
-def test_search_finds_the_page_in_the_reader_language(browser, base_url, source, language, word, expected):
+def test_search_finds_the_page_in_the_reader_language(
+    browser, base_url, source, language, word, expected
+):
     page, _, _ = open_page(browser, base_url + path_of(source, language))
     results = webcheck.search(page, word)
     page.context.close()
     assert results, f"no result for '{word}'"
     # Results carry ?h=<word> (highlighting) and #section: compare the page.
-    assert urlsplit(results[0])._replace(query="", fragment="").geturl() == base_url + path_of(expected, language)
+    assert urlsplit(results[0])._replace(query="", fragment="").geturl() == base_url + path_of(
+        expected, language
+    )
 
 
 def test_search_check_reports_no_results_for_an_absent_word(browser, base_url):
@@ -235,7 +244,9 @@ def test_lighthouse_scores_on_every_page(base_url, output_dir, language):
         for url, result in lighthouse(slow, report_dir).items():
             if result["scores"]["performance"] > summary[url]["scores"]["performance"]:
                 summary[url]["scores"]["performance"] = result["scores"]["performance"]
-    (report_dir / f"summary-{language}.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    (report_dir / f"summary-{language}.json").write_text(
+        json.dumps(summary, indent=2), encoding="utf-8"
+    )
     below = {}
     for url, result in summary.items():
         scores = result["scores"]
@@ -258,8 +269,12 @@ def test_every_link_and_anchor_resolves(base_url):
 
 def html_validate(paths) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(ROOT / "node_modules" / ".bin" / "html-validate"),
-         "--config", str(ROOT / "tests" / "html-validate.cjs"), *map(str, paths)],
+        [
+            str(ROOT / "node_modules" / ".bin" / "html-validate"),
+            "--config",
+            str(ROOT / "tests" / "html-validate.cjs"),
+            *map(str, paths),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -308,8 +323,10 @@ def test_watch_catches_another_host_a_failed_request_and_a_console_error(browser
 def test_crawl_catches_a_broken_link_and_a_missing_anchor(broken_url):
     result = webcheck.crawl(broken_url + "broken.html")
     assert result.broken == [
-        (f"{broken_url}broken.html links to {broken_url}broken.html#no-such-anchor: "
-        "no element with id 'no-such-anchor'"),
+        (
+            f"{broken_url}broken.html links to {broken_url}broken.html#no-such-anchor: "
+            "no element with id 'no-such-anchor'"
+        ),
         f"{broken_url}broken.html links to {broken_url}missing.css: not found",
         f"{broken_url}broken.html links to {broken_url}no-such-page.html: not found",
     ]
@@ -318,7 +335,9 @@ def test_crawl_catches_a_broken_link_and_a_missing_anchor(broken_url):
 def test_html_validate_catches_invalid_markup():
     result = html_validate([BROKEN / "broken.html"])
     assert result.returncode == 1
-    assert "element-required-attributes" in result.stdout or "no-dup-id" in result.stdout, result.stdout
+    assert "element-required-attributes" in result.stdout or "no-dup-id" in result.stdout, (
+        result.stdout
+    )
 
 
 @pytest.mark.slow
@@ -332,6 +351,7 @@ def test_lighthouse_gate_catches_a_failing_page(broken_url, tmp_path):
 # -----------------------------------------------------------------------------
 # One language per search, language at the root, notices
 # -----------------------------------------------------------------------------
+
 
 # A word that only one language's pages contain finds nothing in the other.
 # ("contractors" no longer qualifies: the Italian guidelines quote their
@@ -408,7 +428,12 @@ def fixture_states(tmp_path_factory):
         for name in ("outdated", "missing-translation"):
             tmp = tmp_path_factory.mktemp(name)
             port = webcheck.free_port()
-            build = mkdocs_build(make_site(tmp, name) / "mkdocs.yml", tmp / "site", f"http://127.0.0.1:{port}/", preview=True)
+            build = mkdocs_build(
+                make_site(tmp, name) / "mkdocs.yml",
+                tmp / "site",
+                f"http://127.0.0.1:{port}/",
+                preview=True,
+            )
             assert build.returncode == 0, build.output
             served[name] = stack.enter_context(webcheck.serve(build.site, port))
         yield served
@@ -416,9 +441,14 @@ def fixture_states(tmp_path_factory):
 
 @pytest.mark.parametrize(
     ("fixture", "kind", "title"),
-    [("outdated", "outdated", "Traduzione da aggiornare"), ("missing-translation", "missing", "Pagina non ancora tradotta")],
+    [
+        ("outdated", "outdated", "Traduzione da aggiornare"),
+        ("missing-translation", "missing", "Pagina non ancora tradotta"),
+    ],
 )
-def test_notice_is_shown_accessible_and_leads_to_the_english_page(browser, fixture_states, fixture, kind, title):
+def test_notice_is_shown_accessible_and_leads_to_the_english_page(
+    browser, fixture_states, fixture, kind, title
+):
     url = fixture_states[fixture]
     page, watch, _ = open_page(browser, url + "it/modules/m/", "phone")
     notice = page.locator(f"[data-training-notice={kind}]")
@@ -437,7 +467,10 @@ def test_notice_is_shown_accessible_and_leads_to_the_english_page(browser, fixtu
 # Training: knowledge check by keyboard, progress, glossary terms
 # -----------------------------------------------------------------------------
 
-RESULT = {"en": "You answered {} questions correctly out of {}.", "it": "Hai risposto correttamente a {} domande su {}."}
+RESULT = {
+    "en": "You answered {} questions correctly out of {}.",
+    "it": "Hai risposto correttamente a {} domande su {}.",
+}
 COMPLETE = {"en": "Mark this module as complete", "it": "Segna il modulo come completato"}
 
 
@@ -451,7 +484,9 @@ def answer_by_keyboard(page, wrong_question: int | None = None) -> int:
     page.locator("form.training-quiz input").first.focus()
     for index in range(questions.count()):
         inputs = questions.nth(index).locator("input")
-        correct = [inputs.nth(i).get_attribute("data-correct") == "true" for i in range(inputs.count())]
+        correct = [
+            inputs.nth(i).get_attribute("data-correct") == "true" for i in range(inputs.count())
+        ]
         if index == wrong_question:  # Pick the first wrong answer instead.
             wrong = correct.index(False)
             correct = [i == wrong for i in range(len(correct))]
@@ -483,7 +518,10 @@ def test_knowledge_check_by_keyboard_gives_feedback_and_a_score(browser, base_ur
     result = page.locator(".training-quiz__result")
     assert result.inner_text() == RESULT[language].format(total - 1, total)
     # Feedback for the correct answers, and for the one wrong answer chosen.
-    assert page.locator(".training-quiz__feedback:visible").count() == page.locator("input[data-correct=true]").count() + 1
+    assert (
+        page.locator(".training-quiz__feedback:visible").count()
+        == page.locator("input[data-correct=true]").count() + 1
+    )
     assert page.locator("fieldset[data-result=wrong]").count() == 1
     # With the feedback and verdicts showing, read from the top of the check:
     # where the page was left, the fixed header may cover an answer's box,
@@ -511,17 +549,25 @@ def test_progress_survives_reload_and_language_switch_and_can_be_cleared(browser
     page.goto(base_url + "it/")
     status = page.locator("[data-training-status=supplier-guidelines]")
     assert status.inner_text() == "Completato"
-    assert page.locator("[data-training-status=customer-service]").inner_text() == "Non ancora segnato come completato"
+    assert (
+        page.locator("[data-training-status=customer-service]").inner_text()
+        == "Non ancora segnato come completato"
+    )
     page.get_by_role("button", name="Cancella i miei progressi").click()
     page.get_by_role("button", name="Sì, cancella").click()  # Asked first (tests/test_readers.py).
     assert status.inner_text() == "Non ancora segnato come completato"
-    assert page.locator("[data-training-reset-status]").inner_text().startswith(
-        "Sono stati cancellati i progressi di questi moduli: ")
+    assert (
+        page.locator("[data-training-reset-status]")
+        .inner_text()
+        .startswith("Sono stati cancellati i progressi di questi moduli: ")
+    )
     page.context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_glossary_definition_shows_on_keyboard_focus_and_escape_hides_it(browser, base_url, language):
+def test_glossary_definition_shows_on_keyboard_focus_and_escape_hides_it(
+    browser, base_url, language
+):
     page, _, _ = open_page(browser, base_url + path_of("modules/supplier-guidelines.md", language))
     term = page.locator("[data-training-term]").first
     tip = term.locator("[role=tooltip]")

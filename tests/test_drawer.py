@@ -35,7 +35,9 @@ MAX_STOPS = 40
 def modules(site: Path) -> list[str]:
     """Every English module the build published, from its sitemap: the test
     follows the library, and a module missing from the menu fails it."""
-    found = re.findall(r"<loc>[^<]*?/(modules/[^<]+/)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    found = re.findall(
+        r"<loc>[^<]*?/(modules/[^<]+/)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")
+    )
     found = sorted({path for path in found if not path.startswith("it/")})
     assert found, "the sitemap lists no module"
     return found
@@ -109,7 +111,9 @@ def open_from_menu(page, target: str, key: str) -> list[str]:
     page.wait_for_timeout(400)  # The drawer slides in.
     for stop in range(MAX_STOPS):
         if not page.is_checked("#__drawer"):
-            return problems + [f"the drawer closed at drawer stop {stop + 1} before {target} was reached"]
+            return problems + [
+                f"the drawer closed at drawer stop {stop + 1} before {target} was reached"
+            ]
         problems += check_stop(page, f"drawer stop {stop + 1}")
         action = page.evaluate(NEXT, target)
         if action == "follow":
@@ -129,9 +133,13 @@ def open_from_menu(page, target: str, key: str) -> list[str]:
 # Enter from the home page, Space from the glossary: each key at each size
 # in each language.
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize(("start", "key"), [("", "Enter"), ("glossary/", " ")], ids=["home-enter", "glossary-space"])
+@pytest.mark.parametrize(
+    ("start", "key"), [("", "Enter"), ("glossary/", " ")], ids=["home-enter", "glossary-space"]
+)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_module_opens_from_the_menu_by_keyboard(browser, site, base_url, language, start, size, key):
+def test_every_module_opens_from_the_menu_by_keyboard(
+    browser, site, base_url, language, start, size, key
+):
     prefix = "" if language == "en" else f"{language}/"
     context = browser.new_context(viewport=SIZES[size])
     page = context.new_page()

@@ -26,7 +26,9 @@ def test_the_upstream_text_is_as_recorded(tie: Tie):
 def scratch_copy(tie: Tie, tmp_path: Path) -> Path:
     """The upstream package, copied (without Material's thousands of icons)."""
     copy = tmp_path / tie.package
-    shutil.copytree(package_root(tie.package), copy, ignore=shutil.ignore_patterns("__pycache__", ".icons"))
+    shutil.copytree(
+        package_root(tie.package), copy, ignore=shutil.ignore_patterns("__pycache__", ".icons")
+    )
     return copy
 
 
@@ -52,20 +54,29 @@ def alter(tie: Tie, copy: Path, monkeypatch) -> str:
     relied_on = tie.what(copy)
     files = {path: path.read_text(encoding="utf-8") for path in files_read(tie, copy, monkeypatch)}
     middle = len(relied_on) // 2
-    spots = sorted((m.start() for m in re.finditer(r"[(=]", relied_on)), key=lambda at: abs(at - middle))
+    spots = sorted(
+        (m.start() for m in re.finditer(r"[(=]", relied_on)), key=lambda at: abs(at - middle)
+    )
     for at in spots:
-        snippet = relied_on[max(0, at - 40):at + 1].rpartition("\n")[2]
+        snippet = relied_on[max(0, at - 40) : at + 1].rpartition("\n")[2]
         holders = [path for path, text in files.items() if text.count(snippet) == 1]
         if len(snippet) > 1 and len(holders) == 1:
             path = holders[0]
-            path.write_text(files[path].replace(snippet, snippet[:-1] + " " + snippet[-1]), encoding="utf-8")
+            path.write_text(
+                files[path].replace(snippet, snippet[:-1] + " " + snippet[-1]), encoding="utf-8"
+            )
             return f"{path.relative_to(copy)}: {snippet!r}"
     raise AssertionError(f"{tie.name}: no place to alter in {list(files)}")
 
 
-@pytest.mark.parametrize("tie", [t for t in TIES if t.name != "Bundle and search file hashes in the overrides"],
-                         ids=[i for i in IDS if i != "Bundle and search file hashes in the overrides"])
-def test_the_check_fails_naming_its_tie_when_the_upstream_text_changes(tie: Tie, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "tie",
+    [t for t in TIES if t.name != "Bundle and search file hashes in the overrides"],
+    ids=[i for i in IDS if i != "Bundle and search file hashes in the overrides"],
+)
+def test_the_check_fails_naming_its_tie_when_the_upstream_text_changes(
+    tie: Tie, tmp_path, monkeypatch
+):
     copy = scratch_copy(tie, tmp_path)
     assert tie.check(copy) is None  # The copy itself passes...
     changed = alter(tie, copy, monkeypatch)
@@ -82,7 +93,9 @@ def test_the_asset_check_fails_when_material_renames_its_bundle(tmp_path):
     bundle = next((copy / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
     bundle.rename(bundle.with_name("bundle.0123abcd.min.js"))
     problem = tie.check(copy)
-    assert problem is not None and problem.startswith(f"{tie.name}: the upstream text changed"), problem
+    assert problem is not None and problem.startswith(f"{tie.name}: the upstream text changed"), (
+        problem
+    )
 
 
 def test_the_register_in_architecture_md_has_one_row_per_tie():

@@ -28,11 +28,15 @@ def test_the_engine_in_the_lock_is_the_one_running():
 @pytest.mark.build
 def test_a_broken_link_fails_make_build(tmp_path):
     """`make build` is `python -m mkdocs_training build --strict`: the parallel build, under the engine."""
-    result = parallel_build(make_site(tmp_path, "broken-link") / "mkdocs.yml", tmp_path / "site", preview=True)
+    result = parallel_build(
+        make_site(tmp_path, "broken-link") / "mkdocs.yml", tmp_path / "site", preview=True
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert "Doc file 'modules/m.md' contains a link '../missing.md', but the target 'missing.md' is not found" \
-        in output, output
+    assert (
+        "Doc file 'modules/m.md' contains a link '../missing.md', but the target 'missing.md' is not found"
+        in output
+    ), output
     assert "the build of 'en' (English) failed" in output
     assert not (tmp_path / "site").exists()
 
@@ -43,16 +47,22 @@ def test_strict_mode_counts_warnings_where_the_running_engine_logs_them():
     from mkdocs_training.core.log import log
 
     counter = engine.count_warnings()
-    old_way = logging.Handler(logging.WARNING)  # What the parallel build counted before: the `mkdocs` logger.
+    old_way = logging.Handler(
+        logging.WARNING
+    )  # What the parallel build counted before: the `mkdocs` logger.
     old_way.records = []
     old_way.emit = old_way.records.append
     logging.getLogger(engine.LEGACY).addHandler(old_way)
     try:
         log.warning("a warning of the training plugin")
-        logging.getLogger(f"{engine.LEGACY}.plugins.other").warning("a plugin that logs under the old name")
+        logging.getLogger(f"{engine.LEGACY}.plugins.other").warning(
+            "a plugin that logs under the old name"
+        )
         assert counter.get_counts() == [("WARNING", 2)]
         # The hole this closes: the plugin's warning never reached the old counter.
-        assert [r.getMessage() for r in old_way.records] == ["a plugin that logs under the old name"]
+        assert [r.getMessage() for r in old_way.records] == [
+            "a plugin that logs under the old name"
+        ]
     finally:
         engine.logger().removeHandler(counter)
         logging.getLogger(engine.LEGACY).removeHandler(old_way)
@@ -61,17 +71,27 @@ def test_strict_mode_counts_warnings_where_the_running_engine_logs_them():
 @pytest.mark.build
 def test_the_old_mkdocs_command_stops_and_names_the_command_to_use(tmp_path):
     project = make_site(tmp_path, "control")
-    old = subprocess.run([sys.executable, "-m", engine.LEGACY, "build", "-d", str(tmp_path / "site")],
-                         cwd=project, capture_output=True, text=True, env=engine.environment(TRAINING_PREVIEW="on"), check=False)
+    old = subprocess.run(
+        [sys.executable, "-m", engine.LEGACY, "build", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=engine.environment(TRAINING_PREVIEW="on"),
+        check=False,
+    )
     assert old.returncode == 1
-    assert f"this site is built with ProperDocs {engine.VERSION}, not MkDocs 1.6.1: run `properdocs build " \
-           "-f mkdocs.yml`" in old.stderr, old.stderr
+    assert (
+        f"this site is built with ProperDocs {engine.VERSION}, not MkDocs 1.6.1: run `properdocs build "
+        "-f mkdocs.yml`" in old.stderr
+    ), old.stderr
     assert not (tmp_path / "site").exists()
 
 
 @pytest.mark.build
 def test_a_clean_build_prints_no_warning_and_one_build_time(tmp_path):
-    build = mkdocs_build(make_site(tmp_path, "control") / "mkdocs.yml", tmp_path / "site", preview=True)
+    build = mkdocs_build(
+        make_site(tmp_path, "control") / "mkdocs.yml", tmp_path / "site", preview=True
+    )
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output
     assert "Unable to detect lunr languages" not in build.output
@@ -107,7 +127,10 @@ def test_static_i18n_filters_reach_the_engines_build_messages():
             legacy.addFilter(left)
         build_logger.removeHandler(handler)
         build_logger.setLevel(level)
-    assert [r.getMessage() for r in seen] == ["Documentation built in 1.00 seconds", "Something else"]
+    assert [r.getMessage() for r in seen] == [
+        "Documentation built in 1.00 seconds",
+        "Something else",
+    ]
 
 
 # -----------------------------------------------------------------------------
@@ -116,11 +139,23 @@ def test_static_i18n_filters_reach_the_engines_build_messages():
 
 DIRECT = [
     (re.compile(r"""["']-m["'],\s*["']mkdocs["']"""), "runs the old engine (python -m mkdocs)"),
-    (re.compile(r"\$\(BIN\)/(?:mkdocs|properdocs)\b"), "runs the engine's command from the Makefile"),
+    (
+        re.compile(r"\$\(BIN\)/(?:mkdocs|properdocs)\b"),
+        "runs the engine's command from the Makefile",
+    ),
     (re.compile(r"""getLogger\(\s*f?["'](?:mkdocs|properdocs)\b"""), "names the engine's logger"),
-    (re.compile(r"^\s*(?:from|import) properdocs\b", re.MULTILINE), "imports the engine by its new name"),
-    (re.compile(r"^\s*from mkdocs(?:\.commands|\.livereload|\.__main__|\.config import load_config|"
-                r"\.utils import (?:CountHandler|clean_directory))\b", re.MULTILINE), "uses the engine, not the plugin API"),
+    (
+        re.compile(r"^\s*(?:from|import) properdocs\b", re.MULTILINE),
+        "imports the engine by its new name",
+    ),
+    (
+        re.compile(
+            r"^\s*from mkdocs(?:\.commands|\.livereload|\.__main__|\.config import load_config|"
+            r"\.utils import (?:CountHandler|clean_directory))\b",
+            re.MULTILINE,
+        ),
+        "uses the engine, not the plugin API",
+    ),
 ]
 
 
@@ -130,8 +165,10 @@ def direct_engine_uses(paths: list[Path]) -> list[str]:
         text = path.read_text(encoding="utf-8")
         for pattern, what in DIRECT:
             for match in pattern.finditer(text):
-                found.append(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:"
-                             f"{text.count(chr(10), 0, match.start()) + 1}: {what}")
+                found.append(
+                    f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:"
+                    f"{text.count(chr(10), 0, match.start()) + 1}: {what}"
+                )
     return found
 
 
@@ -139,7 +176,11 @@ def project_files() -> list[Path]:
     files = [ROOT / "Makefile", *sorted((ROOT / ".ci").glob("*"))]
     for folder in ("mkdocs_training", "tests", "benchmarks"):
         files += sorted((ROOT / folder).rglob("*.py"))
-    return [path for path in files if path.is_file() and path.name not in ("engine.py", "test_engine.py")]
+    return [
+        path
+        for path in files
+        if path.is_file() and path.name not in ("engine.py", "test_engine.py")
+    ]
 
 
 def test_nothing_but_the_engine_module_calls_the_engine():
@@ -148,8 +189,11 @@ def test_nothing_but_the_engine_module_calls_the_engine():
 
 def test_the_direct_use_check_catches_each_kind(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text('command = [sys.executable, "-m", "mkdocs", "build"]\nlogging.getLogger("mkdocs")\n'
-                      "from mkdocs.commands import build\nimport properdocs.replacement\n", encoding="utf-8")
+    sample.write_text(
+        'command = [sys.executable, "-m", "mkdocs", "build"]\nlogging.getLogger("mkdocs")\n'
+        "from mkdocs.commands import build\nimport properdocs.replacement\n",
+        encoding="utf-8",
+    )
     makefile = tmp_path / "Makefile"
     makefile.write_text("lms:\n\t$(BIN)/mkdocs build --strict\n", encoding="utf-8")
     assert direct_engine_uses([sample, makefile]) == [

@@ -64,7 +64,9 @@ class ProbedHandler(webcheck.SiteHandler):
 
     @staticmethod
     def _probed(path: Path) -> bytes:
-        return path.read_bytes().replace(b"<head>", b'<head><script src="/__engine-probe.js"></script>', 1)
+        return path.read_bytes().replace(
+            b"<head>", b'<head><script src="/__engine-probe.js"></script>', 1
+        )
 
     def _send(self, code: int, kind: str, body: bytes):
         self.send_response(code)
@@ -114,16 +116,25 @@ def site_plan() -> list[dict]:
                 # Last: a choice made in the switcher is remembered, and would
                 # send the home page check at / to the other language.
                 other = "it" if language == "en" else "en"
-                switches.append({"path": path, "label": f"switch to {other}", "switch": other,
-                                 "lands": output_path(source, other).removesuffix("index.html")})
+                switches.append(
+                    {
+                        "path": path,
+                        "label": f"switch to {other}",
+                        "switch": other,
+                        "lands": output_path(source, other).removesuffix("index.html"),
+                    }
+                )
         # Then the home page again: progress, glossary, search.
         home = output_path("index.md", language).removesuffix("index.html")
         module_ids = [Path(m).stem for m in modules]
-        steps.append({
-            "path": home,
-            "label": "progress, glossary and search",
-            "checks": [["status", m] for m in module_ids] + [["glossary"], ["search", SEARCH_WORD[language]]],
-        })
+        steps.append(
+            {
+                "path": home,
+                "label": "progress, glossary and search",
+                "checks": [["status", m] for m in module_ids]
+                + [["glossary"], ["search", SEARCH_WORD[language]]],
+            }
+        )
         missing = f"{'' if language == 'en' else language + '/'}no-such-page/"
         steps.append({"path": missing, "shot": f"{language}-404", "status": 404})
     return steps + switches
@@ -134,18 +145,27 @@ def site_plan() -> list[dict]:
 # -----------------------------------------------------------------------------
 
 
-def start_firefox(base: str, steps: list[dict], shots: Path, workdir: Path) -> tuple[subprocess.Popen, Path]:
+def start_firefox(
+    base: str, steps: list[dict], shots: Path, workdir: Path
+) -> tuple[subprocess.Popen, Path]:
     if not Path(FIREFOX).exists():
         pytest.fail("Firefox ESR is missing: apt-get install firefox-esr (make test does, as root)")
     shots.mkdir(parents=True, exist_ok=True)
     plan = workdir / "firefox-plan.json"
     result = workdir / "firefox-result.json"
-    plan.write_text(json.dumps({"base": base, "shots": str(shots), "width": WIDTH, "height": HEIGHT,
-                                "steps": steps}))
+    plan.write_text(
+        json.dumps(
+            {"base": base, "shots": str(shots), "width": WIDTH, "height": HEIGHT, "steps": steps}
+        )
+    )
     env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", FIREFOX=FIREFOX)
     process = subprocess.Popen(
         ["node", str(TESTS / "engine_firefox.mjs"), str(plan), str(result)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     return process, result
 
@@ -163,7 +183,9 @@ def webkit_driver():
     from selenium.webdriver.webkitgtk.service import Service
 
     if not Path(WEBKIT_DRIVER).exists() or not Path(MINIBROWSER).exists():
-        pytest.fail("WebKitGTK is missing: apt-get install webkit2gtk-driver (make test does, as root)")
+        pytest.fail(
+            "WebKitGTK is missing: apt-get install webkit2gtk-driver (make test does, as root)"
+        )
     options = Options()
     options.binary_location = MINIBROWSER
     options.add_argument("--automation")
@@ -175,8 +197,10 @@ def webkit_driver():
 
 # The page has loaded, the probe is there and Material, if the page loads its bundle, has
 # started (it sets window.document$): the checks may begin. engine_firefox.mjs waits the same way.
-STARTED = ("return document.readyState === 'complete' && !!window.__engineProbe"
-           " && (!document.querySelector('script[src*=\"bundle.\"]') || !!window.document$)")
+STARTED = (
+    "return document.readyState === 'complete' && !!window.__engineProbe"
+    " && (!document.querySelector('script[src*=\"bundle.\"]') || !!window.document$)"
+)
 
 
 def probe(driver, name: str, *args):
@@ -185,7 +209,8 @@ def probe(driver, name: str, *args):
         "const [name, args] = [arguments[0], arguments[1]];"
         "if (!window.__engineProbe) { done(['the probe did not load']); return; }"
         "window.__engineProbe[name](...args).then(done, e => done(['probe failed: ' + e]));",
-        name, list(args),
+        name,
+        list(args),
     )
 
 
@@ -198,8 +223,11 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
             problems = []
             driver.get(base + step["path"])
             # Until the probe is there and Material, if the page loads it, has started.
-            wait_until(lambda: driver.execute_script(STARTED),
-                10, f"{step['path']}: Material or the probe never started in WebKit")
+            wait_until(
+                lambda: driver.execute_script(STARTED),
+                10,
+                f"{step['path']}: Material or the probe never started in WebKit",
+            )
             for name, *args in step.get("checks", []):
                 problems += probe(driver, name, *args)
             if step.get("shot"):
@@ -215,12 +243,16 @@ def run_webkit(base: str, steps: list[dict], shots: Path) -> dict:
                         step["switch"],
                     )
                     lands = base + step["lands"]
-                    with contextlib.suppress(AssertionError):  # Named below, with the page's language.
+                    with contextlib.suppress(
+                        AssertionError
+                    ):  # Named below, with the page's language.
                         wait_until(lambda: driver.current_url == lands, 10, "", every=0.1)  # noqa: B023
                     lang = driver.execute_script("return document.documentElement.lang")
                     if driver.current_url != base + step["lands"] or lang != step["switch"]:
-                        problems.append(f"the switcher lands on {driver.current_url} (lang {lang}), "
-                                        f"not {base + step['lands']}")
+                        problems.append(
+                            f"the switcher lands on {driver.current_url} (lang {lang}), "
+                            f"not {base + step['lands']}"
+                        )
             results[step["path"] + (f" ({step['label']})" if step.get("label") else "")] = problems
     finally:
         driver.quit()
@@ -247,7 +279,9 @@ def needs_display():
 def engines(site, output_dir, tmp_path_factory):
     needs_display()
     with serve_probed(site) as (base, failures):
-        results = run_both(base, site_plan(), output_dir / "engines", tmp_path_factory.mktemp("engines"))
+        results = run_both(
+            base, site_plan(), output_dir / "engines", tmp_path_factory.mktemp("engines")
+        )
     results["server"] = failures
     return results
 
@@ -267,7 +301,11 @@ def test_no_request_fails_in_either_engine(engines):
 def test_engine_checks_catch_a_broken_page(output_dir, tmp_path):
     needs_display()
     steps = [
-        {"path": "broken.html", "shot": "broken", "checks": [["quiz"], ["glossary"], ["search", "anything"]]},
+        {
+            "path": "broken.html",
+            "shot": "broken",
+            "checks": [["quiz"], ["glossary"], ["search", "anything"]],
+        },
     ]
     with serve_probed(FIXTURES) as (base, failures):
         results = run_both(base, steps, tmp_path / "shots", tmp_path)

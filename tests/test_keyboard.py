@@ -33,7 +33,11 @@ MARGIN = 6
 
 
 def paths() -> list[str]:
-    pages = [output_path(s, lang).removesuffix("index.html") for lang in LANGUAGES for s in english_pages()]
+    pages = [
+        output_path(s, lang).removesuffix("index.html")
+        for lang in LANGUAGES
+        for s in english_pages()
+    ]
     return pages + ["no-such-page/", "it/no-such-page/"]
 
 
@@ -105,7 +109,10 @@ def walk(page, max_stops: int = MAX_STOPS) -> tuple[list[str], list[str]]:
         if box is None:
             return stops, problems  # Back to the page: the walk is done.
         handle = page.evaluate_handle("document.activeElement")
-        key = page.evaluate("el => { el.dataset.walked = el.dataset.walked || String(Math.random()); return el.dataset.walked }", handle)
+        key = page.evaluate(
+            "el => { el.dataset.walked = el.dataset.walked || String(Math.random()); return el.dataset.walked }",
+            handle,
+        )
         if key in seen:
             return stops, problems  # Round again (a page with no exit to the browser).
         seen.add(key)
@@ -114,8 +121,12 @@ def walk(page, max_stops: int = MAX_STOPS) -> tuple[list[str], list[str]]:
         if box["width"] < 1 or box["height"] < 1:
             problems.append(f"{where}: zero size ({box['width']:.0f}x{box['height']:.0f})")
             continue
-        if (box["x"] + box["width"] <= 0 or box["y"] + box["height"] <= 0
-                or box["x"] >= box["vw"] or box["y"] >= box["vh"]):
+        if (
+            box["x"] + box["width"] <= 0
+            or box["y"] + box["height"] <= 0
+            or box["x"] >= box["vw"]
+            or box["y"] >= box["vh"]
+        ):
             problems.append(f"{where}: off screen at ({box['x']:.0f}, {box['y']:.0f})")
             continue
         clip = _clip(box)
@@ -172,7 +183,9 @@ def test_walk_catches_hidden_focus_zero_size_and_off_screen_stops(browser):
 def tab_to(page, selector: str, max_stops: int = 40) -> None:
     for _ in range(max_stops):
         page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(
+            "s => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
     raise AssertionError(f"Tab never reaches {selector}")
 
@@ -199,7 +212,9 @@ def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_ur
     assert page.get_attribute(menu, "aria-expanded") == "true"
     page.wait_for_timeout(400)  # The drawer slides in.
     # Focus is in the drawer, on a link now on screen.
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), page.evaluate(ACTIVE)
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), page.evaluate(
+        ACTIVE
+    )
     box = page.evaluate(ACTIVE)
     assert 0 <= box["x"] < box["vw"] and box["width"] > 0, box
     # Every stop in the drawer is the drawer's visible top layer (not a level
@@ -211,23 +226,29 @@ def test_drawer_opens_is_used_and_closes_by_keyboard_on_a_phone(browser, base_ur
         assert page.evaluate(SEEN), page.evaluate(ACTIVE)
     else:
         raise AssertionError("Tab never leaves the drawer")
-    assert not page.is_checked("#__drawer"), "focus left the drawer, which stayed open over the page"
+    assert not page.is_checked("#__drawer"), (
+        "focus left the drawer, which stayed open over the page"
+    )
     tab_to(page, menu)
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
-    assert page.evaluate(f"document.activeElement.matches(\"{menu}\")")
+    assert page.evaluate(f'document.activeElement.matches("{menu}")')
     # And a link in it is followed with Enter.
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer")
     page.wait_for_timeout(400)
     page.keyboard.press("Tab")  # The next link in the drawer, past the open level's back arrow
-    for _ in range(3):          # and the page's contents toggle (tests/test_drawer.py).
-        if not page.evaluate("document.activeElement.matches('.md-sidebar--primary label[tabindex]')"):
+    for _ in range(3):  # and the page's contents toggle (tests/test_drawer.py).
+        if not page.evaluate(
+            "document.activeElement.matches('.md-sidebar--primary label[tabindex]')"
+        ):
             break
         page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary a')"), page.evaluate(ACTIVE)
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary a')"), (
+        page.evaluate(ACTIVE)
+    )
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)
@@ -257,11 +278,15 @@ def test_search_is_reached_used_and_announced_by_keyboard(browser, base_url, lan
     assert meta.get_attribute("role") == "status" or meta.get_attribute("aria-live") == "polite"
     # Material moves into the results with the arrow keys (Tab closes search).
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null"), page.evaluate(ACTIVE)
+    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null"), (
+        page.evaluate(ACTIVE)
+    )
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     if size == "phone":  # Back to the button that opened it.
-        assert page.evaluate("document.activeElement.matches(\"button[data-training-toggle='__search']\")")
+        assert page.evaluate(
+            "document.activeElement.matches(\"button[data-training-toggle='__search']\")"
+        )
     page.context.close()
 
 
@@ -290,7 +315,10 @@ def focus_change_in_forced_colours(browser, url: str, selector: str) -> int:
 def test_quiz_answers_show_focus_in_forced_colours(browser, base_url, language):
     prefix = "" if language == "en" else "it/"
     url = base_url + prefix + "modules/customer-service/"
-    assert focus_change_in_forced_colours(browser, url, "form.training-quiz input") >= MIN_CHANGED_PIXELS
+    assert (
+        focus_change_in_forced_colours(browser, url, "form.training-quiz input")
+        >= MIN_CHANGED_PIXELS
+    )
 
 
 def test_forced_colours_check_catches_a_radio_without_focus(browser):

@@ -29,10 +29,17 @@ MODULES = [Path(source).stem for source in nav_pages() if source.startswith("mod
 LANGUAGES = configured_languages()  # From mkdocs.yml, default first.
 
 
-def run_lms(site: Path, out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+def run_lms(
+    site: Path, out: Path, config: Path = ROOT / "mkdocs.yml"
+) -> subprocess.CompletedProcess:
     """`python -m mkdocs_training lms`, as `make lms` runs it."""
-    return subprocess.run([sys.executable, "-m", "mkdocs_training", "-f", str(config), "lms", str(site), str(out)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_training", "-f", str(config), "lms", str(site), str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +65,9 @@ def test_every_module_language_and_version_is_packaged(packages):
     names = sorted(p.name for p in packages.glob("*.zip"))
     expected = sorted(
         f"{name}-{language}-{version}.zip"
-        for name in MODULES + ["whole-training"] for language in LANGUAGES for version in ("scorm12", "scorm2004")
+        for name in MODULES + ["whole-training"]
+        for language in LANGUAGES
+        for version in ("scorm12", "scorm2004")
     )
     assert names == expected
 
@@ -83,7 +92,9 @@ def test_a_package_holds_its_pages_the_theme_and_nothing_else(packages, language
     assert listed == set(names) - {"imsmanifest.xml"} - schemas
     assert [p for p in names if p.endswith(".html")] == [page]
     assert {"assets/javascripts/scorm.js", "assets/javascripts/training.js"} <= set(names)
-    assert not [n for n in names if "search" in n or "iframe-worker" in n or n.endswith((".map", ".pdf"))]
+    assert not [
+        n for n in names if "search" in n or "iframe-worker" in n or n.endswith((".map", ".pdf"))
+    ]
     # The schema files the manifest names are at its side.
     location = doc.find("manifest")["xsi:schemaLocation"].split()[1::2]
     assert set(location) <= schemas
@@ -115,8 +126,10 @@ def test_the_mastery_score_is_where_each_version_looks_for_it(packages):
     v2004 = manifest_of(packages / "whole-training-it-scorm2004.zip")
     assert [m.text for m in v2004.find_all("imsss:minNormalizedMeasure")] == ["0.8", "0.8"]
     # Each module under its Italian title, in the order of the nav.
-    titles = [meta_of((ROOT / "docs" / "modules" / f"{m}.it.md").read_text(encoding="utf-8"))["title"]
-              for m in MODULES]
+    titles = [
+        meta_of((ROOT / "docs" / "modules" / f"{m}.it.md").read_text(encoding="utf-8"))["title"]
+        for m in MODULES
+    ]
     assert [i.find("title").text for i in v2004.find_all("item")] == titles
 
 
@@ -124,11 +137,14 @@ def test_package_identifiers_differ_in_their_first_15_characters_and_stay_put(pa
     # SAP SuccessFactors keys a package on its identifier's first 15
     # characters; an LMS holding the 1.2 and 2004 packages, or both
     # languages, needs them apart.
-    identifiers = {a.name: manifest_of(a).find("manifest")["identifier"] for a in packages.glob("*.zip")}
+    identifiers = {
+        a.name: manifest_of(a).find("manifest")["identifier"] for a in packages.glob("*.zip")
+    }
     assert len({value[:15] for value in identifiers.values()}) == len(identifiers) == 12
     # From the names only: the same in every build, whatever the content.
     assert identifiers["customer-service-it-scorm2004.zip"] == package.identifier(
-        "customer-service", "it", manifest.SCORM_2004)
+        "customer-service", "it", manifest.SCORM_2004
+    )
 
 
 def test_identifiers_sharing_15_characters_stop_the_packaging():
@@ -138,7 +154,9 @@ def test_identifiers_sharing_15_characters_stop_the_packaging():
 
 def test_the_published_site_does_not_load_the_scorm_runtime(site):
     assert not (site / "assets" / "javascripts" / "scorm.js").exists()
-    assert "scorm" not in (site / "modules" / "customer-service" / "index.html").read_text(encoding="utf-8")
+    assert "scorm" not in (site / "modules" / "customer-service" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_same_build_gives_the_same_packages(packages, tmp_path):
@@ -146,7 +164,9 @@ def test_the_same_build_gives_the_same_packages(packages, tmp_path):
     again = run_lms(site, tmp_path / "again")
     assert again.returncode == 0, again.stderr
     for archive in packages.glob("*.zip"):
-        assert (tmp_path / "again" / archive.name).read_bytes() == archive.read_bytes(), archive.name
+        assert (tmp_path / "again" / archive.name).read_bytes() == archive.read_bytes(), (
+            archive.name
+        )
 
 
 # -----------------------------------------------------------------------------
@@ -171,8 +191,11 @@ def adl_schema(version: str) -> xmlschema.XMLSchemaBase:
     ims_xml = schemas / package.SCHEMA_FOLDERS[manifest.SCORM_12] / "ims_xml.xsd"
     names = list(manifest.SCHEMAS[version].items())
     kind = xmlschema.XMLSchema11 if version == manifest.SCORM_12 else xmlschema.XMLSchema10
-    return kind(str(folder / names[0][1]), locations=[(ns, str(folder / name)) for ns, name in names[1:]],
-                uri_mapper={ims_xml.as_uri(): w3c.as_uri()})
+    return kind(
+        str(folder / names[0][1]),
+        locations=[(ns, str(folder / name)) for ns, name in names[1:]],
+        uri_mapper={ims_xml.as_uri(): w3c.as_uri()},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -192,12 +215,15 @@ def test_every_manifest_is_valid_against_adls_schemas(packages, schemas):
         assert errors(schemas[version_of(archive)], xml) == [], archive.name
 
 
-@pytest.mark.parametrize("fixture, version, expected", [
-    ("manifest-12-bad-scormtype.xml", manifest.SCORM_12, "scormtype"),
-    ("manifest-12-bad-language.xml", manifest.SCORM_12, "lang"),
-    ("manifest-2004-measure-above-1.xml", manifest.SCORM_2004, "minNormalizedMeasure"),
-    ("manifest-2004-bad-scormtype.xml", manifest.SCORM_2004, "scormType"),
-])
+@pytest.mark.parametrize(
+    "fixture, version, expected",
+    [
+        ("manifest-12-bad-scormtype.xml", manifest.SCORM_12, "scormtype"),
+        ("manifest-12-bad-language.xml", manifest.SCORM_12, "lang"),
+        ("manifest-2004-measure-above-1.xml", manifest.SCORM_2004, "minNormalizedMeasure"),
+        ("manifest-2004-bad-scormtype.xml", manifest.SCORM_2004, "scormType"),
+    ],
+)
 def test_schema_check_catches_a_broken_manifest(schemas, fixture, version, expected):
     found = errors(schemas[version], (FIXTURES / fixture).read_text(encoding="utf-8"))
     assert found and expected in " ".join(found)
@@ -213,17 +239,30 @@ def page(text: str, name: str) -> Source:
     return Source.of(text, Path(name), name, LANGUAGES)
 
 
-@pytest.mark.parametrize("fixture, message", [
-    ("mastery-out-of-range.md",
-     ("mastery-out-of-range.md:5: mastery_score is 120; it must be a number from 0 to 100 (the per cent of "
-     "knowledge-check questions a reader must get right to pass), or 'none' to report completion only.")),
-    ("mastery-not-a-number.md",
-     "mastery-not-a-number.md:5: mastery_score is 'high'; it must be a number from 0 to 100"),
-    ("no-knowledge-check.md",
-     ("no-knowledge-check.md:1: the module has no knowledge check, but its LMS package needs a score to pass "
-     "(mastery_score 80, the default). Add a ```quiz block, or set 'mastery_score: none' in the front matter "
-     "to report completion only.")),
-])
+@pytest.mark.parametrize(
+    "fixture, message",
+    [
+        (
+            "mastery-out-of-range.md",
+            (
+                "mastery-out-of-range.md:5: mastery_score is 120; it must be a number from 0 to 100 (the per cent of "
+                "knowledge-check questions a reader must get right to pass), or 'none' to report completion only."
+            ),
+        ),
+        (
+            "mastery-not-a-number.md",
+            "mastery-not-a-number.md:5: mastery_score is 'high'; it must be a number from 0 to 100",
+        ),
+        (
+            "no-knowledge-check.md",
+            (
+                "no-knowledge-check.md:1: the module has no knowledge check, but its LMS package needs a score to pass "
+                "(mastery_score 80, the default). Add a ```quiz block, or set 'mastery_score: none' in the front matter "
+                "to report completion only."
+            ),
+        ),
+    ],
+)
 def test_a_bad_mastery_score_is_reported_with_file_and_line(fixture, message):
     path = FIXTURES / fixture
     _, problems = modules.check(page(path.read_text(encoding="utf-8"), fixture), [])
@@ -250,7 +289,10 @@ def test_a_translation_cannot_change_the_mastery_score():
 def test_the_site_build_stops_on_a_bad_mastery_score(fixture_site):
     build = fixture_site("mastery-out-of-range")
     assert build.returncode != 0
-    assert "docs/modules/m.md:5: mastery_score is 120; it must be a number from 0 to 100" in build.output
+    assert (
+        "docs/modules/m.md:5: mastery_score is 120; it must be a number from 0 to 100"
+        in build.output
+    )
     # A module with no knowledge check is fine for the site until it asks for a score.
     assert "no knowledge check" not in build.output
 
@@ -258,18 +300,24 @@ def test_the_site_build_stops_on_a_bad_mastery_score(fixture_site):
 def test_the_site_build_stops_on_a_score_without_a_knowledge_check(fixture_site):
     build = fixture_site("mastery-without-knowledge-check")
     assert build.returncode != 0
-    assert ("docs/modules/m.md:5: the module has no knowledge check, but its LMS package needs a score to "
-            "pass (mastery_score 90).") in build.output
+    assert (
+        "docs/modules/m.md:5: the module has no knowledge check, but its LMS package needs a score to "
+        "pass (mastery_score 90)."
+    ) in build.output
 
 
 @pytest.mark.build
 def test_make_lms_stops_on_a_bad_mastery_score_naming_the_file(tmp_path):
     project = make_site(tmp_path, "control")
     page = project / "docs" / "modules" / "m.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("owner:", "mastery_score: 101\nowner:", 1),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("owner:", "mastery_score: 101\nowner:", 1),
+        encoding="utf-8",
+    )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - modules/m.md\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "nav:\n  - modules/m.md\n", encoding="utf-8"
+    )
     result = run_lms(tmp_path / "no-site", tmp_path / "out", config)
     assert result.returncode == 1
     assert "docs/modules/m.md:" in result.stderr and "mastery_score is 101" in result.stderr
@@ -330,23 +378,37 @@ def answer(frame, wrong: int) -> list[str]:
     questions = frame.locator("fieldset.training-quiz__question")
     for number in range(questions.count()):
         question = questions.nth(number)
-        choices = question.locator("input[data-correct=false]" if number < wrong else "input[data-correct=true]")
+        choices = question.locator(
+            "input[data-correct=false]" if number < wrong else "input[data-correct=true]"
+        )
         for index in range(1 if number < wrong else choices.count()):
             choices.nth(index).check()
     frame.locator("form.training-quiz button[type=submit]").click()
     # Sorted: answers are shown in a new order on every page load.
-    return sorted(frame.eval_on_selector_all("form.training-quiz input:checked", "inputs => inputs.map(i => i.id)"))
+    return sorted(
+        frame.eval_on_selector_all(
+            "form.training-quiz input:checked", "inputs => inputs.map(i => i.id)"
+        )
+    )
 
 
 def calls_with_errors(calls: list[dict]) -> list[dict]:
     # 403 is SCORM 2004's answer to reading an element the LMS has not set,
     # which a SCO may do; anything else is a misuse of the API.
-    return [c for c in calls if c["error"] != "0" and not (c["method"] == "GetValue" and c["error"] == "403")]
+    return [
+        c
+        for c in calls
+        if c["error"] != "0" and not (c["method"] == "GetValue" and c["error"] == "403")
+    ]
 
 
 def sent(calls: list[dict], element: str) -> list[str]:
     """The values the SCO set for `element`, in order; one per session for the session time."""
-    values = [c["args"][1] for c in calls if c["method"] in ("LMSSetValue", "SetValue") and c["args"][0] == element]
+    values = [
+        c["args"][1]
+        for c in calls
+        if c["method"] in ("LMSSetValue", "SetValue") and c["args"][0] == element
+    ]
     assert values
     return values
 
@@ -357,8 +419,12 @@ def encoded(checked: list[str]) -> dict[str, str]:
     for input_id in checked:
         form, question, value = input_id.rsplit("-", 2)
         forms.setdefault(form, {}).setdefault(int(question), []).append(value)
-    return {form: ".".join(",".join(sorted(questions.get(n, []), key=int)) for n in range(1, max(questions) + 1))
-            for form, questions in forms.items()}
+    return {
+        form: ".".join(
+            ",".join(sorted(questions.get(n, []), key=int)) for n in range(1, max(questions) + 1)
+        )
+        for form, questions in forms.items()
+    }
 
 
 PLAYS = [(version, language) for version in ("scorm12", "scorm2004") for language in LANGUAGES]
@@ -374,12 +440,26 @@ def test_a_module_reports_score_completion_and_resumes(browser, lms, version, la
 
     # The reader leaves, and comes back to their answers at the knowledge check.
     frame = harness.launch(item)
-    assert sorted(frame.eval_on_selector_all("form.training-quiz input:checked", "inputs => inputs.map(i => i.id)")) == checked
+    assert (
+        sorted(
+            frame.eval_on_selector_all(
+                "form.training-quiz input:checked", "inputs => inputs.map(i => i.id)"
+            )
+        )
+        == checked
+    )
     assert frame.locator(".training-quiz__result").inner_text() != ""
-    assert frame.evaluate("document.getElementById('check-your-understanding').getBoundingClientRect().top") < 200
+    assert (
+        frame.evaluate(
+            "document.getElementById('check-your-understanding').getBoundingClientRect().top"
+        )
+        < 200
+    )
     frame.locator("[data-training-complete] button").click()
     assert frame.get_attribute("[data-training-complete] button", "aria-pressed") == "true"
-    stored_note = yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))["lms"]["stored"]
+    stored_note = yaml.safe_load(
+        (ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8")
+    )["lms"]["stored"]
     assert frame.locator(".training-complete__note").inner_text() == stored_note
     if language == "en" and version == "scorm2004":
         harness.page.screenshot(path=str(output_dir / "lms-harness.png"))
@@ -387,36 +467,77 @@ def test_a_module_reports_score_completion_and_resumes(browser, lms, version, la
     calls = harness.calls()
     suspend = {"a": encoded(checked), "s": {"quiz-1": [5, 5, 0]}, "c": 1}
     if version == "scorm12":
-        assert {k: stored[k] for k in (
-            "cmi.core.entry", "cmi.core.lesson_status", "cmi.core.score.raw", "cmi.core.score.min",
-            "cmi.core.score.max", "cmi.core.lesson_location", "cmi.core.exit", "cmi.student_data.mastery_score",
-        )} == {
-            "cmi.core.entry": "resume", "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100",
-            "cmi.core.score.min": "0", "cmi.core.score.max": "100",
-            "cmi.core.lesson_location": "check-your-understanding", "cmi.core.exit": "",
+        assert {
+            k: stored[k]
+            for k in (
+                "cmi.core.entry",
+                "cmi.core.lesson_status",
+                "cmi.core.score.raw",
+                "cmi.core.score.min",
+                "cmi.core.score.max",
+                "cmi.core.lesson_location",
+                "cmi.core.exit",
+                "cmi.student_data.mastery_score",
+            )
+        } == {
+            "cmi.core.entry": "resume",
+            "cmi.core.lesson_status": "passed",
+            "cmi.core.score.raw": "100",
+            "cmi.core.score.min": "0",
+            "cmi.core.score.max": "100",
+            "cmi.core.lesson_location": "check-your-understanding",
+            "cmi.core.exit": "",
             "cmi.student_data.mastery_score": "80",
         }
         # As the SCO sends it; scorm-again stores it without trailing zeros.
         # With every commit, so that a session that ends without pagehide still counts.
         times = sent(calls, "cmi.core.session_time")
-        assert len(times) > 2 and all(re.fullmatch(r"\d{2,4}:\d\d:\d\d\.\d\d", time) for time in times)
+        assert len(times) > 2 and all(
+            re.fullmatch(r"\d{2,4}:\d\d:\d\d\.\d\d", time) for time in times
+        )
         assert re.fullmatch(r"\d{2,4}:\d\d:\d\d(\.\d{1,2})?", stored["cmi.core.session_time"])
         assert [c["method"] for c in calls if c["method"] in ("LMSInitialize", "LMSFinish")] == [
-            "LMSInitialize", "LMSFinish", "LMSInitialize", "LMSFinish"]
+            "LMSInitialize",
+            "LMSFinish",
+            "LMSInitialize",
+            "LMSFinish",
+        ]
     else:
-        assert {k: stored[k] for k in (
-            "cmi.entry", "cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.min",
-            "cmi.score.max", "cmi.score.scaled", "cmi.location", "cmi.exit", "cmi.scaled_passing_score",
-        )} == {
-            "cmi.entry": "resume", "cmi.completion_status": "completed", "cmi.success_status": "passed",
-            "cmi.score.raw": "100", "cmi.score.min": "0", "cmi.score.max": "100", "cmi.score.scaled": "1",
-            "cmi.location": "check-your-understanding", "cmi.exit": "normal", "cmi.scaled_passing_score": "0.8",
+        assert {
+            k: stored[k]
+            for k in (
+                "cmi.entry",
+                "cmi.completion_status",
+                "cmi.success_status",
+                "cmi.score.raw",
+                "cmi.score.min",
+                "cmi.score.max",
+                "cmi.score.scaled",
+                "cmi.location",
+                "cmi.exit",
+                "cmi.scaled_passing_score",
+            )
+        } == {
+            "cmi.entry": "resume",
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.score.raw": "100",
+            "cmi.score.min": "0",
+            "cmi.score.max": "100",
+            "cmi.score.scaled": "1",
+            "cmi.location": "check-your-understanding",
+            "cmi.exit": "normal",
+            "cmi.scaled_passing_score": "0.8",
         }
         times = sent(calls, "cmi.session_time")
         assert len(times) > 2 and all(re.fullmatch(r"PT\d+H\d+M\d+\.\d\dS", time) for time in times)
         assert re.fullmatch(r"PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?", stored["cmi.session_time"])
         assert [c["method"] for c in calls if c["method"] in ("Initialize", "Terminate")] == [
-            "Initialize", "Terminate", "Initialize", "Terminate"]
+            "Initialize",
+            "Terminate",
+            "Initialize",
+            "Terminate",
+        ]
     assert json.loads(stored["cmi.suspend_data"]) == suspend
     assert calls_with_errors(calls) == []
     harness.context.close()
@@ -425,9 +546,13 @@ def test_a_module_reports_score_completion_and_resumes(browser, lms, version, la
 
 @pytest.mark.parametrize("version", ["scorm12", "scorm2004"])
 # The guidelines' check has 6 questions: 5 right is 83.33 %, 4 right 66.67 % (mastery 80).
-@pytest.mark.parametrize("wrong, result, raw, scaled", [(1, "passed", "83.33", "0.8333"),
-                                                        (2, "failed", "66.67", "0.6667")])
-def test_wrong_answers_below_the_mastery_score_report_failed(browser, lms, version, wrong, result, raw, scaled):
+@pytest.mark.parametrize(
+    "wrong, result, raw, scaled",
+    [(1, "passed", "83.33", "0.8333"), (2, "failed", "66.67", "0.6667")],
+)
+def test_wrong_answers_below_the_mastery_score_report_failed(
+    browser, lms, version, wrong, result, raw, scaled
+):
     harness = Harness(browser, lms, f"supplier-guidelines-en-{version}")
     item = "item-supplier-guidelines"
     frame = harness.launch(item)
@@ -437,8 +562,12 @@ def test_wrong_answers_below_the_mastery_score_report_failed(browser, lms, versi
     if version == "scorm12":
         assert (stored["cmi.core.lesson_status"], stored["cmi.core.score.raw"]) == (result, raw)
     else:
-        assert (stored["cmi.success_status"], stored["cmi.completion_status"], stored["cmi.score.raw"],
-                stored["cmi.score.scaled"]) == (result, "completed", raw, scaled)
+        assert (
+            stored["cmi.success_status"],
+            stored["cmi.completion_status"],
+            stored["cmi.score.raw"],
+            stored["cmi.score.scaled"],
+        ) == (result, "completed", raw, scaled)
     assert calls_with_errors(harness.calls()) == []
     harness.context.close()
     assert harness.watch.problems() == []
@@ -464,7 +593,9 @@ def test_the_whole_training_reports_each_module_as_its_own_sco(browser, lms, ver
     for item in ("item-customer-service", "item-supplier-guidelines"):
         assert stored[item][status] == "incomplete"
         assert stored[item].get(score, "") == ""
-    assert json.loads(stored["item-supplier-guidelines"]["cmi.suspend_data"])["s"] == {"quiz-1": [6, 6, 0]}
+    assert json.loads(stored["item-supplier-guidelines"]["cmi.suspend_data"])["s"] == {
+        "quiz-1": [6, 6, 0]
+    }
     assert calls_with_errors(harness.calls()) == []
     harness.context.close()
     assert harness.watch.problems() == []
@@ -487,8 +618,11 @@ def test_a_package_opened_in_a_new_window_finds_the_lms_through_its_opener(brows
     if version == "scorm12":
         assert (stored["cmi.core.lesson_status"], stored["cmi.core.exit"]) == ("passed", "")
     else:
-        assert (stored["cmi.completion_status"], stored["cmi.success_status"], stored["cmi.exit"]) == (
-            "completed", "passed", "normal")
+        assert (
+            stored["cmi.completion_status"],
+            stored["cmi.success_status"],
+            stored["cmi.exit"],
+        ) == ("completed", "passed", "normal")
     assert calls_with_errors(harness.calls()) == []
     harness.context.close()
     assert harness.watch.problems() == [] and popup_watch.problems() == []
@@ -500,14 +634,18 @@ def test_without_an_lms_a_package_works_as_the_site_and_stays_silent(browser, lm
     watch = webcheck.Watch(origin=lms.rstrip("/")).attach(page)
     page.goto(f"{lms}packages/supplier-guidelines-it-scorm2004/it/modules/supplier-guidelines.html")
     answer(page, wrong=0)
-    assert page.locator(".training-quiz__result").inner_text() == "Hai risposto correttamente a 6 domande su 6."
+    assert (
+        page.locator(".training-quiz__result").inner_text()
+        == "Hai risposto correttamente a 6 domande su 6."
+    )
     page.locator("[data-training-complete] button").click()
     italian = yaml.safe_load((ROOT / "locales" / "it.yml").read_text(encoding="utf-8"))
     assert page.locator(".training-complete__note").inner_text() == italian["progress"]["stored"]
     # Kept under the package's own path, as a site's under its own.
     key = webcheck.stored_key("progress", "/packages/supplier-guidelines-it-scorm2004/")
     assert json.loads(page.evaluate("key => localStorage.getItem(key)", key)) == {
-        "supplier-guidelines": {"score": 6, "total": 6, "complete": True}}
+        "supplier-guidelines": {"score": 6, "total": 6, "complete": True}
+    }
     page.reload()
     context.close()
     assert watch.problems() == []
@@ -525,7 +663,10 @@ def test_a_packaged_page_is_accessible_at_each_width_and_scheme(browser, lms, la
             page = context.new_page()
             watch = webcheck.Watch(origin=lms.rstrip("/")).attach(page)
             page.goto(url)
-            page.screenshot(path=str(folder / f"customer-service-{language}-{width}-{scheme}.png"), full_page=True)
+            page.screenshot(
+                path=str(folder / f"customer-service-{language}-{width}-{scheme}.png"),
+                full_page=True,
+            )
             assert webcheck.axe_violations(page) == [], (width, scheme)
             context.close()
             assert watch.problems() == []
@@ -538,7 +679,15 @@ def test_packaged_pages_are_valid_html(packages, tmp_path):
         zipfile.ZipFile(packages / f"whole-training-{language}-scorm12.zip").extractall(folder)
         pages += sorted(folder.rglob("*.html"))
     assert len(pages) == 2 * len(MODULES)
-    result = subprocess.run([str(ROOT / "node_modules" / ".bin" / "html-validate"),
-                             "--config", str(ROOT / "tests" / "html-validate.cjs"), *map(str, pages)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            str(ROOT / "node_modules" / ".bin" / "html-validate"),
+            "--config",
+            str(ROOT / "tests" / "html-validate.cjs"),
+            *map(str, pages),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -24,14 +24,22 @@ def generated_module(questions: int, answers: int, forms: int = 1) -> str:
             inputs = "".join(
                 f'<div class="training-quiz__answer"><input type="checkbox" id="quiz-{f}-{q}-{a}" name="quiz-{f}-{q}" '
                 f'value="{a}" data-correct="{"true" if a == 1 else "false"}"><label for="quiz-{f}-{q}-{a}">Answer {a}'
-                "</label></div>" for a in range(1, answers + 1))
-            fieldsets.append(f'<fieldset class="training-quiz__question" id="quiz-{f}-{q}"><legend>{q}. Question?'
-                             f'</legend><p class="training-quiz__hint" id="quiz-{f}-{q}-hint">Hint.</p>{inputs}</fieldset>')
-        parts.append(f'<form class="training-quiz" data-training-quiz="quiz-{f}">{"".join(fieldsets)}'
-                     '<button type="submit">Check</button><p class="training-quiz__result"></p></form>')
-    return ('<!doctype html><html lang="en"><head><title>Big</title>'
-            '<script src="../assets/javascripts/training.js"></script></head>'
-            f'<body><article class="md-content">{"".join(parts)}</article></body></html>')
+                "</label></div>"
+                for a in range(1, answers + 1)
+            )
+            fieldsets.append(
+                f'<fieldset class="training-quiz__question" id="quiz-{f}-{q}"><legend>{q}. Question?'
+                f'</legend><p class="training-quiz__hint" id="quiz-{f}-{q}-hint">Hint.</p>{inputs}</fieldset>'
+            )
+        parts.append(
+            f'<form class="training-quiz" data-training-quiz="quiz-{f}">{"".join(fieldsets)}'
+            '<button type="submit">Check</button><p class="training-quiz__result"></p></form>'
+        )
+    return (
+        '<!doctype html><html lang="en"><head><title>Big</title>'
+        '<script src="../assets/javascripts/training.js"></script></head>'
+        f'<body><article class="md-content">{"".join(parts)}</article></body></html>'
+    )
 
 
 def test_every_module_fits_scorm_12s_suspend_data(packages):  # noqa: F811 (the fixture)
@@ -76,10 +84,26 @@ def test_make_lms_stops_on_a_module_whose_answers_would_not_fit(tmp_path):
     (site / "modules" / "big.html").write_text(generated_module(600, 6), encoding="utf-8")
     big = Module("big", Path("docs/modules/big.md"), 80, {"en": "Big"}, {"en": ""}, "2026-12-01")
     with pytest.raises(package.PackagingError) as raised:
-        package.build(ROOT, site, [big], "en", "en", manifest.SCORM_12, "st-x", "Big", "", "Stored in the LMS.")
+        package.build(
+            ROOT,
+            site,
+            [big],
+            "en",
+            "en",
+            manifest.SCORM_12,
+            "st-x",
+            "Big",
+            "",
+            "Stored in the LMS.",
+        )
     assert str(raised.value).startswith(
-        "docs/modules/big.md: a reader's answers to this module's knowledge checks can take ")
-    assert "and SCORM 1.2 keeps 4096; the LMS would lose them. Split the module" in str(raised.value)
+        "docs/modules/big.md: a reader's answers to this module's knowledge checks can take "
+    )
+    assert "and SCORM 1.2 keeps 4096; the LMS would lose them. Split the module" in str(
+        raised.value
+    )
     # SCORM 2004 keeps 64,000 characters: the same module packages.
-    files = package.build(ROOT, site, [big], "en", "en", manifest.SCORM_2004, "st-x", "Big", "", "Stored in the LMS.")
+    files = package.build(
+        ROOT, site, [big], "en", "en", manifest.SCORM_2004, "st-x", "Big", "", "Stored in the LMS."
+    )
     assert "modules/big.html" in files

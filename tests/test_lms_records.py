@@ -18,7 +18,12 @@ PLAYS = [(version, language) for version in VERSIONS for language in LANGUAGES]
 # What a manager sees of a record: status, success and score.
 RECORD = {
     "scorm12": ("cmi.core.lesson_status", "cmi.core.score.raw"),
-    "scorm2004": ("cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.score.scaled"),
+    "scorm2004": (
+        "cmi.completion_status",
+        "cmi.success_status",
+        "cmi.score.raw",
+        "cmi.score.scaled",
+    ),
 }
 WRITES = ("LMSSetValue", "SetValue", "LMSCommit", "Commit")
 
@@ -28,7 +33,11 @@ def record(stored: dict, version: str) -> dict:
 
 
 def checked(frame) -> list[str]:
-    return sorted(frame.eval_on_selector_all("form.training-quiz input:checked", "inputs => inputs.map(i => i.id)"))
+    return sorted(
+        frame.eval_on_selector_all(
+            "form.training-quiz input:checked", "inputs => inputs.map(i => i.id)"
+        )
+    )
 
 
 def launch_calls(harness: Harness, methods=WRITES) -> list[dict]:
@@ -54,20 +63,37 @@ def harness_for(browser, lms, version, language):  # noqa: F811 (lms is a fixtur
     return Harness(browser, lms, f"customer-service-{language}-{version}")
 
 
-@pytest.mark.parametrize("mode, credit", [("review", "credit"), ("browse", "credit"), ("normal", "no-credit")])
+@pytest.mark.parametrize(
+    "mode, credit", [("review", "credit"), ("browse", "credit"), ("normal", "no-credit")]
+)
 @pytest.mark.parametrize("version, language", PLAYS)
-def test_review_browse_and_no_credit_show_the_answers_and_change_nothing(browser, lms, version, language,  # noqa: F811
-                                                                         mode, credit):
+def test_review_browse_and_no_credit_show_the_answers_and_change_nothing(
+    browser,
+    lms,  # noqa: F811 (the fixture)
+    version,
+    language,
+    mode,
+    credit,
+):
     harness = harness_for(browser, lms, version, language)
     before, answers = completed(harness)
-    assert record(before, version) == ({"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
-                                       if version == "scorm12" else
-                                       {"cmi.completion_status": "completed", "cmi.success_status": "passed",
-                                        "cmi.score.raw": "100", "cmi.score.scaled": "1"})
+    assert record(before, version) == (
+        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
+        if version == "scorm12"
+        else {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.score.raw": "100",
+            "cmi.score.scaled": "1",
+        }
+    )
     # Moodle reopens a finished attempt like this, with its data.
     frame = harness.launch(ITEM, mode=mode, credit=credit, keep=True)
-    shown = (checked(frame), frame.locator(".training-quiz__result").inner_text(),
-             frame.get_attribute("[data-training-complete] button", "aria-pressed"))
+    shown = (
+        checked(frame),
+        frame.locator(".training-quiz__result").inner_text(),
+        frame.get_attribute("[data-training-complete] button", "aria-pressed"),
+    )
     # Everything wrong this time, and the module unmarked.
     answer(frame, wrong=5)
     frame.locator("[data-training-complete] button").click()
@@ -96,31 +122,51 @@ def test_a_normal_launch_never_writes_less_than_the_lms_holds(browser, lms, vers
 
 
 @pytest.mark.parametrize("version, language", PLAYS)
-def test_no_score_or_pass_reaches_the_lms_before_the_module_is_complete(browser, lms, version, language):  # noqa: F811
+def test_no_score_or_pass_reaches_the_lms_before_the_module_is_complete(
+    browser,
+    lms,  # noqa: F811 (the fixture)
+    version,
+    language,
+):
     # A SCORM 1.2 LMS (Moodle, scorm-again) judges passed from any score it
     # sees against the mastery score; 2004 must follow the same rule.
     harness = harness_for(browser, lms, version, language)
     frame = harness.launch(ITEM)
     answer(frame, wrong=0)
     early = harness.close()[ITEM]
-    assert record(early, version) == ({"cmi.core.lesson_status": "incomplete", "cmi.core.score.raw": ""}
-                                      if version == "scorm12" else
-                                      {"cmi.completion_status": "incomplete", "cmi.success_status": "unknown",
-                                       "cmi.score.raw": "", "cmi.score.scaled": ""})
+    assert record(early, version) == (
+        {"cmi.core.lesson_status": "incomplete", "cmi.core.score.raw": ""}
+        if version == "scorm12"
+        else {
+            "cmi.completion_status": "incomplete",
+            "cmi.success_status": "unknown",
+            "cmi.score.raw": "",
+            "cmi.score.scaled": "",
+        }
+    )
     frame = harness.launch(ITEM)
     frame.locator("[data-training-complete] button").click()
     assert record(harness.close()[ITEM], version) == (
-        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"} if version == "scorm12" else
-        {"cmi.completion_status": "completed", "cmi.success_status": "passed", "cmi.score.raw": "100",
-         "cmi.score.scaled": "1"})
+        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
+        if version == "scorm12"
+        else {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.score.raw": "100",
+            "cmi.score.scaled": "1",
+        }
+    )
     finish(harness)
 
 
 @pytest.mark.parametrize("version, language", PLAYS)
 def test_a_tab_closed_without_pagehide_loses_nothing(browser, lms, version, language):  # noqa: F811
     harness = harness_for(browser, lms, version, language)
-    exit_, location = ("cmi.core.exit", "cmi.core.lesson_location") if version == "scorm12" else (
-        "cmi.exit", "cmi.location")
+    exit_, location = (
+        ("cmi.core.exit", "cmi.core.lesson_location")
+        if version == "scorm12"
+        else ("cmi.exit", "cmi.location")
+    )
     frame = harness.launch(ITEM)
     answers = answer(frame, wrong=0)
     stored = harness.crash()[ITEM]
@@ -129,7 +175,12 @@ def test_a_tab_closed_without_pagehide_loses_nothing(browser, lms, version, lang
     assert (saved["a"], saved["s"]) == (encoded(answers), {"quiz-1": [5, 5, 0]})
 
     frame = harness.launch(ITEM)
-    assert harness.page.evaluate("harness.values()")["cmi.core.entry" if version == "scorm12" else "cmi.entry"] == "resume"
+    assert (
+        harness.page.evaluate("harness.values()")[
+            "cmi.core.entry" if version == "scorm12" else "cmi.entry"
+        ]
+        == "resume"
+    )
     assert checked(frame) == answers
     assert frame.locator(".training-quiz__result").inner_text() != ""
     # An answer chosen and not checked yet, then the tab dies again: kept too.
@@ -143,7 +194,12 @@ def test_a_tab_closed_without_pagehide_loses_nothing(browser, lms, version, lang
 
 
 @pytest.mark.parametrize("version, language", PLAYS)
-def test_answers_saved_by_an_earlier_package_are_kept_after_an_update(browser, lms, version, language):  # noqa: F811
+def test_answers_saved_by_an_earlier_package_are_kept_after_an_update(
+    browser,
+    lms,  # noqa: F811 (the fixture)
+    version,
+    language,
+):
     harness = harness_for(browser, lms, version, language)
     earlier = ["quiz-1-1-3", "quiz-1-2-1"]  # The format before: input ids, results, complete.
     old = {"answers": earlier, "checked": {"quiz-1": [2, 5]}, "complete": False}
@@ -168,12 +224,20 @@ def test_a_failed_commit_is_tried_again_and_never_fatal(browser, lms, version, l
     answer(frame, wrong=0)
     frame.locator("[data-training-complete] button").click()
     stored = harness.crash()[ITEM]
-    assert record(stored, version) == ({"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
-                                       if version == "scorm12" else
-                                       {"cmi.completion_status": "completed", "cmi.success_status": "passed",
-                                        "cmi.score.raw": "100", "cmi.score.scaled": "1"})
+    assert record(stored, version) == (
+        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
+        if version == "scorm12"
+        else {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.score.raw": "100",
+            "cmi.score.scaled": "1",
+        }
+    )
     code = "101" if version == "scorm12" else "391"  # General exception; commit failed.
-    refused = [w for w in harness.warnings if "refused" in w and "Commit" in w and f"error {code}" in w]
+    refused = [
+        w for w in harness.warnings if "refused" in w and "Commit" in w and f"error {code}" in w
+    ]
     assert len(refused) == 3 and refused[-1].endswith("going on without it.")
     finish(harness)
 
@@ -186,15 +250,28 @@ def test_an_lms_that_rejects_interactions_still_gets_the_record(browser, lms, ve
     answer(frame, wrong=1)
     frame.locator("[data-training-complete] button").click()
     stored = harness.close()[ITEM]
-    assert record(stored, version) == ({"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "80"}
-                                       if version == "scorm12" else
-                                       {"cmi.completion_status": "completed", "cmi.success_status": "passed",
-                                        "cmi.score.raw": "80", "cmi.score.scaled": "0.8"})
-    tried = [c for c in harness.calls() if c["method"] in ("LMSSetValue", "SetValue")
-             and c["args"][0].startswith("cmi.interactions.")]
+    assert record(stored, version) == (
+        {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "80"}
+        if version == "scorm12"
+        else {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.score.raw": "80",
+            "cmi.score.scaled": "0.8",
+        }
+    )
+    tried = [
+        c
+        for c in harness.calls()
+        if c["method"] in ("LMSSetValue", "SetValue")
+        and c["args"][0].startswith("cmi.interactions.")
+    ]
     # Tried, tried once more, then left alone for the session; each refusal logged.
     assert len(tried) == 2 and {c["error"] for c in tried} == {code}
-    assert len([w for w in harness.warnings if "cmi.interactions.0.id" in w and f"error {code}" in w]) == 2
+    assert (
+        len([w for w in harness.warnings if "cmi.interactions.0.id" in w and f"error {code}" in w])
+        == 2
+    )
     finish(harness)
 
 
@@ -208,13 +285,20 @@ def test_each_question_is_one_interaction(browser, lms, version, language):  # n
         assert harness.page.evaluate("harness.values()")["cmi.progress_measure"] == "0.5"
     frame.locator("form.training-quiz button[type=submit]").click()  # Checked again: the same five.
     frame.locator("[data-training-complete] button").click()
-    legends = frame.eval_on_selector_all("legend", "all => all.map(l => l.textContent.replace(/\\s+/g, ' ').trim())")
+    legends = frame.eval_on_selector_all(
+        "legend", "all => all.map(l => l.textContent.replace(/\\s+/g, ' ').trim())"
+    )
     stored = harness.close()[ITEM]
     assert sorted(k for k in stored if k.startswith("cmi.interactions.") and k.endswith(".id")) == [
-        f"cmi.interactions.{n}.id" for n in range(5)]
+        f"cmi.interactions.{n}.id" for n in range(5)
+    ]
     chosen = encoded(answers)["quiz-1"].split(".")
     for n in range(5):
-        got = {k.split(".", 3)[3]: v for k, v in stored.items() if k.startswith(f"cmi.interactions.{n}.")}
+        got = {
+            k.split(".", 3)[3]: v
+            for k, v in stored.items()
+            if k.startswith(f"cmi.interactions.{n}.")
+        }
         response = (",".join if v12 else "[,]".join)(chr(96 + int(v)) for v in chosen[n].split(","))
         assert got["id"] == f"quiz-1-{n + 1}" and got["type"] == "choice"
         assert got["student_response" if v12 else "learner_response"] == response
@@ -230,7 +314,12 @@ def test_each_question_is_one_interaction(browser, lms, version, language):  # n
 
 @pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_api_is_found_several_frames_up_and_through_a_frames_opener(browser, lms, version, language):  # noqa: F811
+def test_the_api_is_found_several_frames_up_and_through_a_frames_opener(
+    browser,
+    lms,  # noqa: F811 (the fixture)
+    version,
+    language,
+):
     harness = harness_for(browser, lms, version, language)
     frame = harness.launch(ITEM, frames=3)
     assert len(harness.page.frames) == 5  # The harness, its frame, two more, the SCO.
@@ -239,15 +328,18 @@ def test_the_api_is_found_several_frames_up_and_through_a_frames_opener(browser,
     first = record(harness.close()[ITEM], version)
     # A new window, opened by an LMS frame two levels down: the API is on the opener's parent.
     with harness.context.expect_page() as opened:
-        harness.page.evaluate("id => harness.launch(id, {frames: 2, popup: true, keep: true})", ITEM)
+        harness.page.evaluate(
+            "id => harness.launch(id, {frames: 2, popup: true, keep: true})", ITEM
+        )
     window = opened.value
     popup = webcheck.Watch(origin=lms.rstrip("/")).attach(window)
     window.wait_for_load_state()
     assert checked(window) != []
     harness.page.evaluate("harness.close()")
-    harness.page.wait_for_function("() => harness.calls.some(c => c.launch === 2 && /Finish|Terminate/.test(c.method))")
+    harness.page.wait_for_function(
+        "() => harness.calls.some(c => c.launch === 2 && /Finish|Terminate/.test(c.method))"
+    )
     assert record(harness.page.evaluate("harness.stored")[ITEM], version) == first
     assert first[RECORD[version][0]] == ("passed" if version == "scorm12" else "completed")
     finish(harness)
     assert popup.problems() == []
-

@@ -25,34 +25,62 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</arti
 
 # Markup the fast path must read as the full readers do, or leave to them (None).
 TRICKY = [
-    '<p>Customer service &amp; customers&rsquo; <b>colleague</b> &#8217;&#x41;</p>',
+    "<p>Customer service &amp; customers&rsquo; <b>colleague</b> &#8217;&#x41;</p>",
     '<p class=" admonition-title  x">customer</p><p>customer</p>',
-    '<div><p>a<b>customer</i></p>x</div>customer',
+    "<div><p>a<b>customer</i></p>x</div>customer",
     '<p a="1" a="2" b=\'x"y\' c="x\'&quot;y" d=e&amp;f>supplier</p>',
-    '<br><br/><p>x</p>', '<input checked><input/>', '<p>x</br></p>',
-    '<pre>  </pre><p>  \n </p><p> &#32; </p><textarea> </textarea>',
-    '<p>&nbsp;customer &#150; &#0; &bogus; a &amp b &</p>',
+    "<br><br/><p>x</p>",
+    "<input checked><input/>",
+    "<p>x</br></p>",
+    "<pre>  </pre><p>  \n </p><p> &#32; </p><textarea> </textarea>",
+    "<p>&nbsp;customer &#150; &#0; &bogus; a &amp b &</p>",
     '<path d="1"/><svg viewBox="0 0 1 1"><path/></svg>',
     '<h2 id="x">customer</h2><a href="?a=1&amp;b=2">customer</a><p>internal\n  customers</p>',
-    '<!-- customer --><p>customer</p>', '<P CLASS="A" ID="a">Customer</P><p id="a">x</p>',
-    '<p data-training-meta>customer</p><p>customer</p>', '</p>customer<p>',
-    '<p title="a > b">x</p>', '<p>a > b</p>', '<p title=a"b>x</p>', '<p a = "1">x</p>',
-    '<p id="x"id="y">x</p>', '<template><p>customer</p></template>',
-    '<a href=" javascript:alert(1)">x</a>', '<a href="&#106;avascript:x">x</a>', '<a HREF="JavaScript:x">x</a>',
-    '<img src=x onerror=alert(1)>', '<p ONCLICK="x">x</p>', '<p title="x" style="color: red">x</p>',
-    '<svg><a xlink:href="javascript:x">x</a></svg>', '<style>p {}</style>', '<STYLE>p {}</STYLE>',
-    '<script>alert(1)</script>', '<script src="https://example.com/x.js"></script>',
-    '<script src="/assets/javascripts/x.js"></script><script>a<b</script>', '<script/>', '<script>x</p></script>',
-    '<p title="on click">on</p>', '<p>' + '<div>' * 70 + 'deep' + '</div>' * 70 + '</p>',
-    '<div>' * 61 + '</div>' * 61, '<div>' * 61 + '<br>' * 5, '<!DOCTYPE html><p>x</p>', '<!doctype html >',
-    '<p>a<!-- b -- c --></p>', '<p>a<!---->b</p>', '<p>&lt;p onclick="x"&gt; id="y"</p>',
-    '<p>a\x00b</p>', '<p\ttitle="x"\n>y</p>', '<p/title="x">y</p>', '<p title=\'x\'/>',
+    "<!-- customer --><p>customer</p>",
+    '<P CLASS="A" ID="a">Customer</P><p id="a">x</p>',
+    "<p data-training-meta>customer</p><p>customer</p>",
+    "</p>customer<p>",
+    '<p title="a > b">x</p>',
+    "<p>a > b</p>",
+    '<p title=a"b>x</p>',
+    '<p a = "1">x</p>',
+    '<p id="x"id="y">x</p>',
+    "<template><p>customer</p></template>",
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="&#106;avascript:x">x</a>',
+    '<a HREF="JavaScript:x">x</a>',
+    "<img src=x onerror=alert(1)>",
+    '<p ONCLICK="x">x</p>',
+    '<p title="x" style="color: red">x</p>',
+    '<svg><a xlink:href="javascript:x">x</a></svg>',
+    "<style>p {}</style>",
+    "<STYLE>p {}</STYLE>",
+    "<script>alert(1)</script>",
+    '<script src="https://example.com/x.js"></script>',
+    '<script src="/assets/javascripts/x.js"></script><script>a<b</script>',
+    "<script/>",
+    "<script>x</p></script>",
+    '<p title="on click">on</p>',
+    "<p>" + "<div>" * 70 + "deep" + "</div>" * 70 + "</p>",
+    "<div>" * 61 + "</div>" * 61,
+    "<div>" * 61 + "<br>" * 5,
+    "<!DOCTYPE html><p>x</p>",
+    "<!doctype html >",
+    "<p>a<!-- b -- c --></p>",
+    "<p>a<!---->b</p>",
+    '<p>&lt;p onclick="x"&gt; id="y"</p>',
+    "<p>a\x00b</p>",
+    '<p\ttitle="x"\n>y</p>',
+    '<p/title="x">y</p>',
+    "<p title='x'/>",
 ]
 
 
 def built_pages(site: Path) -> list[tuple[str, str]]:
-    return [("/" + path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
-            for path in sorted(site.rglob("*.html"))]
+    return [
+        ("/" + path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*.html"))
+    ]
 
 
 def matcher(language: str) -> glossary.Matcher:
@@ -113,4 +141,6 @@ def test_real_pages_read_the_same_and_fast(site):
         same_shape(content.group(1))
         language = "it" if url.startswith("/it/") else "en"
         if "<!--" not in content.group(1):
-            assert same_terms(content.group(1), language) is not None, f"{url}: the glossary reads it slowly"
+            assert same_terms(content.group(1), language) is not None, (
+                f"{url}: the glossary reads it slowly"
+            )

@@ -35,15 +35,26 @@ def test_the_id_is_the_front_matter_s_else_the_file_s_name():
 
 
 def test_a_renamed_module_that_keeps_its_id_in_every_language_is_fine(tmp_path):
-    assert scan(tmp_path, {"modules/new-name.md": page("id: old-name\n"),
-                           "modules/new-name.it.md": page("id: old-name\n")}) == []
+    assert (
+        scan(
+            tmp_path,
+            {
+                "modules/new-name.md": page("id: old-name\n"),
+                "modules/new-name.it.md": page("id: old-name\n"),
+            },
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize(("english", "italian", "fix"), [
-    ("id: old-name\n", "", "write id: old-name"),
-    ("id: old-name\n", "id: other-name\n", "write id: old-name"),
-    ("", "id: old-name\n", "remove its id"),
-])
+@pytest.mark.parametrize(
+    ("english", "italian", "fix"),
+    [
+        ("id: old-name\n", "", "write id: old-name"),
+        ("id: old-name\n", "id: other-name\n", "write id: old-name"),
+        ("", "id: old-name\n", "remove its id"),
+    ],
+)
 def test_a_translation_with_another_id_is_named_with_the_fix(tmp_path, english, italian, fix):
     found = scan(tmp_path, {"modules/m.md": page(english), "modules/m.it.md": page(italian)})
     assert len(found) == 1

@@ -20,7 +20,8 @@ def french(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Written: locales/fr.yml, glossary/fr.yml, mkdocs.yml. The site builds with 'fr' now: its pages show in "
-        "English under a notice until translated (docs/<page>.fr.md).\n")
+        "English under a notice until translated (docs/<page>.fr.md).\n"
+    )
     # The home page names the languages with the marker, in the reader's language.
     for name, sentence in (("index.md", "Read it in"), ("index.it.md", "Leggilo in")):
         with (project / "docs" / name).open("a", encoding="utf-8") as page:
@@ -34,13 +35,19 @@ def french(tmp_path_factory):
 def test_the_config_gets_the_language_and_a_partial_policy(french):
     project, _ = french
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "        - locale: fr\n          name: Français\n          theme:\n            language: fr\n" in config
+    assert (
+        "        - locale: fr\n          name: Français\n          theme:\n            language: fr\n"
+        in config
+    )
     assert "  - training:\n      translations:\n        fr: partial\n" in config
     # What the site's tests are parametrised by (conftest): French is among them.
     assert configured_languages(project / "mkdocs.yml") == ["en", "it", "fr"]
     # French has one, many and other (CLDR): each plural string has exactly those, in English for now.
     strings = (project / "locales" / "fr.yml").read_text(encoding="utf-8")
-    assert "reading_time:\n  one: '{minutes} min read'\n  many: '{minutes} min read'\n  other:" in strings
+    assert (
+        "reading_time:\n  one: '{minutes} min read'\n  many: '{minutes} min read'\n  other:"
+        in strings
+    )
 
 
 def test_a_new_language_is_missing_everywhere_and_the_check_only_warns(french):
@@ -54,19 +61,26 @@ def test_a_new_language_is_missing_everywhere_and_the_check_only_warns(french):
 def test_french_pages_have_their_switcher_404_search_and_notice(french):
     _, built = french
     site = built.site
-    switcher = [a["hreflang"] for a in soup(site / "modules" / "m" / "index.html").select(".md-select a[hreflang]")]
+    switcher = [
+        a["hreflang"]
+        for a in soup(site / "modules" / "m" / "index.html").select(".md-select a[hreflang]")
+    ]
     assert switcher == ["en", "it", "fr"]
     page = soup(site / "fr" / "modules" / "m" / "index.html")
     assert page.html["lang"] == "fr"
     assert page.select_one("article [data-training-notice=missing]") is not None
     assert soup(site / "fr" / "404.html").html["lang"] == "fr"
-    assert '"lang":["fr"]' in (site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["fr"]' in (site / "fr" / "search" / "search_index.json").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_no_message_per_missing_page(french):
     _, built = french
     assert "WARNING" not in built.output
-    assert [line for line in built.output.splitlines() if "m.md" in line or "index.md" in line] == []
+    assert [
+        line for line in built.output.splitlines() if "m.md" in line or "index.md" in line
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -87,9 +101,13 @@ def test_a_wrong_language_is_refused_and_nothing_written(tmp_path, code, message
 
 def test_the_home_page_lists_the_configured_languages_in_the_readers_language(french):
     _, built = french
-    english = soup(built.site / "index.html").find(string=lambda t: t and t.startswith("Read it in"))
+    english = soup(built.site / "index.html").find(
+        string=lambda t: t and t.startswith("Read it in")
+    )
     assert english == "Read it in English, Italian, and French."
-    italian = soup(built.site / "it" / "index.html").find(string=lambda t: t and t.startswith("Leggilo in"))
+    italian = soup(built.site / "it" / "index.html").find(
+        string=lambda t: t and t.startswith("Leggilo in")
+    )
     assert italian == "Leggilo in inglese, italiano e francese."
 
 

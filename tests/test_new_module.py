@@ -24,15 +24,21 @@ def test_a_new_module_is_written_added_to_the_nav_and_builds(tmp_path):
     assert result.stdout == (
         "Written: docs/modules/complaints-handling.md, mkdocs.yml. Replace its text, keep its shape and anchors; "
         "then translate it (docs/modules/complaints-handling.it.md) and record each translation with make "
-        "translated.\n")
+        "translated.\n"
+    )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert config.endswith("  - Modules:\n      - modules/m.md\n      - modules/complaints-handling.md\n")
+    assert config.endswith(
+        "  - Modules:\n      - modules/m.md\n      - modules/complaints-handling.md\n"
+    )
     built = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
     assert built.returncode == 0, built.output
     page = soup(built.site / "modules" / "complaints-handling" / "index.html")
     assert page.h1.get_text().strip().rstrip("¶") == "Complaints handling"
     assert [h["id"] for h in page.select("article h2")] == [
-        "the-first-part", "reflect-on-your-work", "check-your-understanding"]
+        "the-first-part",
+        "reflect-on-your-work",
+        "check-your-understanding",
+    ]
     assert page.select_one("[data-training-quiz]") is not None
     # Italian readers get it in English under the notice until it is translated.
     italian = soup(built.site / "it" / "modules" / "complaints-handling" / "index.html")
@@ -42,8 +48,13 @@ def test_a_new_module_is_written_added_to_the_nav_and_builds(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Complaints Handling", ("'Complaints Handling' is not a module name. Use lowercase words joined by '-', "
-                                "e.g. make new-module NAME=complaints-handling.")),
+        (
+            "Complaints Handling",
+            (
+                "'Complaints Handling' is not a module name. Use lowercase words joined by '-', "
+                "e.g. make new-module NAME=complaints-handling."
+            ),
+        ),
         ("m", "docs/modules/m.md exists already. Pick another name, or edit that page."),
     ],
 )

@@ -56,7 +56,9 @@ def raw(base: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
             data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
     status_line, *lines = head.decode("latin-1").split("\r\n")
-    headers = [(name.lower(), value.strip()) for name, _, value in (line.partition(":") for line in lines)]
+    headers = [
+        (name.lower(), value.strip()) for name, _, value in (line.partition(":") for line in lines)
+    ]
     return int(status_line.split()[1]), headers, body
 
 
@@ -83,49 +85,107 @@ def test_inline_code_stops_the_build_and_the_headers(fixture_site, tmp_path):
     # every page, which only the check of the built pages can see.
     build = fixture_site("inline-code")
     assert build.returncode == 1, build.output
-    assert ("docs/modules/m.it.md: line " in build.output
-            and "an inline <script> that is not one of the theme's: 'document.title = \"dal modello\"'" in build.output)
+    assert (
+        "docs/modules/m.it.md: line " in build.output
+        and "an inline <script> that is not one of the theme's: 'document.title = \"dal modello\"'"
+        in build.output
+    )
     assert "event handler attribute onmouseover=, which runs code" in build.output
-    assert "document.title = \"iniettato\"" not in (build.site / "it/modules/m/index.html").read_text(encoding="utf-8")
+    assert 'document.title = "iniettato"' not in (build.site / "it/modules/m/index.html").read_text(
+        encoding="utf-8"
+    )
     project, out = tmp_path / "inline-code", tmp_path / "security-headers.conf"
-    result = subprocess.run([sys.executable, "-m", "mkdocs_training", "-f", str(project / "mkdocs.yml"), "headers",
-                             str(build.site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs_training",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "headers",
+            str(build.site),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1 and not out.exists()
     lines = result.stderr.splitlines()
-    assert any(line.startswith("docs/modules/m.it.md (built as it/modules/m/index.html): line ")
-               and "an inline <script> that is not one of the theme's: 'document.title" in line for line in lines)
+    assert any(
+        line.startswith("docs/modules/m.it.md (built as it/modules/m/index.html): line ")
+        and "an inline <script> that is not one of the theme's: 'document.title" in line
+        for line in lines
+    )
     assert "remove it" in lines[0] and "not written:" in lines[-1]
     # Nor does the policy allow the template's script, whoever writes the headers.
     digest = base64.b64encode(hashlib.sha256(b'document.title = "dal modello"').digest()).decode()
     assert digest not in security_headers.content_security_policy(build.site)
 
 
-THEME_SCRIPT = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
-                '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
-                '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+THEME_SCRIPT = (
+    '__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}'
+)
 
 
-@pytest.mark.parametrize(("html", "problem"), [
-    ("<script>alert(1)</script>", "an inline <script> that is not one of the theme's: 'alert(1)'"),
-    ("<SCRIPT type=module>alert(1)</SCRIPT>", "an inline <script> that is not one of the theme's"),
-    # The theme's script with code where its template puts the base URL.
-    ("<script>" + THEME_SCRIPT.format(base='/");alert(1);//') + "</script>", "an inline <script> that is not one of"),
-    ('<script type="application/json" id="mine">{}</script>', 'an inline <script type="application/json"> that is not'),
-    ('<script src="../../evil.js"></script>', '<script src="../../evil.js"> loads a script from outside /assets/javascripts/'),
-    ('<script src="https://example.com/x.js"></script>', "loads a script from outside"),
-    ('<img src="x.png" alt="" onerror="alert(1)">', "<img> has an event handler attribute onerror="),
-    ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<a> has a javascript: address in xlink:href="),
-    ('<a href=" JAVA\tscript:alert(1)">x</a>', "<a> has a javascript: address in href="),
-    ("<style>p { display: none }</style>", "a <style> element"),
-    ('<p style="color: red">x</p>', "<p> has a style= attribute"),
-    # What the sanitiser removes that runs or sends the reader off (issue 19), should a template write it.
-    ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "<iframe> has srcdoc="),
-    ('<form action="https://example.org/"><button>Send</button></form>', "<form> has action="),
-    ('<form method="dialog"><button formaction="https://example.org/">Send</button></form>', "<button> has formaction="),
-    ('<form method="post"><button>Send</button></form>', "<form> has method="),
-    ('<meta http-equiv="refresh" content="0;url=https://example.org/">', '<meta http-equiv="refresh">'),
-    ('<base href="https://example.org/">', "a <base> element"),
-])
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        (
+            "<script>alert(1)</script>",
+            "an inline <script> that is not one of the theme's: 'alert(1)'",
+        ),
+        (
+            "<SCRIPT type=module>alert(1)</SCRIPT>",
+            "an inline <script> that is not one of the theme's",
+        ),
+        # The theme's script with code where its template puts the base URL.
+        (
+            "<script>" + THEME_SCRIPT.format(base='/");alert(1);//') + "</script>",
+            "an inline <script> that is not one of",
+        ),
+        (
+            '<script type="application/json" id="mine">{}</script>',
+            'an inline <script type="application/json"> that is not',
+        ),
+        (
+            '<script src="../../evil.js"></script>',
+            '<script src="../../evil.js"> loads a script from outside /assets/javascripts/',
+        ),
+        ('<script src="https://example.com/x.js"></script>', "loads a script from outside"),
+        (
+            '<img src="x.png" alt="" onerror="alert(1)">',
+            "<img> has an event handler attribute onerror=",
+        ),
+        (
+            '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+            "<a> has a javascript: address in xlink:href=",
+        ),
+        ('<a href=" JAVA\tscript:alert(1)">x</a>', "<a> has a javascript: address in href="),
+        ("<style>p { display: none }</style>", "a <style> element"),
+        ('<p style="color: red">x</p>', "<p> has a style= attribute"),
+        # What the sanitiser removes that runs or sends the reader off (issue 19), should a template write it.
+        (
+            '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+            "<iframe> has srcdoc=",
+        ),
+        ('<form action="https://example.org/"><button>Send</button></form>', "<form> has action="),
+        (
+            '<form method="dialog"><button formaction="https://example.org/">Send</button></form>',
+            "<button> has formaction=",
+        ),
+        ('<form method="post"><button>Send</button></form>', "<form> has method="),
+        (
+            '<meta http-equiv="refresh" content="0;url=https://example.org/">',
+            '<meta http-equiv="refresh">',
+        ),
+        ('<base href="https://example.org/">', "a <base> element"),
+    ],
+)
 def test_inline_code_that_is_not_the_themes_is_named(html, problem):
     found = inline_code.inspect_page(f"<html><body>\n{html}\n</body></html>", "/it/modules/m/")
     assert len(found.problems) == 1, found.problems
@@ -136,19 +196,34 @@ def test_inline_code_that_is_not_the_themes_is_named(html, problem):
 
 @pytest.mark.parametrize("base", ["/", "../../", "../it/", "."])
 def test_the_themes_inline_scripts_are_recognised_whatever_the_page(base):
-    html = (f'<script>{THEME_SCRIPT.format(base=base)}</script><script id="__config" type="application/json">{{}}</script>'
-            '<script src="../../../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
+    html = (
+        f'<script>{THEME_SCRIPT.format(base=base)}</script><script id="__config" type="application/json">{{}}</script>'
+        '<script src="../../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    )
     found = inline_code.inspect_page(html, "/it/modules/m/")
     assert (found.problems, found.scripts) == ([], [THEME_SCRIPT.format(base=base)])
 
 
 def test_committed_nginx_headers_match_the_built_site(site):
     committed = (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
-    assert committed == security_headers.nginx_headers(site), "deploy/nginx/security-headers.conf is out of date: run `make headers`"
+    assert committed == security_headers.nginx_headers(site), (
+        "deploy/nginx/security-headers.conf is out of date: run `make headers`"
+    )
 
 
-@pytest.mark.parametrize("path", ["", "it/", "modules/customer-service/", "no-such-page/", "it/no-such-page/", "_headers",
-                                  "assets/javascripts/training.js", "assets/javascripts/bundle.a5f9d56c.min.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "it/",
+        "modules/customer-service/",
+        "no-such-page/",
+        "it/no-such-page/",
+        "_headers",
+        "assets/javascripts/training.js",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+    ],
+)
 def test_every_response_has_the_security_headers(site, nginx, path):
     _, headers, _ = get(nginx, path, {"Accept-Language": "en"})
     expected = {name.lower(): value for name, value in security_headers.headers(site).items()}
@@ -164,13 +239,25 @@ ERRORS_NGINX_MAKES = {
     "no Host (400)": (b"GET / HTTP/1.1\r\n\r\n", 400),
     "URI too long (414)": (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
     "TRACE (405)": (b"TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
-    "CONNECT (400)": (b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n", 400),
+    "CONNECT (400)": (
+        b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n",
+        400,
+    ),
     "range past the end of a page (416)": (
-        b"GET /modules/customer-service/ HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n", 416),
+        b"GET /modules/customer-service/ HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n",
+        416,
+    ),
     "range past the end of an asset (416)": (
-        (b"GET /assets/javascripts/bundle.a5f9d56c.min.js HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\n"
-        b"Connection: close\r\n\r\n"), 416),
-    "a range (206)": (b"GET /it/ HTTP/1.1\r\nHost: x\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n", 206),
+        (
+            b"GET /assets/javascripts/bundle.a5f9d56c.min.js HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\n"
+            b"Connection: close\r\n\r\n"
+        ),
+        416,
+    ),
+    "a range (206)": (
+        b"GET /it/ HTTP/1.1\r\nHost: x\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n",
+        206,
+    ),
 }
 
 
@@ -184,11 +271,15 @@ def test_responses_nginx_makes_itself_have_the_security_headers_once(site, nginx
 
 
 def test_redirects_do_not_repeat_the_host_the_request_names(nginx):
-    request = b"GET /modules/customer-service HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    request = (
+        b"GET /modules/customer-service HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    )
     status, headers, body = raw(nginx, request)
     assert (status, dict(headers)["location"]) == (301, "/modules/customer-service/")
     assert b"evil.example" not in body
-    request = b"GET / HTTP/1.1\r\nHost: evil.example\r\nAccept-Language: it\r\nConnection: close\r\n\r\n"
+    request = (
+        b"GET / HTTP/1.1\r\nHost: evil.example\r\nAccept-Language: it\r\nConnection: close\r\n\r\n"
+    )
     status, headers, _ = raw(nginx, request)
     assert (status, dict(headers)["location"]) == (302, "/it/")
 
@@ -206,14 +297,18 @@ def test_dotfiles_are_not_served(nginx, path):
 
 
 def test_precompressed_gzip_is_served_as_built(site, nginx):
-    status, headers, body = get(nginx, "assets/javascripts/training.js", {"Accept-Encoding": "gzip"})
+    status, headers, body = get(
+        nginx, "assets/javascripts/training.js", {"Accept-Encoding": "gzip"}
+    )
     assert (status, headers.get("content-encoding")) == (200, "gzip")
     assert body == (site / "assets/javascripts/training.js.gz").read_bytes()
     assert headers["vary"] == "Accept-Encoding"
     assert gzip.decompress(body) == (site / "assets/javascripts/training.js").read_bytes()
 
 
-@pytest.mark.skipif(not BROTLI_MODULE.exists(), reason="Debian's brotli module for nginx is not installed")
+@pytest.mark.skipif(
+    not BROTLI_MODULE.exists(), reason="Debian's brotli module for nginx is not installed"
+)
 def test_precompressed_brotli_is_served_as_built(site, nginx):
     status, headers, body = get(nginx, "modules/customer-service/", {"Accept-Encoding": "br, gzip"})
     assert (status, headers.get("content-encoding")) == (200, "br")
@@ -286,7 +381,11 @@ def test_headers_file_for_other_hosts_is_not_served(nginx):
         # blocked): the reader chose /, so Accept-Language does not decide.
         ("it-IT", "referer:{here}/it/modules/customer-service/", None),
         ("it-IT", "referer:http://elsewhere.example/{here_host}/", "/it/"),
-        ("it-IT", "training_language=it; referer:{here}/it/", "/it/"),  # The remembered choice wins.
+        (
+            "it-IT",
+            "training_language=it; referer:{here}/it/",
+            "/it/",
+        ),  # The remembered choice wins.
     ],
 )
 def test_root_sends_the_reader_to_their_language(nginx, accept, cookie, location):
@@ -304,10 +403,13 @@ def test_root_sends_the_reader_to_their_language(nginx, accept, cookie, location
     assert "Accept-Language" in response.get("vary", "")
 
 
-@pytest.mark.parametrize(("path", "language", "heading"), [
-    ("no-such-page/", "en", b"Page not found"),
-    ("it/no-such-page/", "it", b"Pagina non trovata"),
-])
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [
+        ("no-such-page/", "en", b"Page not found"),
+        ("it/no-such-page/", "it", b"Pagina non trovata"),
+    ],
+)
 def test_unknown_address_gets_the_404_page_of_its_language(nginx, path, language, heading):
     status, _, body = get(nginx, path)
     assert status == 404
@@ -339,12 +441,16 @@ def use_the_page(page, language: str) -> list[str]:
     page.keyboard.press("Escape")  # Close the search.
     done.append("search")
     if page.locator("form.training-quiz").count():
-        page.get_by_role("button", name={"en": "Check my answers", "it": "Verifica le risposte"}[language]).click()
+        page.get_by_role(
+            "button", name={"en": "Check my answers", "it": "Verifica le risposte"}[language]
+        ).click()
         done.append("quiz")
     for _ in range(3):  # System, light, dark: each toggle shows the next one.
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
     done.append("palette")
-    page.locator("form[data-md-component=palette] label:not([hidden])").hover()  # Material's tooltip.
+    page.locator(
+        "form[data-md-component=palette] label:not([hidden])"
+    ).hover()  # Material's tooltip.
     page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", state="attached")
     done.append("tooltip")
     terms = page.locator(".training-term")
@@ -353,7 +459,9 @@ def use_the_page(page, language: str) -> list[str]:
         terms.first.focus()
         done.append("glossary tooltip")
     page.set_viewport_size(webcheck.PHONE)
-    page.locator("button[data-training-toggle='__drawer']").click()  # The menu button (the theme's label is its no-script fallback).
+    page.locator(
+        "button[data-training-toggle='__drawer']"
+    ).click()  # The menu button (the theme's label is its no-script fallback).
     page.wait_for_function("document.getElementById('__drawer').checked")
     done.append("drawer")
     page.wait_for_load_state("networkidle")
@@ -365,7 +473,9 @@ def test_every_page_works_under_the_content_security_policy(browser, nginx, lang
     problems, done = [], set()
     for source in PAGES:
         path = output_path(source, language).removesuffix("index.html")
-        context = browser.new_context(locale="en-US" if language == "en" else "it-IT", viewport=webcheck.DESKTOP)
+        context = browser.new_context(
+            locale="en-US" if language == "en" else "it-IT", viewport=webcheck.DESKTOP
+        )
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
         watch = webcheck.Watch(origin=nginx.rstrip("/")).attach(page)
@@ -397,4 +507,8 @@ def test_csp_check_catches_inline_scripts_and_styles_that_are_not_allowed(browse
         title = page.title()
         context.close()
     assert title != "injected"
-    assert sorted(violations) == ["script-src-elem inline", "style-src-attr inline", "style-src-elem inline"]
+    assert sorted(violations) == [
+        "script-src-elem inline",
+        "style-src-attr inline",
+        "style-src-elem inline",
+    ]

@@ -20,7 +20,9 @@ from tests.browser import webcheck
 def test_the_committed_conf_is_the_one_written_for_the_configured_languages(tmp_path):
     conf = tmp_path / "training.conf"
     shutil.copy(ROOT / "deploy" / "nginx" / "training.conf", conf)
-    assert negotiation.rewrite(conf, configured_languages()) is False, "run: python -m mkdocs_training nginx-languages"
+    assert negotiation.rewrite(conf, configured_languages()) is False, (
+        "run: python -m mkdocs_training nginx-languages"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,9 @@ def three_languages(tmp_path_factory, monkeypatch_module):
     site = tmp_path_factory.mktemp("site")
     for prefix, lang in (("", "en"), ("it/", "it"), ("fr/", "fr")):
         (site / prefix).mkdir(parents=True, exist_ok=True)
-        (site / prefix / "index.html").write_text(f'<html lang="{lang}">home</html>', encoding="utf-8")
+        (site / prefix / "index.html").write_text(
+            f'<html lang="{lang}">home</html>', encoding="utf-8"
+        )
         (site / prefix / "404.html").write_text(f'<html lang="{lang}">404</html>', encoding="utf-8")
     monkeypatch_module.setattr(webcheck, "ROOT", root)
     with webcheck.nginx(site, tmp_path_factory.mktemp("nginx")) as url:
@@ -62,7 +66,9 @@ def monkeypatch_module():
         ("fr-CA", "training_language=en", None),
     ],
 )
-def test_root_sends_the_reader_to_their_language_among_three(three_languages, accept, cookie, location):
+def test_root_sends_the_reader_to_their_language_among_three(
+    three_languages, accept, cookie, location
+):
     headers = {"Accept-Language": accept, **({"Cookie": cookie} if cookie else {})}
     status, response, body = get(three_languages, "", headers)
     if location:

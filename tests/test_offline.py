@@ -47,7 +47,10 @@ def test_zip_holds_the_site_and_nothing_only_servers_need(unzipped):
     names = zipfile.ZipFile(unzipped["archive"]).namelist()
     assert "staff-training/index.html" in names
     assert "staff-training/it/modules/customer-service.html" in names  # File links, not folders.
-    assert "staff-training/staff-training.pdf" in names and "staff-training/it/formazione-del-personale.pdf" in names
+    assert (
+        "staff-training/staff-training.pdf" in names
+        and "staff-training/it/formazione-del-personale.pdf" in names
+    )
     assert "staff-training/assets/javascripts/iframe-worker-shim.js" in names
     assert "staff-training/it/search/search_index.js" in names
     assert not [n for n in names if n.endswith((".gz", ".br", "_headers"))]
@@ -71,12 +74,18 @@ def test_navigation_language_switch_and_search_work_from_a_folder(browser, unzip
     assert page.url == root + "it/modules/customer-service.html"
     assert page.get_attribute("html", "lang") == "it"
     results = webcheck.search(page, "riconoscimento")
-    assert results and results[0].split("?")[0].split("#")[0] == root + "it/modules/customer-service.html"
+    assert (
+        results
+        and results[0].split("?")[0].split("#")[0] == root + "it/modules/customer-service.html"
+    )
     page.keyboard.press("Escape")
     # (The home page would now send this reader to Italian: they chose it.)
     page.goto(root + "modules/customer-service.html")
     results = webcheck.search(page, "contractors")
-    assert results and results[0].split("?")[0].split("#")[0] == root + "modules/supplier-guidelines.html"
+    assert (
+        results
+        and results[0].split("?")[0].split("#")[0] == root + "modules/supplier-guidelines.html"
+    )
     page.context.close()
     assert watch.problems() == []
 
@@ -84,9 +93,14 @@ def test_navigation_language_switch_and_search_work_from_a_folder(browser, unzip
 def test_knowledge_check_and_progress_work_from_a_folder(browser, unzipped):
     root = unzipped["root"]
     page, watch = open_file(browser, root + "modules/supplier-guidelines.html")
-    page.locator("form.training-quiz fieldset").first.locator("input[data-correct=false]").first.check()
+    page.locator("form.training-quiz fieldset").first.locator(
+        "input[data-correct=false]"
+    ).first.check()
     page.get_by_role("button", name="Check my answers").click()
-    assert page.locator(".training-quiz__result").inner_text() == "You answered 0 questions correctly out of 6."
+    assert (
+        page.locator(".training-quiz__result").inner_text()
+        == "You answered 0 questions correctly out of 6."
+    )
     page.get_by_role("button", name="Mark this module as complete").click()
     page.goto(root + "it/index.html")
     status = page.locator("[data-training-status=supplier-guidelines]").inner_text()
@@ -106,7 +120,10 @@ def two_builds(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("reproducible")
     # The first makes everything afresh; the second may take compressed files
     # and PDFs from the cache: both must give the same bytes.
-    builds = [mkdocs_build(ROOT / "mkdocs.yml", tmp / name, cache=name == "two") for name in ("one", "two")]
+    builds = [
+        mkdocs_build(ROOT / "mkdocs.yml", tmp / name, cache=name == "two")
+        for name in ("one", "two")
+    ]
     assert [b.returncode for b in builds] == [0, 0], builds[0].output
     return [b.site for b in builds]
 
@@ -127,9 +144,13 @@ def test_reproducibility_check_catches_one_changed_byte(two_builds, tmp_path):
     assert differences(two_builds[0], changed) == ["staff-training.pdf"]
 
 
-@pytest.mark.parametrize(("page", "language", "home"), [("404.html", "en", "index.html"),
-                                                        ("it/404.html", "it", "it/index.html")])
-def test_not_found_pages_open_styled_from_a_folder(browser, unzipped, output_dir, page, language, home):
+@pytest.mark.parametrize(
+    ("page", "language", "home"),
+    [("404.html", "en", "index.html"), ("it/404.html", "it", "it/index.html")],
+)
+def test_not_found_pages_open_styled_from_a_folder(
+    browser, unzipped, output_dir, page, language, home
+):
     root = unzipped["root"]
     opened, watch = open_file(browser, root + page)
     assert watch.problems() == []

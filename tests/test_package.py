@@ -27,7 +27,11 @@ def runtime_imports(node: ast.AST) -> list[ast.AST]:
         return [node]
     found = []
     for field, child in ast.iter_fields(node):
-        if isinstance(node, ast.If) and field == "body" and getattr(node.test, "id", None) == "TYPE_CHECKING":
+        if (
+            isinstance(node, ast.If)
+            and field == "body"
+            and getattr(node.test, "id", None) == "TYPE_CHECKING"
+        ):
             continue
         for item in child if isinstance(child, list) else [child]:
             if isinstance(item, ast.AST):
@@ -51,10 +55,17 @@ def import_graph(root: Path) -> dict[str, set[str]]:
                 else:
                     prefix = node.module
                 # `from p import m` imports the module p.m when there is one, else a name of p.
-                targets = [f"{prefix}.{alias.name}" if f"{prefix}.{alias.name}" in modules else prefix
-                           for alias in node.names]
+                targets = [
+                    f"{prefix}.{alias.name}" if f"{prefix}.{alias.name}" in modules else prefix
+                    for alias in node.names
+                ]
             for target in targets:
-                if target and target.split(".")[0] == package and target in modules and target != name:
+                if (
+                    target
+                    and target.split(".")[0] == package
+                    and target in modules
+                    and target != name
+                ):
                     graph[name].add(target)
     return graph
 
@@ -67,7 +78,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         state[node] = 1
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                found.append(path[path.index(target):] + [node, target] if target in path else [node, target])
+                found.append(
+                    path[path.index(target) :] + [node, target]
+                    if target in path
+                    else [node, target]
+                )
             elif target not in state:
                 visit(target, path + [node])
         state[node] = 2
@@ -79,8 +94,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def oversized(root: Path, limit: int = MAX_LINES) -> list[str]:
-    return [f"{path.relative_to(root.parent)}: {n} lines" for path in sorted(root.rglob("*.py"))
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > limit]
+    return [
+        f"{path.relative_to(root.parent)}: {n} lines"
+        for path in sorted(root.rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > limit
+    ]
 
 
 def test_the_plugin_package_has_no_import_cycles():
@@ -114,9 +132,14 @@ def test_a_bad_plugin_option_says_what_to_set(tmp_path):
     env = engine.environment(TRAINING_PREVIEW="maybe")
     result = subprocess.run(
         engine.command("build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")),
-        cwd=project, capture_output=True, text=True, env=env,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
         check=False,
     )
     assert result.returncode != 0
-    assert ("expected on or off, got 'maybe'. Write 'on' or 'off' in mkdocs.yml, "
-            "or set TRAINING_PREVIEW=on or TRAINING_PREVIEW=off in the environment.") in result.stderr
+    assert (
+        "expected on or off, got 'maybe'. Write 'on' or 'off' in mkdocs.yml, "
+        "or set TRAINING_PREVIEW=on or TRAINING_PREVIEW=off in the environment."
+    ) in result.stderr

@@ -15,18 +15,39 @@ from mkdocs_training.fast import parallel
 from tests.conftest import ROOT, differences, make_site, mkdocs_build
 
 
-def parallel_build(config: Path, site: Path, preview: bool = False, cache: bool = True) -> subprocess.CompletedProcess:
+def parallel_build(
+    config: Path, site: Path, preview: bool = False, cache: bool = True
+) -> subprocess.CompletedProcess:
     """`python -m mkdocs_training build --strict`, with the environment conftest.mkdocs_build sets."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for name in ("SITE_URL", "TRAINING_PREVIEW", "TRAINING_OFFLINE", "TRAINING_CACHE", "TRAINING_LANGUAGE"):
+    for name in (
+        "SITE_URL",
+        "TRAINING_PREVIEW",
+        "TRAINING_OFFLINE",
+        "TRAINING_CACHE",
+        "TRAINING_LANGUAGE",
+    ):
         env.pop(name, None)
     if preview:
         env["TRAINING_PREVIEW"] = "on"
     if not cache:
         env["TRAINING_CACHE"] = "off"
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs_training", "-f", str(config), "build", "--strict", "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs_training",
+            "-f",
+            str(config),
+            "build",
+            "--strict",
+            "-d",
+            str(site),
+        ],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
         check=False,
     )
 
@@ -46,10 +67,23 @@ def test_parallel_build_is_byte_identical_to_mkdocs_build(two_sites):
     sequential, parallel_site, _ = two_sites
     files = [p.relative_to(sequential).as_posix() for p in sequential.rglob("*") if p.is_file()]
     # Both languages' pages, PDFs, search indexes and 404 pages, and the whole-site files.
-    for name in ("index.html", "it/index.html", "staff-training.pdf", "it/formazione-del-personale.pdf",
-                 "modules/customer-service/customer-service.pdf", "it/modules/customer-service/customer-service.pdf",
-                 "search/search_index.json", "it/search/search_index.json", "404.html", "it/404.html",
-                 "sitemap.xml", "sitemap.xml.gz", "_headers", "index.html.br", "it/index.html.gz"):
+    for name in (
+        "index.html",
+        "it/index.html",
+        "staff-training.pdf",
+        "it/formazione-del-personale.pdf",
+        "modules/customer-service/customer-service.pdf",
+        "it/modules/customer-service/customer-service.pdf",
+        "search/search_index.json",
+        "it/search/search_index.json",
+        "404.html",
+        "it/404.html",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "_headers",
+        "index.html.br",
+        "it/index.html.gz",
+    ):
         assert name in files
     assert differences(sequential, parallel_site) == []
     # Nothing of the work left beside the site.
@@ -114,10 +148,16 @@ def test_merge_refuses_a_shared_file_the_languages_wrote_differently(tmp_path):
         parts[code] = folder
     site = tmp_path / "site"
     problems = parallel.merge(parts, site)
-    assert problems == [f"{site / 'assets' / 'extra.css'}: the 'en' and 'it' builds wrote different versions"]
+    assert problems == [
+        f"{site / 'assets' / 'extra.css'}: the 'en' and 'it' builds wrote different versions"
+    ]
     assert not site.exists()
     # Once the same, the files merge: each once, every language's own.
     (tmp_path / "it" / "assets" / "extra.css").write_text("a { color: red }", encoding="utf-8")
     assert parallel.merge(parts, site) == []
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
-        "assets/extra.css", "assets/same.js", "index.html", "it/index.html"]
+        "assets/extra.css",
+        "assets/same.js",
+        "index.html",
+        "it/index.html",
+    ]

@@ -56,11 +56,18 @@ def test_every_pdf_is_tagged_with_its_title_language_and_the_pages_structure(sit
         page = soup(path)
         assert problems(pdf, language, title_of(page), expected_elements(page)) == [], pdf
     # The whole training: cover and chapter headings, the contents as a list of links.
-    assert problems(site / WHOLE[language], language, SITE_NAME[language], {"H1", "H2", "L", "LI", "Link"}) == []
+    assert (
+        problems(
+            site / WHOLE[language], language, SITE_NAME[language], {"H1", "H2", "L", "LI", "Link"}
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_module_pdf_keeps_each_questions_hint_and_the_feedback_on_every_answer(site, language):
+def test_every_module_pdf_keeps_each_questions_hint_and_the_feedback_on_every_answer(
+    site, language
+):
     for path, pdf in module_pdfs(site, language, MODULES):
         page = soup(path)
         assert page.select("form.training-quiz fieldset"), path  # Something to check.
@@ -94,15 +101,30 @@ def test_tables_images_and_links_reach_the_structure(fixture_site, language):
 # -----------------------------------------------------------------------------
 
 
-def write_module(site: Path, language: str, target: Path, edit=lambda html: html,
-                 cache: Path | None = None) -> tuple[Path, list[str], object]:
+def write_module(
+    site: Path, language: str, target: Path, edit=lambda html: html, cache: Path | None = None
+) -> tuple[Path, list[str], object]:
     """The fixture module's PDF as the build makes it, its HTML changed by `edit`; its problems and page."""
     [(path, _)] = module_pdfs(site, language, ["modules/m.md"])
     page = soup(path)
-    chapter = document.Chapter("m", title_of(page), page.select_one("article").decode_contents(),
-                               "docs/modules/m.md", output_path("modules/m.md", language))
-    html = document.document(language, chapter.title, SITE_NAME[language], "1 January 2026",
-                             STRINGS[language]["pdf"], STRINGS[language]["quiz"], [chapter], None, contents=False)
+    chapter = document.Chapter(
+        "m",
+        title_of(page),
+        page.select_one("article").decode_contents(),
+        "docs/modules/m.md",
+        output_path("modules/m.md", language),
+    )
+    html = document.document(
+        language,
+        chapter.title,
+        SITE_NAME[language],
+        "1 January 2026",
+        STRINGS[language]["pdf"],
+        STRINGS[language]["quiz"],
+        [chapter],
+        None,
+        contents=False,
+    )
     pdf, found = target / f"m-{language}.pdf", []
     made, _ = document.write(pdf, edit(html), "", CREATED, site, cache, found)
     assert made
@@ -111,7 +133,8 @@ def write_module(site: Path, language: str, target: Path, edit=lambda html: html
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_checks_pass_on_the_module_made_here_so_that_their_failures_below_mean_something(
-        fixture_site, tmp_path, language):
+    fixture_site, tmp_path, language
+):
     pdf, found, page = write_module(fixture_site, language, tmp_path)
     assert found == []
     assert problems(pdf, language, title_of(page), expected_elements(page)) == []
@@ -122,26 +145,55 @@ def test_an_untagged_pdf_made_with_the_old_options_fails(fixture_site, tmp_path,
     monkeypatch.setattr(document, "OPTIONS", {})  # As before issue 23: no pdf_variant.
     pdf, _, page = write_module(fixture_site, "en", tmp_path)
     found = problems(pdf, "en", title_of(page), expected_elements(page))
-    assert found[:4] == ["no structure tree (StructTreeRoot): the PDF is not tagged", "MarkInfo/Marked is not true",
-                         "the metadata does not say PDF/UA-1 (pdfuaid:part)",
-                         "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name"]
-    assert {"no H1 element in the structure", "no Table element in the structure",
-            "no Figure element in the structure", "no Link element in the structure"} <= set(found)
+    assert found[:4] == [
+        "no structure tree (StructTreeRoot): the PDF is not tagged",
+        "MarkInfo/Marked is not true",
+        "the metadata does not say PDF/UA-1 (pdfuaid:part)",
+        "ViewerPreferences/DisplayDocTitle is not true: viewers show the file name",
+    ]
+    assert {
+        "no H1 element in the structure",
+        "no Table element in the structure",
+        "no Figure element in the structure",
+        "no Link element in the structure",
+    } <= set(found)
 
 
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
         (lambda html: html.replace('<html lang="it">', "<html>"), "Lang is '', not 'it'"),
-        (lambda html: re.sub(r"<title>.*?</title>", "", html), "the title is '', not 'Modulo di prova'"),
-        (lambda html: html.replace('alt="Una barra blu', 'data-alt="'), "1 Figure element(s) without Alt"),
-        (lambda html: re.sub(r"(?s)<table>.*?</table>", "", html), "no Table element in the structure"),
+        (
+            lambda html: re.sub(r"<title>.*?</title>", "", html),
+            "the title is '', not 'Modulo di prova'",
+        ),
+        (
+            lambda html: html.replace('alt="Una barra blu', 'data-alt="'),
+            "1 Figure element(s) without Alt",
+        ),
+        (
+            lambda html: re.sub(r"(?s)<table>.*?</table>", "", html),
+            "no Table element in the structure",
+        ),
         # Lists written as paragraphs, as a careless conversion does.
-        (lambda html: re.sub(r"<(/?)(ul|ol)\b[^>]*>", r"<\1div>", html).replace("<li", "<p").replace("</li>", "</p>"),
-         "no L element in the structure"),
-        (lambda html: re.sub(r"<a href=.https[^>]*>(.*?)</a>", r"\1", html), "no Link element in the structure"),
-        (lambda html: re.sub(r"<a href=.https[^>]*>", "<a href='https://example.org/guide'></a>", html),
-         "1 Link element(s) without text"),
+        (
+            lambda html: (
+                re.sub(r"<(/?)(ul|ol)\b[^>]*>", r"<\1div>", html)
+                .replace("<li", "<p")
+                .replace("</li>", "</p>")
+            ),
+            "no L element in the structure",
+        ),
+        (
+            lambda html: re.sub(r"<a href=.https[^>]*>(.*?)</a>", r"\1", html),
+            "no Link element in the structure",
+        ),
+        (
+            lambda html: re.sub(
+                r"<a href=.https[^>]*>", "<a href='https://example.org/guide'></a>", html
+            ),
+            "1 Link element(s) without text",
+        ),
     ],
 )
 def test_a_pdf_without_what_a_reader_needs_fails(fixture_site, tmp_path, edit, message):
@@ -151,10 +203,13 @@ def test_a_pdf_without_what_a_reader_needs_fails(fixture_site, tmp_path, edit, m
 
 def test_a_pdf_that_loses_the_hints_and_feedback_fails(fixture_site, tmp_path, monkeypatch):
     # The quiz as it was printed before issue 23: questions and answers only.
-    monkeypatch.setattr(paper_quiz, "on_paper", lambda form, strings, quiz: "<p>" + form.legend.get_text() + "</p>")
+    monkeypatch.setattr(
+        paper_quiz, "on_paper", lambda form, strings, quiz: "<p>" + form.legend.get_text() + "</p>"
+    )
     pdf, _, page = write_module(fixture_site, "en", tmp_path)
     assert missing_quiz_text(pdf, page, "en") == [
-        "not in the PDF: 'Tick one answer.'", "not in the PDF: 'The team serves them too.'",
+        "not in the PDF: 'Tick one answer.'",
+        "not in the PDF: 'The team serves them too.'",
         "not in the PDF: 'Paying is not what makes a customer.'",
         "not in the PDF: 'Tick all the answers that are correct.'",
         "not in the PDF: 'Waiting on its work is not enough; the colleague must use it.'",
@@ -167,10 +222,14 @@ def test_weasyprint_names_what_pdf_ua_lacks_and_such_a_pdf_is_not_cached(fixture
     def edit(html: str) -> str:
         return html.replace('<html lang="en">', "<html>").replace('alt="A blue bar', 'data-alt="')
 
-    for _ in range(2):  # Made again each time (write_module asserts it), so that every build says it.
+    for _ in range(
+        2
+    ):  # Made again each time (write_module asserts it), so that every build says it.
         _, found, _ = write_module(fixture_site, "en", tmp_path, edit, tmp_path / "cache")
-        assert found == ['Image "modules/chart.png" has no required alt description',
-                         'Missing required "lang" attribute at the root of the document']
+        assert found == [
+            'Image "modules/chart.png" has no required alt description',
+            'Missing required "lang" attribute at the root of the document',
+        ]
     assert not list((tmp_path / "cache").glob("*.pdf"))
 
 
@@ -190,13 +249,17 @@ def test_an_image_without_alternative_text_fails_the_build_naming_the_page_and_l
     project = make_site(tmp_path, "pdf-structure")
     page = project / "docs" / "modules" / "m.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("![A blue bar, the only one in the chart](chart.png)", "![](chart.png)"),
-                    encoding="utf-8")
-    line = text[:text.index("![A blue bar")].count("\n") + 1
+    page.write_text(
+        text.replace("![A blue bar, the only one in the chart](chart.png)", "![](chart.png)"),
+        encoding="utf-8",
+    )
+    line = text[: text.index("![A blue bar")].count("\n") + 1
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")  # With the PDFs.
     assert build.returncode != 0
-    assert (f"training: docs/modules/m.md:{line}: the image 'chart.png' has no alternative text, which the PDF "
-            "needs for readers who cannot see it. Say what it shows: ![What it shows](image.png).") in build.output
+    assert (
+        f"training: docs/modules/m.md:{line}: the image 'chart.png' has no alternative text, which the PDF "
+        "needs for readers who cannot see it. Say what it shows: ![What it shows](image.png)."
+    ) in build.output
 
 
 def test_a_refused_image_is_reported_once_and_a_missing_one_is_a_problem(tmp_path):
@@ -204,11 +267,17 @@ def test_a_refused_image_is_reported_once_and_a_missing_one_is_a_problem(tmp_pat
     site.mkdir()
     page = '<html lang="en"><head><title>PDF</title></head><body><img alt="A chart" src="{}"></body></html>'
     found: list[str] = []
-    refused_url = "http://127.0.0.1:9/chart.png"  # Refused before any connection (document.fetcher).
-    assert document.write(site / "a.pdf", page.format(refused_url), "", CREATED, site, problems=found) == (
-        True, [refused_url])
+    refused_url = (
+        "http://127.0.0.1:9/chart.png"  # Refused before any connection (document.fetcher).
+    )
+    assert document.write(
+        site / "a.pdf", page.format(refused_url), "", CREATED, site, problems=found
+    ) == (True, [refused_url])
     assert found == []  # Not again as "Failed to load image": the build reports it as refused.
-    assert document.write(site / "b.pdf", page.format("modules/gone.png"), "", CREATED, site, problems=found) == (
-        True, [])
+    assert document.write(
+        site / "b.pdf", page.format("modules/gone.png"), "", CREATED, site, problems=found
+    ) == (True, [])
     [problem] = found
-    assert problem.startswith(f"Failed to load image at '{(site / 'modules' / 'gone.png').resolve().as_uri()}'")
+    assert problem.startswith(
+        f"Failed to load image at '{(site / 'modules' / 'gone.png').resolve().as_uri()}'"
+    )

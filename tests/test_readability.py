@@ -19,8 +19,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "readability"
 
 
 def run(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs_training.checks.readability", str(docs)],
-                          cwd=docs.parent, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_training.checks.readability", str(docs)],
+        cwd=docs.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_every_page_reaches_the_target(capsys):
@@ -40,24 +45,35 @@ def test_hard_pages_fail_and_are_named():
     assert "below" not in lines["docs/easy.md"] and "below" not in lines["docs/easy.it.md"]
 
 
-@pytest.mark.parametrize("prose, language, expected", [
-    # 6 words, 2 sentences, 6 syllables: 206.835 - 1.015 * 3 - 84.6 * 1.
-    ("The cat sat. The dog ran.", "en", 206.835 - 1.015 * 3 - 84.6),
-    # 6 words, 2 sentences, 23 letters: 89 + (300 * 2 - 10 * 23) / 6.
-    ("Il gatto dorme. Il cane corre.", "it", 89 + (600 - 230) / 6),
-])
+@pytest.mark.parametrize(
+    "prose, language, expected",
+    [
+        # 6 words, 2 sentences, 6 syllables: 206.835 - 1.015 * 3 - 84.6 * 1.
+        ("The cat sat. The dog ran.", "en", 206.835 - 1.015 * 3 - 84.6),
+        # 6 words, 2 sentences, 23 letters: 89 + (300 * 2 - 10 * 23) / 6.
+        ("Il gatto dorme. Il cane corre.", "it", 89 + (600 - 230) / 6),
+    ],
+)
 def test_formulas(prose, language, expected):
     assert readability.measure(prose, language)[0] == pytest.approx(expected)
 
 
 def test_prose_leaves_out_markup_and_counts_list_items_as_sentences():
-    text = ("---\ntitle: T\n---\n\n# A heading { #a }\n\nSee [the page](other.md#x).\n\n"
-            "- one item\n- two items\n\n```quiz\n- question: Left out?\n```\n\n<span lang=\"en\">Kept</span>\n")
+    text = (
+        "---\ntitle: T\n---\n\n# A heading { #a }\n\nSee [the page](other.md#x).\n\n"
+        '- one item\n- two items\n\n```quiz\n- question: Left out?\n```\n\n<span lang="en">Kept</span>\n'
+    )
     prose = readability.prose(text, ROOT, "en")
     assert "heading" not in prose and "other.md" not in prose and "question" not in prose
-    assert readability.sentences_of(prose) == ["See [the page]", "- one item", "- two items", " Kept "]
+    assert readability.sentences_of(prose) == [
+        "See [the page]",
+        "- one item",
+        "- two items",
+        " Kept ",
+    ]
 
 
 def test_syllables():
-    assert [readability.syllables(w) for w in ("cat", "service", "table", "supplier", "agreed", "the")] == \
-        [1, 2, 2, 3, 2, 1]
+    assert [
+        readability.syllables(w) for w in ("cat", "service", "table", "supplier", "agreed", "the")
+    ] == [1, 2, 2, 3, 2, 1]

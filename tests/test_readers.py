@@ -62,13 +62,19 @@ def verdict_of(page) -> dict:
 
 def assert_withdrawn(page, how: str) -> None:
     state = verdict_of(page)
-    assert state == {"result": None, "verdict": "", "feedback": 0, "score": ""}, f"after {how}: {state}"
+    assert state == {"result": None, "verdict": "", "feedback": 0, "score": ""}, (
+        f"after {how}: {state}"
+    )
     # The module keeps no score until it is checked again.
-    assert "score" not in page.evaluate(STORED).get("customer-service", {}), f"after {how}: {page.evaluate(STORED)}"
+    assert "score" not in page.evaluate(STORED).get("customer-service", {}), (
+        f"after {how}: {page.evaluate(STORED)}"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_changing_an_answer_after_checking_withdraws_its_verdict_and_stored_score(browser, base_url, language):
+def test_changing_an_answer_after_checking_withdraws_its_verdict_and_stored_score(
+    browser, base_url, language
+):
     page = open_page(browser, base_url + prefix(language) + MODULE)
     total = choose_all_correct(page)
     check = page.locator("form.training-quiz button[type=submit]")
@@ -111,7 +117,6 @@ def test_a_change_keeps_the_module_marked_complete(browser, base_url):
     page.context.close()
 
 
-
 # -----------------------------------------------------------------------------
 # Names: page titles, palette radio buttons, heading permalinks (built HTML)
 # -----------------------------------------------------------------------------
@@ -138,7 +143,10 @@ def test_each_palette_radio_is_named_after_the_scheme_it_selects(site, language)
     assert len(labels) == 3
     for label in labels:
         radio = page.find("input", id=label["for"])
-        assert radio["aria-label"] == label["title"], (radio["data-md-color-media"], radio["aria-label"])
+        assert radio["aria-label"] == label["title"], (
+            radio["data-md-color-media"],
+            radio["aria-label"],
+        )
 
 
 @pytest.mark.parametrize("page", ["index.html", "glossary/index.html", MODULE + "index.html"])
@@ -153,11 +161,18 @@ def test_every_heading_permalink_has_a_name(site, language, page):
 # Progress on the home page: words that agree with the numbers; clearing asks
 # -----------------------------------------------------------------------------
 
-STATUS = {"en": "Not marked as complete yet · Last check: 5 of 5 correct",
-          "it": "Non ancora segnato come completato · Ultima verifica: 5 su 5 corrette"}
-RESET = {"en": ("Clear my progress", "Yes, clear it", "Keep my progress"),
-         "it": ("Cancella i miei progressi", "Sì, cancella", "Mantieni i progressi")}
-CLEARED = {"en": "Your progress has been cleared for: {}.", "it": "Sono stati cancellati i progressi di questi moduli: {}."}
+STATUS = {
+    "en": "Not marked as complete yet · Last check: 5 of 5 correct",
+    "it": "Non ancora segnato come completato · Ultima verifica: 5 su 5 corrette",
+}
+RESET = {
+    "en": ("Clear my progress", "Yes, clear it", "Keep my progress"),
+    "it": ("Cancella i miei progressi", "Sì, cancella", "Mantieni i progressi"),
+}
+CLEARED = {
+    "en": "Your progress has been cleared for: {}.",
+    "it": "Sono stati cancellati i progressi di questi moduli: {}.",
+}
 AND = {"en": " and ", "it": " e "}
 NOTHING = {"en": "There was no progress to clear.", "it": "Non c’erano progressi da cancellare."}
 SOME = {"customer-service": {"score": 5, "total": 5}, "supplier-guidelines": {"complete": True}}
@@ -217,7 +232,9 @@ SECTION = "#who-serves-the-customer"
 def test_switcher_marks_the_current_language(site, language):
     links = soup(site / prefix(language) / MODULE / "index.html").select("a.md-select__link")
     assert {link["hreflang"]: link.get("aria-current") for link in links} == {
-        language: "page", OTHER[language]: None}
+        language: "page",
+        OTHER[language]: None,
+    }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -247,8 +264,10 @@ BAD_PALETTE = ["{not json", '{"index": 7, "color": {"scheme": "slate"}}', "5"]
 def with_stored_palette(browser, url: str, value: str):
     context = browser.new_context(viewport=webcheck.DESKTOP)
     # Once, before the first page's scripts: what an earlier visit left.
-    context.add_init_script("if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
-                            f" localStorage.setItem('/.__palette', {json.dumps(value)}); }}")
+    context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
+        f" localStorage.setItem('/.__palette', {json.dumps(value)}); }}"
+    )
     page = context.new_page()
     watch = webcheck.Watch(origin=url.split("/", 3)[0] + "//" + url.split("/", 3)[2]).attach(page)
     page.goto(url)
@@ -258,7 +277,9 @@ def with_stored_palette(browser, url: str, value: str):
 
 @pytest.mark.parametrize("value", BAD_PALETTE)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_stored_scheme_that_no_longer_fits_is_dropped_before_material_reads_it(browser, base_url, language, value):
+def test_a_stored_scheme_that_no_longer_fits_is_dropped_before_material_reads_it(
+    browser, base_url, language, value
+):
     page, watch = with_stored_palette(browser, base_url + prefix(language), value)
     assert watch.problems() == []
     toggle = page.locator("form[data-md-component=palette] label:not([hidden])")

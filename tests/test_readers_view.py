@@ -46,8 +46,15 @@ PAGE_LINKS = ".md-select__link, .md-typeset a:visible"
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_focused_links_reach_4_5_to_1(browser, base_url, language, scheme, width):
-    page = open_page(browser, base_url + prefix(language) + MODULE, {"width": width, "height": 800}, color_scheme=scheme)
-    page.add_style_tag(content="*, *::before { transition: none !important; }")  # Read the end state.
+    page = open_page(
+        browser,
+        base_url + prefix(language) + MODULE,
+        {"width": width, "height": 800},
+        color_scheme=scheme,
+    )
+    page.add_style_tag(
+        content="*, *::before { transition: none !important; }"
+    )  # Read the end state.
     if width < 1220:
         page.focus("button[data-training-toggle='__drawer']")
         page.keyboard.press("Enter")
@@ -92,20 +99,28 @@ def ring_outside(browser, url: str, selector: str) -> tuple[int, int]:
     page.locator(selector).first.focus()
     box = page.evaluate(ACTIVE)
     clip = _clip(box)
-    inside = (round(box["x"]) - clip["x"], round(box["y"]) - clip["y"],
-              round(box["x"] + box["width"]) - clip["x"], round(box["y"] + box["height"]) - clip["y"])
+    inside = (
+        round(box["x"]) - clip["x"],
+        round(box["y"]) - clip["y"],
+        round(box["x"] + box["width"]) - clip["x"],
+        round(box["y"] + box["height"]) - clip["y"],
+    )
     shots = []
     for focused in (True, False):
         if not focused:
             page.evaluate("document.activeElement.blur()")
         image = _crop(_screen(page), clip)
-        ImageDraw.Draw(image).rectangle(inside, fill="black")  # The button's own colours: not a ring.
+        ImageDraw.Draw(image).rectangle(
+            inside, fill="black"
+        )  # The button's own colours: not a ring.
         shots.append(image)
     context.close()
     return changed_pixels(*shots), round(2 * (box["width"] + box["height"]))
 
 
-@pytest.mark.parametrize("selector", ["form.training-quiz button[type=submit]", "[data-training-complete] button"])
+@pytest.mark.parametrize(
+    "selector", ["form.training-quiz button[type=submit]", "[data-training-complete] button"]
+)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_buttons_show_a_focus_ring_in_forced_colours(browser, base_url, language, selector):
     changed, perimeter = ring_outside(browser, base_url + prefix(language) + MODULE, selector)
@@ -131,7 +146,8 @@ OVERLAP = """() => {
 @pytest.mark.parametrize("page_path", [MODULE, "modules/supplier-guidelines/"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_definitions_at_400_percent_zoom_leave_their_term_in_view_and_escape_hides_them(
-        browser, base_url, language, page_path):
+    browser, base_url, language, page_path
+):
     context = browser.new_context(**ZOOM_400)
     page = context.new_page()
     page.goto(base_url + prefix(language) + page_path)
@@ -169,6 +185,8 @@ CUT = """() => [...document.querySelectorAll(
 @pytest.mark.parametrize("page_path", ["", MODULE, "modules/supplier-guidelines/"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_titles_wrap_at_320_px(browser, base_url, language, page_path):
-    page = open_page(browser, base_url + prefix(language) + page_path, {"width": 320, "height": 640})
+    page = open_page(
+        browser, base_url + prefix(language) + page_path, {"width": 320, "height": 640}
+    )
     assert page.evaluate(CUT) == []
     page.context.close()

@@ -56,7 +56,11 @@ def term_problems(page) -> tuple[int, list[str]]:
 
 
 def paths() -> list[str]:
-    return [output_path(s, lang).removesuffix("index.html") for lang in LANGUAGES for s in english_pages()]
+    return [
+        output_path(s, lang).removesuffix("index.html")
+        for lang in LANGUAGES
+        for s in english_pages()
+    ]
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -29,8 +29,13 @@ WRK = shutil.which("wrk")
 SECONDS = 8
 CONNECTIONS = 16
 # Present in both releases, different in each.
-CHANGED = ["index.html", "it/index.html", "modules/customer-service/index.html",
-           "it/modules/customer-service/index.html", "assets/javascripts/training.js"]
+CHANGED = [
+    "index.html",
+    "it/index.html",
+    "modules/customer-service/index.html",
+    "it/modules/customer-service/index.html",
+    "assets/javascripts/training.js",
+]
 # In the old release only.
 DELETED = "modules/supplier-guidelines/index.html"
 ENCODINGS = {"": "", "gzip": ".gz"} | ({"br": ".br"} if webcheck.BROTLI_MODULE.exists() else {})
@@ -119,7 +124,9 @@ def releases(site, tmp_path_factory) -> tuple[Path, Path]:
 
 
 def release(site: Path, base: Path) -> None:
-    subprocess.run([str(RELEASE), str(site), str(base)], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [str(RELEASE), str(site), str(base)], check=True, capture_output=True, timeout=60
+    )
 
 
 def copy_over(site: Path, base: Path) -> None:
@@ -132,11 +139,28 @@ def under_load(name: str, url: str, old: Path, new: Path, deploy, seconds: int, 
     if WRK is None:
         pytest.fail("wrk is missing: `make test` installs it (Debian package wrk)")
     (work / "check.lua").write_text(CHECK_LUA, encoding="utf-8")
-    manifest = [f"/{path.removesuffix('index.html')}\t{encoding}\t{old / path}{suffix}\t{new / path}{suffix}"
-                for path in CHANGED for encoding, suffix in ENCODINGS.items()]
+    manifest = [
+        f"/{path.removesuffix('index.html')}\t{encoding}\t{old / path}{suffix}\t{new / path}{suffix}"
+        for path in CHANGED
+        for encoding, suffix in ENCODINGS.items()
+    ]
     (work / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    command = [WRK, "--threads", "2", "--connections", str(CONNECTIONS), "--duration", f"{seconds}s",
-               "--timeout", "5s", "--script", str(work / "check.lua"), url, "--", str(work / "manifest.tsv")]
+    command = [
+        WRK,
+        "--threads",
+        "2",
+        "--connections",
+        str(CONNECTIONS),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        "5s",
+        "--script",
+        str(work / "check.lua"),
+        url,
+        "--",
+        str(work / "manifest.tsv"),
+    ]
     started = time.monotonic()
     load = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     switches = 0
@@ -155,12 +179,26 @@ def under_load(name: str, url: str, old: Path, new: Path, deploy, seconds: int, 
     if switches % 2 == 0:  # End on the new release.
         deploy(new)
         switches += 1
-    counts = re.search(r"CHECKED (\d+) OLD (\d+) NEW (\d+) BAD_STATUS (\d+) BAD_BODY (\d+) EXAMPLE (.*)", output)
+    counts = re.search(
+        r"CHECKED (\d+) OLD (\d+) NEW (\d+) BAD_STATUS (\d+) BAD_BODY (\d+) EXAMPLE (.*)", output
+    )
     assert counts, output
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    figures = dict(zip(["checked", "old", "new", "bad_status", "bad_body"], map(int, counts.groups()[:5]), strict=True))
-    figures |= {"example": counts.group(6), "socket_errors": sum(map(int, errors.groups())) if errors else 0,
-                "switches": switches, "seconds": round(time.monotonic() - started, 1)}
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    figures = dict(
+        zip(
+            ["checked", "old", "new", "bad_status", "bad_body"],
+            map(int, counts.groups()[:5]),
+            strict=True,
+        )
+    )
+    figures |= {
+        "example": counts.group(6),
+        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+        "switches": switches,
+        "seconds": round(time.monotonic() - started, 1),
+    }
     print(f"\n{name}: {figures}")
     return figures
 
@@ -170,9 +208,15 @@ def test_redeploying_under_load_serves_each_release_whole(releases, tmp_path):
     base = tmp_path / "srv"
     release(old, base)
     with webcheck.nginx(base / "current", tmp_path / "nginx") as url:
-        figures = under_load("release.sh", url, old, new, lambda site: release(site, base), SECONDS, tmp_path)
+        figures = under_load(
+            "release.sh", url, old, new, lambda site: release(site, base), SECONDS, tmp_path
+        )
         assert figures["checked"] > 1000 and figures["switches"] >= 5, figures
-        assert (figures["bad_status"], figures["bad_body"], figures["socket_errors"]) == (0, 0, 0), figures
+        assert (figures["bad_status"], figures["bad_body"], figures["socket_errors"]) == (
+            0,
+            0,
+            0,
+        ), figures
         assert figures["old"] > 0 and figures["new"] > 0, figures  # Both releases were served.
         # After the switch to the new release: its pages, and the deleted page is gone.
         status, _, body = get(url, "modules/customer-service/")
@@ -186,7 +230,9 @@ def test_copying_over_the_live_site_is_caught(releases, tmp_path):
     base = tmp_path / "srv"
     shutil.copytree(old, base / "current")
     with webcheck.nginx(base / "current", tmp_path / "nginx") as url:
-        figures = under_load("cp over the live site", url, old, new, lambda site: copy_over(site, base), 4, tmp_path)
+        figures = under_load(
+            "cp over the live site", url, old, new, lambda site: copy_over(site, base), 4, tmp_path
+        )
         assert figures["bad_status"] + figures["bad_body"] > 0, figures
         assert get(url, DELETED.removesuffix("index.html"))[0] == 200  # Left online.
 
@@ -206,7 +252,9 @@ def test_previous_theme_files_stay_for_one_release(releases, tmp_path):
     upgraded = tmp_path / "upgraded"  # A theme upgrade: the bundle has a new name.
     shutil.copytree(new, upgraded)
     for suffix in ("", ".gz", ".br"):
-        (upgraded / (bundle + suffix)).rename(upgraded / (bundle.replace("a5f9d56c", "0badcafe") + suffix))
+        (upgraded / (bundle + suffix)).rename(
+            upgraded / (bundle.replace("a5f9d56c", "0badcafe") + suffix)
+        )
     base = tmp_path / "srv"
     release(old, base)
     release(upgraded, base)
@@ -219,7 +267,12 @@ def test_previous_theme_files_stay_for_one_release(releases, tmp_path):
 
 
 def test_release_refuses_a_folder_that_is_not_a_build(tmp_path):
-    result = subprocess.run([str(RELEASE), str(tmp_path / "empty"), str(tmp_path / "srv")], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(RELEASE), str(tmp_path / "empty"), str(tmp_path / "srv")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "index.html is missing: give the folder `make build` wrote (site/)" in result.stderr
     assert not (tmp_path / "srv").exists()

@@ -36,14 +36,26 @@ BLOCK_STORAGE = """(() => {
   Object.defineProperty(Document.prototype, "cookie", { get: refuse, set: refuse, configurable: true });
 })();"""
 
-CORRUPT = ["5", '"x"', "true", "[]", "null", '{"customer-service": 5}',
-           '{"customer-service": {"complete": "yes", "score": 3}}', "{not json",
-           # Keys made to break a selector or an object (issue 19, finding 3).
-           '{"x\\"]<img src=x onerror=alert(1)>": {"complete": true}, "__proto__": {"complete": true}}']
+CORRUPT = [
+    "5",
+    '"x"',
+    "true",
+    "[]",
+    "null",
+    '{"customer-service": 5}',
+    '{"customer-service": {"complete": "yes", "score": 3}}',
+    "{not json",
+    # Keys made to break a selector or an object (issue 19, finding 3).
+    '{"x\\"]<img src=x onerror=alert(1)>": {"complete": true}, "__proto__": {"complete": true}}',
+]
 
 
 def paths() -> list[str]:
-    return [output_path(s, lang).removesuffix("index.html") for lang in LANGUAGES for s in english_pages()]
+    return [
+        output_path(s, lang).removesuffix("index.html")
+        for lang in LANGUAGES
+        for s in english_pages()
+    ]
 
 
 def blocked_context(browser, locale: str = "en-GB"):
@@ -154,8 +166,9 @@ def _no_referrer_policy(route):
 # -----------------------------------------------------------------------------
 
 
-def corrupt_progress_problems(browser, home: str, module: str, value: str,
-                              key: str = webcheck.stored_key("progress")) -> list[str]:
+def corrupt_progress_problems(
+    browser, home: str, module: str, value: str, key: str = webcheck.stored_key("progress")
+) -> list[str]:
     context = browser.new_context(viewport=webcheck.DESKTOP)
     # Stored once, before the first page; later pages read what the site wrote.
     context.add_init_script(
@@ -171,7 +184,9 @@ def corrupt_progress_problems(browser, home: str, module: str, value: str,
         problems.append(f"{value}: 'Mark complete' does not work")
     stored = page.evaluate("key => localStorage.getItem(key)", key)
     try:
-        entry = json.loads(stored)[page.get_attribute("[data-training-complete]", "data-training-complete")]
+        entry = json.loads(stored)[
+            page.get_attribute("[data-training-complete]", "data-training-complete")
+        ]
         if entry.get("complete") is not True:
             problems.append(f"{value}: not saved, stored {stored}")
     except (ValueError, TypeError, KeyError, AttributeError):  # Not JSON, or not the shape saved.
@@ -188,14 +203,17 @@ def corrupt_progress_problems(browser, home: str, module: str, value: str,
 
 @pytest.mark.parametrize("value", CORRUPT)
 def test_corrupt_stored_progress_is_recovered(browser, base_url, value):
-    assert corrupt_progress_problems(browser, base_url, base_url + "modules/customer-service/", value) == []
+    assert (
+        corrupt_progress_problems(browser, base_url, base_url + "modules/customer-service/", value)
+        == []
+    )
 
 
 def test_score_without_a_total_is_not_shown(browser, base_url):
     context = browser.new_context(viewport=webcheck.DESKTOP)
     context.add_init_script(
         f"localStorage.setItem('{webcheck.stored_key('progress')}',"
-        " '{\"customer-service\": {\"complete\": true, \"score\": 3}}')"
+        ' \'{"customer-service": {"complete": true, "score": 3}}\')'
     )
     page, watch = open_watched(context, base_url)
     status = page.text_content("[data-training-status=customer-service]")
@@ -235,10 +253,12 @@ def test_progress_cleared_message_is_said_again_and_then_goes(browser, base_url)
     said = status.inner_text()
     assert said
     # Each change of a live region's text is what a screen reader announces.
-    page.evaluate("""s => { window.__said = [];
+    page.evaluate(
+        """s => { window.__said = [];
       new MutationObserver(() => __said.push(document.querySelector(s).textContent))
         .observe(document.querySelector(s), {childList: true, characterData: true, subtree: true}); }""",
-                  "[data-training-reset-status]")
+        "[data-training-reset-status]",
+    )
     clear()
     page.clock.run_for(500)
     assert page.evaluate("window.__said") == ["", said]

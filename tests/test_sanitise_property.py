@@ -15,32 +15,120 @@ from hypothesis import strategies as st
 from mkdocs_training.publish import sanitise
 
 TAGS = sorted(sanitise.TAGS) + [
-    "script", "style", "iframe", "object", "embed", "meta", "base", "link", "form", "textarea", "title",
-    "template", "noembed", "noframes", "xmp", "plaintext", "select", "option", "table", "svg", "math", "mtext",
-    "mglyph", "foreignObject", "desc", "annotation-xml", "animate", "set", "use", "image", "img", "noscript",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "meta",
+    "base",
+    "link",
+    "form",
+    "textarea",
+    "title",
+    "template",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "select",
+    "option",
+    "table",
+    "svg",
+    "math",
+    "mtext",
+    "mglyph",
+    "foreignObject",
+    "desc",
+    "annotation-xml",
+    "animate",
+    "set",
+    "use",
+    "image",
+    "img",
+    "noscript",
 ]
-ATTRIBUTES = ["class", "id", "title", "href", "src", "style", "onclick", "onerror", "srcdoc", "formaction",
-              "action", "method", "xlink:href", "name", "data-x", "aria-label", "viewBox", "d", "encoding"]
-VALUES = ["", "x", "javascript:alert(1)", "data:text/html,x", "https://example.org/", "dialog", "post",
-          "text-align: left;", "</noscript><img src=x onerror=alert(1)>", "</style><b>", "--><i>", "__config",
-          "&lt;b&gt;", "a\"b", "a'b", "&amp;", "\u2028javascript:x", "text/html"]
+ATTRIBUTES = [
+    "class",
+    "id",
+    "title",
+    "href",
+    "src",
+    "style",
+    "onclick",
+    "onerror",
+    "srcdoc",
+    "formaction",
+    "action",
+    "method",
+    "xlink:href",
+    "name",
+    "data-x",
+    "aria-label",
+    "viewBox",
+    "d",
+    "encoding",
+]
+VALUES = [
+    "",
+    "x",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "https://example.org/",
+    "dialog",
+    "post",
+    "text-align: left;",
+    "</noscript><img src=x onerror=alert(1)>",
+    "</style><b>",
+    "--><i>",
+    "__config",
+    "&lt;b&gt;",
+    'a"b',
+    "a'b",
+    "&amp;",
+    "\u2028javascript:x",
+    "text/html",
+]
 TEXT = st.text(alphabet="ab <>&\"'/=!-[]?;\n\t\u00a0", max_size=12)
-SPECIAL = st.sampled_from(["<!--", "-->", "--!>", "<![CDATA[", "]]>", "</noscript>", "</style>", "</textarea>",
-                           "</svg>", "</math>", "<p>", "</p>", "</table>", "&", "&lt;", "&#x3c;", "<", ">"])
+SPECIAL = st.sampled_from(
+    [
+        "<!--",
+        "-->",
+        "--!>",
+        "<![CDATA[",
+        "]]>",
+        "</noscript>",
+        "</style>",
+        "</textarea>",
+        "</svg>",
+        "</math>",
+        "<p>",
+        "</p>",
+        "</table>",
+        "&",
+        "&lt;",
+        "&#x3c;",
+        "<",
+        ">",
+    ]
+)
 
 
 @st.composite
 def element(draw, children):
     tag = draw(st.sampled_from(TAGS))
-    attributes = draw(st.lists(st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(VALUES)), max_size=3))
+    attributes = draw(
+        st.lists(st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(VALUES)), max_size=3)
+    )
     written = "".join(f' {name}="{value.replace(chr(34), "&quot;")}"' for name, value in attributes)
     inner = "".join(draw(st.lists(children, max_size=3)))
     closed = draw(st.booleans())  # Unclosed elements are what parsers disagree on.
     return f"<{tag}{written}>{inner}" + (f"</{tag}>" if closed else "")
 
 
-FRAGMENTS = st.recursive(st.one_of(TEXT, SPECIAL), lambda children: st.one_of(element(children), children),
-                         max_leaves=12)
+FRAGMENTS = st.recursive(
+    st.one_of(TEXT, SPECIAL), lambda children: st.one_of(element(children), children), max_leaves=12
+)
 HTML = st.lists(FRAGMENTS, min_size=1, max_size=6).map("".join)
 
 

@@ -15,7 +15,9 @@ from conftest import output_path
 
 from tests.browser import webcheck
 
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/")
+SEARCH_FILES = re.compile(
+    r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/"
+)
 
 
 def first_visit(browser, url: str):
@@ -35,12 +37,16 @@ def search_requests(urls: list[str]) -> list[str]:
 
 
 # (module page, language, word it must find on that page)
-CASES = [("modules/customer-service.md", "en", "recognition"),
-         ("modules/supplier-guidelines.md", "it", "fornitori")]
+CASES = [
+    ("modules/customer-service.md", "en", "recognition"),
+    ("modules/supplier-guidelines.md", "it", "fornitori"),
+]
 
 
 @pytest.mark.parametrize(("source", "language", "word"), CASES)
-def test_first_visit_loads_no_search_until_the_reader_searches(browser, base_url, source, language, word):
+def test_first_visit_loads_no_search_until_the_reader_searches(
+    browser, base_url, source, language, word
+):
     page, before, requests, watch = first_visit(browser, base_url + output_path(source, language))
     assert search_requests(before) == []
     # The reader presses Material's search shortcut and types.
@@ -51,7 +57,9 @@ def test_first_visit_loads_no_search_until_the_reader_searches(browser, base_url
     prefix = "" if language == "en" else f"{language}/"
     assert f"{base_url}{prefix}search/search_index.json" in loaded
     assert any("/workers/search." in url for url in loaded)
-    assert results and results[0].startswith(base_url + output_path(source, language).removesuffix("index.html"))
+    assert results and results[0].startswith(
+        base_url + output_path(source, language).removesuffix("index.html")
+    )
     assert watch.problems() == []
 
 
@@ -74,6 +82,8 @@ def test_check_catches_a_page_that_loads_search_at_once(browser, site, tmp_path)
     assert count == 1
     page_file.write_text(html, encoding="utf-8")
     with webcheck.serve(broken, webcheck.free_port()) as url:
-        page, before, _, _ = first_visit(browser, url + output_path("modules/customer-service.md", "en"))
+        page, before, _, _ = first_visit(
+            browser, url + output_path("modules/customer-service.md", "en")
+        )
         page.context.close()
     assert f"{url}search/search_index.json" in search_requests(before)

@@ -41,8 +41,11 @@ class Lines(logging.Handler):
 
     def wait_for(self, text: str, timeout: float = 60, times: int = 1) -> None:
         """Until the log has said `text` (`times` times in all)."""
-        wait_until(lambda: self.text().count(text) >= times, timeout,
-                   lambda: f"the log never said {text!r}:\n{self.text()}")
+        wait_until(
+            lambda: self.text().count(text) >= times,
+            timeout,
+            lambda: f"the log never said {text!r}:\n{self.text()}",
+        )
 
 
 def fetch(url: str, timeout: float = 10) -> str:
@@ -64,12 +67,20 @@ class Running:
 
     def wait_served(self, path: str, text: str, timeout: float = 60) -> str:
         """The page at `path` once it holds `text`."""
-        page = wait_until(lambda: (lambda page: text in page and page)(fetch(self.url + path)), timeout,
-                          lambda: f"{path} never showed {text!r}:\n{self.log.text()}", every=0.02)
+        page = wait_until(
+            lambda: (lambda page: text in page and page)(fetch(self.url + path)),
+            timeout,
+            lambda: f"{path} never showed {text!r}:\n{self.log.text()}",
+            every=0.02,
+        )
         return page
 
     def files(self) -> dict[str, bytes]:
-        return {str(p.relative_to(self.site)): p.read_bytes() for p in self.site.rglob("*") if p.is_file()}
+        return {
+            str(p.relative_to(self.site)): p.read_bytes()
+            for p in self.site.rglob("*")
+            if p.is_file()
+        }
 
 
 @pytest.fixture
@@ -102,8 +113,15 @@ def running(tmp_path, monkeypatch, request):
 # -----------------------------------------------------------------------------
 
 
-def fast_edit_problems(run: Running, page: str, path: str, old: str, new: str, shown: str = "",
-                       also: tuple[str, ...] = ()) -> list[str]:
+def fast_edit_problems(
+    run: Running,
+    page: str,
+    path: str,
+    old: str,
+    new: str,
+    shown: str = "",
+    also: tuple[str, ...] = (),
+) -> list[str]:
     """Edit one page; what the fast path served (at `path`, and `also`) that the full build behind it did not."""
     done = run.log.text().count("Background rebuild done")
     run.edit(page, old, new)
@@ -121,7 +139,11 @@ def fast_edit_problems(run: Running, page: str, path: str, old: str, new: str, s
 def consistency_problems(run: Running, path: str, new_title: str, others: list[str]) -> list[str]:
     """Once the edited page shows its new title, the pages listing it must show it too."""
     run.wait_served(path, new_title)
-    return [f"{other}: still lists the old title" for other in others if new_title not in fetch(run.url + other)]
+    return [
+        f"{other}: still lists the old title"
+        for other in others
+        if new_title not in fetch(run.url + other)
+    ]
 
 
 # -----------------------------------------------------------------------------
@@ -131,7 +153,12 @@ def consistency_problems(run: Running, path: str, new_title: str, others: list[s
 
 def test_an_edited_page_is_rendered_alone_and_the_rest_catches_up(running, tmp_path):
     it_before = fetch(running.url + "it/modules/m/")
-    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.") == []
+    assert (
+        fast_edit_problems(
+            running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once."
+        )
+        == []
+    )
     assert "Fast path: docs/modules/m.md rendered again (modules/m/)" in running.log.text()
     # The other language and the other pages still serve; the Italian page,
     # whose English original changed, now says so (from the background rebuild).
@@ -141,13 +168,33 @@ def test_an_edited_page_is_rendered_alone_and_the_rest_catches_up(running, tmp_p
     assert 'data-training-notice="outdated"' not in it_before
     assert 'data-training-notice="outdated"' in it_after
     # A second save, then the Italian page: each rendered alone, the same as the full build.
-    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "- One.", "- One, edited twice.",
-                              "One, edited twice.") == []
-    assert fast_edit_problems(running, "modules/m.it.md", "it/modules/m/", "\n## ", "\nModificato.\n\n## ",
-                              "Modificato.") == []
+    assert (
+        fast_edit_problems(
+            running,
+            "modules/m.md",
+            "modules/m/",
+            "- One.",
+            "- One, edited twice.",
+            "One, edited twice.",
+        )
+        == []
+    )
+    assert (
+        fast_edit_problems(
+            running,
+            "modules/m.it.md",
+            "it/modules/m/",
+            "\n## ",
+            "\nModificato.\n\n## ",
+            "Modificato.",
+        )
+        == []
+    )
     assert "Fast path: docs/modules/m.it.md rendered again (it/modules/m/)" in running.log.text()
     # In the end the served site is what a fresh build of the same files makes.
-    fresh = mkdocs_build(running.project / "mkdocs.yml", tmp_path / "fresh", site_url=running.url, preview=True)
+    fresh = mkdocs_build(
+        running.project / "mkdocs.yml", tmp_path / "fresh", site_url=running.url, preview=True
+    )
     assert fresh.returncode == 0, fresh.output
     assert differences(running.site, fresh.site) == []
     assert running.log.text().count("Fast path") == 3
@@ -158,7 +205,9 @@ def test_fixture_a_language_setting_left_as_the_last_build_set_it_is_caught(runn
     # English page gets the Italian build's permalink titles ("Link a questa sezione").
     monkeypatch.setattr(one_page, "SHARED", one_page.SHARED | {"mdx_configs"})
     running.server.full_build()  # Recorded again without them.
-    problems = fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.")
+    problems = fast_edit_problems(
+        running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once."
+    )
     assert problems == ["modules/m/index.html: the fast path wrote other HTML than the full build"]
 
 
@@ -177,7 +226,9 @@ def test_an_editor_s_hidden_files_are_ignored_and_a_replaced_page_takes_the_fast
 def test_a_title_change_takes_the_full_path(running):
     running.edit("modules/m.md", "title: Fixture module", "title: Renamed module")
     assert consistency_problems(running, "modules/m/", "Renamed module", [""]) == []
-    assert "Full rebuild (docs/modules/m.md): its title or front matter changed" in running.log.text()
+    assert (
+        "Full rebuild (docs/modules/m.md): its title or front matter changed" in running.log.text()
+    )
 
 
 def test_fixture_a_title_change_rendered_alone_is_caught(running, monkeypatch):
@@ -204,18 +255,28 @@ def test_a_broken_edit_shows_the_error_and_a_fix_serves_again(running, capsys):
         page = error.value.read().decode("utf-8")
         assert error.value.code == 500, page
         assert "Doc file 'modules/m.md' contains a link 'nowhere.md'" in page, page
-        assert "livereload" in page  # MkDocs' reload script: the page reloads when the site builds again.
+        assert (
+            "livereload" in page
+        )  # MkDocs' reload script: the page reloads when the site builds again.
     running.edit("modules/m.md", "Summary, see [nowhere](nowhere.md).", "Summary, fixed.")
     # The error page (HTTP 500) until the rebuild that the fix starts is published.
-    wait_until(lambda: running.wait_served("modules/m/", "Summary, fixed."), 60, running.log.text,
-               retry_on=(urllib.error.HTTPError,))
-    assert "Full rebuild (docs/modules/m.md): the last full build did not finish" in running.log.text()
+    wait_until(
+        lambda: running.wait_served("modules/m/", "Summary, fixed."),
+        60,
+        running.log.text,
+        retry_on=(urllib.error.HTTPError,),
+    )
+    assert (
+        "Full rebuild (docs/modules/m.md): the last full build did not finish" in running.log.text()
+    )
 
 
 def test_a_new_page_takes_the_full_path(running):
     (running.project / "docs" / "extra.md").write_text(
         "---\ntitle: Extra page\ndescription: One more.\nowner: Training team\nlast_reviewed: 2026-11-23\n---\n\n"
-        "# Extra page\n\nMore.\n", encoding="utf-8")
+        "# Extra page\n\nMore.\n",
+        encoding="utf-8",
+    )
     running.log.wait_for("Full rebuild (docs/extra.md): ")
     running.wait_served("extra/", "Extra page")
 
@@ -223,9 +284,21 @@ def test_a_new_page_takes_the_full_path(running):
 @pytest.mark.parametrize("running", ["missing-translation"], indirect=True)
 def test_an_untranslated_page_is_rendered_in_both_languages(running, capsys):
     # The Italian site shows the English page (with a notice) until it is translated.
-    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.",
-                              also=("it/modules/m/",)) == []
-    assert "Fast path: docs/modules/m.md rendered again (modules/m/, it/modules/m/)" in running.log.text()
+    assert (
+        fast_edit_problems(
+            running,
+            "modules/m.md",
+            "modules/m/",
+            "Summary.",
+            "Summary, edited once.",
+            also=("it/modules/m/",),
+        )
+        == []
+    )
+    assert (
+        "Fast path: docs/modules/m.md rendered again (modules/m/, it/modules/m/)"
+        in running.log.text()
+    )
     assert "Summary, edited once." in fetch(running.url + "it/modules/m/")
     # Fine alone, but the home pages link to the old anchor: the page shows at
     # once, then the full build behind it fails and the errors show as usual.
@@ -243,6 +316,15 @@ def test_a_page_with_a_quiz_is_rendered_again_as_the_full_build_renders_it(runni
     # The plugin numbers a page's quizzes as it renders them: a second
     # rendering of the page must start again from the first.
     assert 'data-training-quiz="quiz-1"' in fetch(running.url + "modules/m/")
-    assert fast_edit_problems(running, "modules/m.md", "modules/m/", "Summary.", "Summary, edited once.",
-                              also=("it/modules/m/",)) == []
+    assert (
+        fast_edit_problems(
+            running,
+            "modules/m.md",
+            "modules/m/",
+            "Summary.",
+            "Summary, edited once.",
+            also=("it/modules/m/",),
+        )
+        == []
+    )
     assert 'data-training-quiz="quiz-1"' in fetch(running.url + "modules/m/")

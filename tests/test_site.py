@@ -37,8 +37,9 @@ def test_the_pages_tests_take_from_the_nav_are_the_pages_the_build_publishes(sit
     kept_out = config.get("not_in_nav", "").split()
     others = [path.strip("/").split("/") for path in published - expected]
     others = ["/".join(parts[1:] if parts[0] in LANGUAGES[1:] else parts) for parts in others]
-    assert others and all(any(fnmatch.fnmatch(f"/{other}.md", pattern) for pattern in kept_out) for other in others), \
-        f"published but neither in the nav nor kept out of it: {sorted(published - expected)}"
+    assert others and all(
+        any(fnmatch.fnmatch(f"/{other}.md", pattern) for pattern in kept_out) for other in others
+    ), f"published but neither in the nav nor kept out of it: {sorted(published - expected)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -85,8 +86,17 @@ LOADING = [
     ("use", "href"),
     ("image", "href"),
 ]
-LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
-                     "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -203,7 +213,11 @@ def test_rendered_pages_have_the_same_anchors_and_key_points(site, source):
 @pytest.mark.parametrize("source", PAGES)
 def test_every_page_opens_with_a_summary_and_key_points(source):
     for language in LANGUAGES:
-        path = ROOT / "docs" / (source if language == "en" else source.replace(".md", f".{language}.md"))
+        path = (
+            ROOT
+            / "docs"
+            / (source if language == "en" else source.replace(".md", f".{language}.md"))
+        )
         page = parse_file(path)
         intro = page.sections[1]  # The section under the page title (H1).
         assert intro.heading.level == 1, path
@@ -219,8 +233,18 @@ UI_STRINGS = [
     ("input.md-search__input", "placeholder", "Search", "Cerca"),
     (".md-header__title .md-ellipsis", None, "Staff training library", "Formazione del personale"),
     ("a.headerlink", "title", "Link to this section", "Link a questa sezione"),
-    ("form[data-md-component=palette] label", "title", "Switch to light mode", "Passa al tema chiaro"),
-    (".md-footer-meta .md-copyright__highlight", None, "Staff training team", "Team formazione del personale"),
+    (
+        "form[data-md-component=palette] label",
+        "title",
+        "Switch to light mode",
+        "Passa al tema chiaro",
+    ),
+    (
+        ".md-footer-meta .md-copyright__highlight",
+        None,
+        "Staff training team",
+        "Team formazione del personale",
+    ),
 ]
 
 

@@ -26,15 +26,20 @@ def test_a_crafted_key_in_suspend_data_does_not_leave_the_module_stuck(browser, 
     exit_element = "cmi.core.exit" if version == "scorm12" else "cmi.exit"
     # A suspended session whose stored data the LMS hands back as it was saved (the
     # earlier format, which the runtime still reads: ids of checked answers, scores per check).
-    harness.page.evaluate("([item, exit, data]) => { harness.stored[item] = {[exit]: 'suspend', "
-                          "'cmi.suspend_data': data}; }", [item, exit_element, json.dumps(CRAFTED)])
+    harness.page.evaluate(
+        "([item, exit, data]) => { harness.stored[item] = {[exit]: 'suspend', "
+        "'cmi.suspend_data': data}; }",
+        [item, exit_element, json.dumps(CRAFTED)],
+    )
     frame = harness.launch(item)
     answer(frame, wrong=0)
     frame.locator("[data-training-complete] button").click()
     stored = harness.close()[item]
     calls = harness.calls()
     # What the reader did after the restore still reaches the LMS.
-    assert sent(calls, "cmi.core.score.raw" if version == "scorm12" else "cmi.score.raw")[-1] == "100"
+    assert (
+        sent(calls, "cmi.core.score.raw" if version == "scorm12" else "cmi.score.raw")[-1] == "100"
+    )
     assert json.loads(stored["cmi.suspend_data"])["c"] == 1  # Complete, in the runtime's record.
     assert calls_with_errors(calls) == []
     harness.context.close()

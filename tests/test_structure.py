@@ -27,30 +27,40 @@ def test_faithful_translation_passes():
     [
         (
             "it_page_other_anchor.md",
-            ("it_page_other_anchor.md:18: heading 'Secondo argomento' is level 2 with anchor "
-            f"#secondo-argomento; the English heading at {EN}:18 is level 2 with anchor "
-            "#second-topic. Use the same level and anchor."),
+            (
+                "it_page_other_anchor.md:18: heading 'Secondo argomento' is level 2 with anchor "
+                f"#secondo-argomento; the English heading at {EN}:18 is level 2 with anchor "
+                "#second-topic. Use the same level and anchor."
+            ),
         ),
         (
             "it_page_wrong_level.md",
-            ("it_page_wrong_level.md:18: heading 'Secondo argomento' is level 3 with anchor "
-            f"#second-topic; the English heading at {EN}:18 is level 2 with anchor "
-            "#second-topic. Use the same level and anchor."),
+            (
+                "it_page_wrong_level.md:18: heading 'Secondo argomento' is level 3 with anchor "
+                f"#second-topic; the English heading at {EN}:18 is level 2 with anchor "
+                "#second-topic. Use the same level and anchor."
+            ),
         ),
         (
             "it_page_missing_section.md",
-            ("it_page_missing_section.md:14: missing heading: the English page has "
-            f"'Second topic' (#second-topic, {EN}:18). Translate that section."),
+            (
+                "it_page_missing_section.md:14: missing heading: the English page has "
+                f"'Second topic' (#second-topic, {EN}:18). Translate that section."
+            ),
         ),
         (
             "it_page_extra_key_point.md",
-            ("it_page_extra_key_point.md:13: section 'Un modulo' has 3 × list item, "
-            f"the English has 2 ({EN}:5). Make them match."),
+            (
+                "it_page_extra_key_point.md:13: section 'Un modulo' has 3 × list item, "
+                f"the English has 2 ({EN}:5). Make them match."
+            ),
         ),
         (
             "it_page_changed_link.md",
-            ("it_page_changed_link.md:14: section 'Primo argomento' has 0 × link to "
-            f"other.md#part, the English has 1 ({EN}:14). Make them match."),
+            (
+                "it_page_changed_link.md:14: section 'Primo argomento' has 0 × link to "
+                f"other.md#part, the English has 1 ({EN}:14). Make them match."
+            ),
         ),
     ],
 )
@@ -84,20 +94,29 @@ def test_a_heading_with_no_anchor_is_named_so_not_as_none():
     translation = parse("# Titolo\n\n### Livello { #level }\n", Path("it.md"))
     messages = [str(p) for p in compare(english, translation)]
     assert messages == [
-        ("it.md:3: heading 'Livello' is level 3 with anchor #level; the English heading at en.md:3 is level 2 "
-        "with no pinned anchor. Use the same level and anchor."),
+        (
+            "it.md:3: heading 'Livello' is level 3 with anchor #level; the English heading at en.md:3 is level 2 "
+            "with no pinned anchor. Use the same level and anchor."
+        ),
         "it.md:3: missing heading: the English page has 'Level' (#level, en.md:7). Translate that section.",
     ]
     english = parse("# Title\n\n## Unpinned\n", Path("en.md"))
     assert [str(p) for p in compare(english, parse("# Titolo\n", Path("it.md")))] == [
-        ("it.md:1: missing heading: the English page has 'Unpinned' (no pinned anchor, en.md:3). "
-        "Translate that section."),
+        (
+            "it.md:1: missing heading: the English page has 'Unpinned' (no pinned anchor, en.md:3). "
+            "Translate that section."
+        ),
     ]
 
 
-@pytest.mark.parametrize(("heading", "anchor"), [("Qualità del servizio", "qualita-del-servizio"),
-                                                 ("Perché è così?", "perche-e-cosi"),
-                                                 ("Über uns: 10 Schritte", "uber-uns-10-schritte")])
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("Qualità del servizio", "qualita-del-servizio"),
+        ("Perché è così?", "perche-e-cosi"),
+        ("Über uns: 10 Schritte", "uber-uns-10-schritte"),
+    ],
+)
 def test_the_suggested_anchor_is_the_one_the_sites_toc_would_make(heading, anchor):
     import markdown
     import yaml
@@ -106,8 +125,13 @@ def test_the_suggested_anchor_is_the_one_the_sites_toc_would_make(heading, ancho
     assert f"e.g. '## {heading} {{ #{anchor} }}'" in problem.message
     # The same as Markdown makes with the site's own toc settings (mkdocs.yml).
     config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    toc = next(e["toc"] for e in yaml.load(config, Loader=yaml.BaseLoader)["markdown_extensions"]
-               if isinstance(e, dict) and "toc" in e)
-    assert "slugify" not in toc  # The default slugify: if mkdocs.yml sets another, structure.py must follow.
+    toc = next(
+        e["toc"]
+        for e in yaml.load(config, Loader=yaml.BaseLoader)["markdown_extensions"]
+        if isinstance(e, dict) and "toc" in e
+    )
+    assert (
+        "slugify" not in toc
+    )  # The default slugify: if mkdocs.yml sets another, structure.py must follow.
     html = markdown.markdown(f"## {heading}", extensions=["toc"])
     assert f'id="{anchor}"' in html

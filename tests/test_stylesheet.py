@@ -14,16 +14,25 @@ from mkdocs_training.publish.stylesheet import minified
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
 
 
-@pytest.mark.parametrize(("css", "expected"), [
-    ("/* Why. */\n.a {\n  color: red; /* and why */\n}\n", ".a{color: red;}"),
-    (".a,\n.b  >  .c { margin: 0 0 1em }", ".a,.b > .c{margin: 0 0 1em}"),
-    # Strings and url()s are kept as written, whatever they hold.
-    ('.a::after { content: "/* not a comment */ ; {  }" }', '.a::after{content: "/* not a comment */ ; {  }"}'),
-    (".a { content: ' , ' }", ".a{content: ' , '}"),
-    (".a { background: url(data:image/svg+xml;a, b) }", ".a{background: url(data:image/svg+xml;a, b)}"),
-    # A space that CSS needs stays: descendant combinator, calc().
-    (".a/* x */.b .c { width: calc(1px + 2px) }", ".a .b .c{width: calc(1px + 2px)}"),
-])
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ("/* Why. */\n.a {\n  color: red; /* and why */\n}\n", ".a{color: red;}"),
+        (".a,\n.b  >  .c { margin: 0 0 1em }", ".a,.b > .c{margin: 0 0 1em}"),
+        # Strings and url()s are kept as written, whatever they hold.
+        (
+            '.a::after { content: "/* not a comment */ ; {  }" }',
+            '.a::after{content: "/* not a comment */ ; {  }"}',
+        ),
+        (".a { content: ' , ' }", ".a{content: ' , '}"),
+        (
+            ".a { background: url(data:image/svg+xml;a, b) }",
+            ".a{background: url(data:image/svg+xml;a, b)}",
+        ),
+        # A space that CSS needs stays: descendant combinator, calc().
+        (".a/* x */.b .c { width: calc(1px + 2px) }", ".a .b .c{width: calc(1px + 2px)}"),
+    ],
+)
 def test_our_stylesheets_lose_comments_and_spaces_but_not_strings(css, expected):
     assert minified(css) == expected
 
@@ -58,11 +67,20 @@ def test_every_page_links_one_stylesheet_named_by_its_content(built):
 def test_the_stylesheet_is_materials_then_ours_in_the_order_pages_used_to_link_them(built):
     project, site = built
     [sheet] = (site / "assets" / "stylesheets").glob("site.*.min.css")
-    main, palette = (next(MATERIAL.glob(pattern)) for pattern in ("main.*.min.css", "palette.*.min.css"))
+    main, palette = (
+        next(MATERIAL.glob(pattern)) for pattern in ("main.*.min.css", "palette.*.min.css")
+    )
     # Ours: every extra_css entry of mkdocs.yml, in its order.
-    listed = re.findall(r"^  - (assets/stylesheets/\S+\.css)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    listed = re.findall(
+        r"^  - (assets/stylesheets/\S+\.css)$",
+        (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
     assert listed[0] == "assets/stylesheets/extra.css", listed
-    expected = [main.read_text(encoding="utf-8").strip(), palette.read_text(encoding="utf-8").strip()]
+    expected = [
+        main.read_text(encoding="utf-8").strip(),
+        palette.read_text(encoding="utf-8").strip(),
+    ]
     expected += [minified((project / "docs" / path).read_text(encoding="utf-8")) for path in listed]
     assert sheet.read_text(encoding="utf-8") == "\n".join(expected) + "\n"
     # What it was made from is not published: nothing links it.
@@ -75,12 +93,19 @@ def test_an_extra_css_entry_that_names_no_file_fails_the_build(tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert text.count("  - assets/stylesheets/extra.css\n") == 1
-    config.write_text(text.replace("  - assets/stylesheets/extra.css\n", "  - assets/stylesheets/extra.css\n"
-                                   "  - assets/stylesheets/missing.css\n"), encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "  - assets/stylesheets/extra.css\n",
+            "  - assets/stylesheets/extra.css\n  - assets/stylesheets/missing.css\n",
+        ),
+        encoding="utf-8",
+    )
     build = mkdocs_build(config, tmp_path / "site", preview=True)
     assert build.returncode == 1
-    assert ("training: mkdocs.yml: extra_css names assets/stylesheets/missing.css, which is not a file in "
-            "docs/. Fix the path or remove the entry.") in build.output
+    assert (
+        "training: mkdocs.yml: extra_css names assets/stylesheets/missing.css, which is not a file in "
+        "docs/. Fix the path or remove the entry."
+    ) in build.output
 
 
 @pytest.mark.build
@@ -94,5 +119,7 @@ def test_a_theme_without_materials_stylesheet_fails_the_build(tmp_path):
     extra.write_text("body{color:red}\n", encoding="utf-8")
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
     assert build.returncode == 1
-    assert "Material's stylesheet assets/stylesheets/main.*.min.css was expected once" in build.output
+    assert (
+        "Material's stylesheet assets/stylesheets/main.*.min.css was expected once" in build.output
+    )
     assert "main.0badcafe.min.css" in build.output

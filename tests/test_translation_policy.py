@@ -26,8 +26,10 @@ def test_a_translation_never_marked_is_not_yet_reviewed_not_outdated(tmp_path):
     assert result.returncode == 1
     assert rows(result.stdout)[1:] == [
         "docs/modules/m.md it not yet reviewed",
-        ("docs/modules/m.it.md: never marked as reviewed (no 'translated_from' in its front matter). "
-        "Once reviewed: make translated FILE=docs/modules/m.it.md"),
+        (
+            "docs/modules/m.it.md: never marked as reviewed (no 'translated_from' in its front matter). "
+            "Once reviewed: make translated FILE=docs/modules/m.it.md"
+        ),
     ]
     assert "1 up to date, 1 not yet reviewed." in result.stdout
 
@@ -59,12 +61,20 @@ def test_a_partial_language_still_fails_on_an_orphan(tmp_path):
 @pytest.mark.parametrize(
     ("policy", "message"),
     [
-        ("        it: optional\n",
-         ("'it: optional' is not a policy. Write 'it: required' (checks fail on a missing or outdated page) "
-         "or 'it: partial' (they only warn).")),
-        ("        fr: partial\n",
-         ("mkdocs.yml: plugins > training > translations names fr, not a translated language of this site (it). "
-         "Remove it, or add the language under plugins > i18n > languages.")),
+        (
+            "        it: optional\n",
+            (
+                "'it: optional' is not a policy. Write 'it: required' (checks fail on a missing or outdated page) "
+                "or 'it: partial' (they only warn)."
+            ),
+        ),
+        (
+            "        fr: partial\n",
+            (
+                "mkdocs.yml: plugins > training > translations names fr, not a translated language of this site (it). "
+                "Remove it, or add the language under plugins > i18n > languages."
+            ),
+        ),
     ],
 )
 def test_a_wrong_policy_is_named_with_its_fix(tmp_path, policy, message):

@@ -22,7 +22,9 @@ BROKEN = Path(__file__).parent / "fixtures" / "vnu" / "broken.html"
 def vnu(pages: list[Path]) -> subprocess.CompletedProcess:
     java = shutil.which("java")
     if not java:
-        pytest.fail("Java is missing: apt-get install default-jre-headless (make test does, as root)")
+        pytest.fail(
+            "Java is missing: apt-get install default-jre-headless (make test does, as root)"
+        )
     if not VNU.exists():
         pytest.fail(f"{VNU} is missing: run `npm ci` (make test does)")
     return subprocess.run(

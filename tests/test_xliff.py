@@ -24,22 +24,37 @@ def run(project: Path, *args: str, in_process: bool = True) -> subprocess.Comple
     if in_process:
         return run_cli(project, *args)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs_training", *args], cwd=project, capture_output=True,
-                          text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_training", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def site_with_quiz(tmp_path: Path) -> Path:
     project = make_site(tmp_path, "control")
-    for name, (question, answer) in {"m.md": ("Which?", "This"), "m.it.md": ("Quale?", "Questa")}.items():
+    for name, (question, answer) in {
+        "m.md": ("Which?", "This"),
+        "m.it.md": ("Quale?", "Questa"),
+    }.items():
         path = project / "docs" / "modules" / name
-        path.write_text(path.read_text(encoding="utf-8") + QUIZ.format(question=question, answer=answer),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + QUIZ.format(question=question, answer=answer),
+            encoding="utf-8",
+        )
     return project
 
 
 def files(project: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(project)): p.read_bytes() for part in ("docs", "glossary", "locales")
-            for p in sorted((project / part).rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for part in ("docs", "glossary", "locales")
+        for p in sorted((project / part).rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_an_untouched_round_trip_changes_no_byte(tmp_path):
@@ -50,7 +65,10 @@ def test_an_untouched_round_trip_changes_no_byte(tmp_path):
     assert exported.stdout.startswith("dist/xliff/it.xlf: written.")
     imported = run(project, "import-xliff", "dist/xliff/it.xlf")
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout == "dist/xliff/it.xlf: every translation in it is already in place; nothing changed.\n"
+    assert (
+        imported.stdout
+        == "dist/xliff/it.xlf: every translation in it is already in place; nothing changed.\n"
+    )
     assert files(project) == before
 
 
@@ -95,14 +113,18 @@ def test_every_unit_translated_by_a_script_builds_with_the_same_structure(tmp_pa
     assert "- question: «Which?»" in page and "      feedback: «Not so.»" in page
     assert "title: «Fixture module»" in page
     locale = (project / "locales" / "it.yml").read_text(encoding="utf-8")
-    assert "    many: «" in locale and "    one: «" in locale  # Each plural form of Italian, one by one.
+    assert (
+        "    many: «" in locale and "    one: «" in locale
+    )  # Each plural form of Italian, one by one.
     glossary = (project / "glossary" / "it.yml").read_text(encoding="utf-8")
     assert "term: «Customer»" in glossary
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
     assert result.returncode == 0, result.output
     # Same skeleton as the English: the status check finds no mismatch (the module was never marked).
     status = run(project, "translations")
-    assert "structure mismatch" not in status.stdout and "Problems" not in status.stdout, status.stdout
+    assert "structure mismatch" not in status.stdout and "Problems" not in status.stdout, (
+        status.stdout
+    )
 
 
 def test_a_lost_placeholder_is_refused_with_the_unit_and_line_and_nothing_is_written(tmp_path):
@@ -110,9 +132,13 @@ def test_a_lost_placeholder_is_refused_with_the_unit_and_line_and_nothing_is_wri
     assert run(project, "export-xliff", "--lang", "it").returncode == 0
     xlf = project / "dist" / "xliff" / "it.xlf"
     text = xlf.read_text(encoding="utf-8")
-    broken = text.replace('<target>Torna alla <x id="1"/>pagina iniziale<x id="2"/>.</target>',
-                          '<target>Torna alla pagina iniziale<x id="2"/>.</target>')
-    broken = broken.replace("<target>Modulo di prova</target>", "<target>Il modulo di prova</target>")
+    broken = text.replace(
+        '<target>Torna alla <x id="1"/>pagina iniziale<x id="2"/>.</target>',
+        '<target>Torna alla pagina iniziale<x id="2"/>.</target>',
+    )
+    broken = broken.replace(
+        "<target>Modulo di prova</target>", "<target>Il modulo di prova</target>"
+    )
     assert broken.count("Il modulo di prova") == 2 and "Torna alla pagina" in broken
     xlf.write_text(broken, encoding="utf-8")
     line = broken[: broken.index('id="the-part:p1"')].count("\n") + 1
@@ -120,8 +146,10 @@ def test_a_lost_placeholder_is_refused_with_the_unit_and_line_and_nothing_is_wri
     result = run(project, "import-xliff", "dist/xliff/it.xlf")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        (f"dist/xliff/it.xlf:{line}: unit 'the-part:p1' of docs/modules/m.it.md: placeholder 1 ([) is in the "
-        "target 0 time(s); keep it exactly once, where its Markdown belongs."),
+        (
+            f"dist/xliff/it.xlf:{line}: unit 'the-part:p1' of docs/modules/m.it.md: placeholder 1 ([) is in the "
+            "target 0 time(s); keep it exactly once, where its Markdown belongs."
+        ),
         "dist/xliff/it.xlf: nothing imported.",
     ]
     assert files(project) == before
@@ -136,18 +164,24 @@ def test_xliff_2_is_read_too(tmp_path):
         ' <file id="f1" original="docs/modules/m.it.md">\n'
         '  <unit id="the-part:p1"><segment><source>Back to the <ph id="1"/>home page<ph id="2"/>.</source>'
         '<target>Torna alla <ph id="1"/>pagina principale<ph id="2"/>.</target></segment></unit>\n'
-        ' </file>\n</xliff>\n', encoding="utf-8")
+        " </file>\n</xliff>\n",
+        encoding="utf-8",
+    )
     result = run(project, "import-xliff", str(xlf))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "docs/modules/m.it.md: updated"
     page = (project / "docs" / "modules" / "m.it.md").read_text(encoding="utf-8")
-    assert page.endswith("## La parte { #the-part }\n\nTorna alla [pagina principale](../index.md).\n")
+    assert page.endswith(
+        "## La parte { #the-part }\n\nTorna alla [pagina principale](../index.md).\n"
+    )
 
 
 def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
     from mkdocs_training.translations.exchange import segments
 
-    text = "# T\n\n## Part { #part }\n\n| Who | What |\n| --- | --- |\n| Staff | [Help](help.md) |\n"
+    text = (
+        "# T\n\n## Part { #part }\n\n| Who | What |\n| --- | --- |\n| Staff | [Help](help.md) |\n"
+    )
     rows = [u for u in segments.page(text).units if ":row" in u.key]
     assert [(u.key, u.parts, u.codes) for u in rows] == [
         ("part:row1", [1, "Who", 2, "What", 3], ["| ", " | ", " |"]),
@@ -155,12 +189,16 @@ def test_a_table_row_is_a_unit_with_its_cell_borders_kept():
     ]
     # Written back over its own line only.
     unit = rows[1]
-    assert text[:unit.start] + "| Personale | [Aiuto](help.md) |" + text[unit.end:] == text.replace(
-        "| Staff | [Help](help.md) |", "| Personale | [Aiuto](help.md) |")
+    assert text[: unit.start] + "| Personale | [Aiuto](help.md) |" + text[
+        unit.end :
+    ] == text.replace("| Staff | [Help](help.md) |", "| Personale | [Aiuto](help.md) |")
 
 
 def test_markup_with_no_text_is_no_unit():
     from mkdocs_training.translations.exchange import segments
 
     text = "# T\n\n<!-- A note for authors -->\n\n![](x.png)\n\nText.\n"
-    assert [(u.key, u.text) for u in segments.page(text).units] == [("_intro:heading", "T"), ("_intro:p3", "Text.")]
+    assert [(u.key, u.text) for u in segments.page(text).units] == [
+        ("_intro:heading", "T"),
+        ("_intro:p3", "Text."),
+    ]

@@ -18,7 +18,11 @@ ANCHOR = "an anchor (&{}) is not allowed: anchors and aliases repeat text by ref
 
 
 def line_of(path: Path, needle: str) -> int:
-    return next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text)
+    return next(
+        n
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in text
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -56,12 +60,17 @@ def test_a_quiz_that_cannot_be_read_is_not_published_as_an_empty_check(tmp_path)
     build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", preview=True)
     page = (build.site / "modules" / "m" / "index.html").read_text(encoding="utf-8")
     assert "This knowledge check could not be read, so it is not shown." in page
-    assert "training-quiz" not in page.split('<article class="md-content__inner')[1].split("</article>")[0]
+    assert (
+        "training-quiz"
+        not in page.split('<article class="md-content__inner')[1].split("</article>")[0]
+    )
 
 
 def test_the_bomb_is_refused_at_its_first_anchor():
     """Refused while reading tokens, before any value is built: by construction, not by a time limit."""
-    text = (FIXTURE_SITES / "yaml-alias-bomb" / "docs" / "modules" / "m.md").read_text(encoding="utf-8")
+    text = (FIXTURE_SITES / "yaml-alias-bomb" / "docs" / "modules" / "m.md").read_text(
+        encoding="utf-8"
+    )
     block = text.split("```quiz\n")[1].split("```")[0]
     assert len(text.encode("utf-8")) > 20_000
     with pytest.raises(yamlfile.NotPlainData) as error:
@@ -100,7 +109,7 @@ def test_what_is_not_plain_data_is_refused_with_its_line(text, line, message):
     "text",
     [
         "title: A module\nlast_reviewed: 2026-11-23\nmastery_score: 90\n",
-        "- question: Why?\n  answers:\n    - {text: \"Because: it is\", correct: true, feedback: Yes.}\n",
+        '- question: Why?\n  answers:\n    - {text: "Because: it is", correct: true, feedback: Yes.}\n',
         "a: " + "[" * 19 + "]" * 19 + "\n",  # With the mapping around it, 20 levels.
         "'1': one\n\"yes\": quoted keys are text\n",
     ],

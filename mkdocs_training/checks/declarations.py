@@ -47,8 +47,10 @@ def made_readable(markdown: str, page: Page, build: Build, site: Site) -> str:
             break
         if not build.is_fallback(page):  # A fallback page is reported in its own language's build.
             line = markdown.count("\n", 0, index) + 1 + offset
-            shown = markdown[index: index + 20].split("\n")[0]
-            log.warning(f"docs/{page.file.src_uri}:{line}: '{shown}' is a markup declaration the build cannot "
-                        "read; it is shown as text. Remove it, or write '&lt;!' to show it.")
-        markdown = f"{markdown[:index]}&lt;{markdown[index + 1:]}"
+            shown = markdown[index : index + 20].split("\n")[0]
+            log.warning(
+                f"docs/{page.file.src_uri}:{line}: '{shown}' is a markup declaration the build cannot "
+                "read; it is shown as text. Remove it, or write '&lt;!' to show it."
+            )
+        markdown = f"{markdown[:index]}&lt;{markdown[index + 1 :]}"
     return markdown

@@ -37,18 +37,26 @@ def link_problems(docs: Path, root: Path) -> list[str]:
             try:
                 target = path.resolve(strict=True)
             except FileNotFoundError:
-                problems.append(f"{where}: symbolic link to '{points_to}', which does not exist. "
-                                "Remove the link, or put the file itself in its place.")
+                problems.append(
+                    f"{where}: symbolic link to '{points_to}', which does not exist. "
+                    "Remove the link, or put the file itself in its place."
+                )
                 continue
             except (RuntimeError, OSError):  # ELOOP: the link leads back to itself.
-                problems.append(f"{where}: symbolic link loop ('{points_to}' leads back to it). Remove the link.")
+                problems.append(
+                    f"{where}: symbolic link loop ('{points_to}' leads back to it). Remove the link."
+                )
                 continue
             if not target.is_relative_to(docs_real):
-                problems.append(f"{where}: symbolic link to '{points_to}', outside docs/: its content would be "
-                                "published. Copy what you need into docs/ and remove the link.")
+                problems.append(
+                    f"{where}: symbolic link to '{points_to}', outside docs/: its content would be "
+                    "published. Copy what you need into docs/ and remove the link."
+                )
             elif target.is_dir() and path.parent.resolve().is_relative_to(target):
-                problems.append(f"{where}: symbolic link to a folder that holds it ('{points_to}'): a loop. "
-                                "Remove the link.")
+                problems.append(
+                    f"{where}: symbolic link to a folder that holds it ('{points_to}'): a loop. "
+                    "Remove the link."
+                )
     return problems
 
 
@@ -58,5 +66,7 @@ def check(docs: Path, root: Path) -> None:
     for problem in problems:
         log.warning(problem)
     if problems:
-        raise PluginError(f"docs/ holds {len(problems)} symbolic link(s) the build cannot follow safely "
-                          "(listed above); nothing was built.")
+        raise PluginError(
+            f"docs/ holds {len(problems)} symbolic link(s) the build cannot follow safely "
+            "(listed above); nothing was built."
+        )

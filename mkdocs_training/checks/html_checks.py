@@ -20,7 +20,21 @@ from mkdocs_training.fast import plain_html
 
 # Twice the list and quotation limit of pages.py (ul > li per level), with room for the rest.
 MAX_DEPTH = 60
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Shape(HTMLParser):
@@ -87,11 +101,15 @@ def check(content: str, page: Page, build: Build, site: Site) -> str:
     for anchor, count in sorted(shape.ids.items()):
         if count > 1:
             line = second_line(source, f"#{anchor}", offset)
-            log.warning(f"{where}:{line}: the anchor #{anchor} is used {count} times on this page; links "
-                        "to it reach only the first. Give each heading or element its own anchor.")
+            log.warning(
+                f"{where}:{line}: the anchor #{anchor} is used {count} times on this page; links "
+                "to it reach only the first. Give each heading or element its own anchor."
+            )
     if shape.deepest > MAX_DEPTH:
-        log.warning(f"{where}:{offset + 1}: its HTML is nested {shape.deepest} elements deep (at most "
-                    f"{MAX_DEPTH}). Flatten it: fewer nested lists, quotations or <div>s.")
+        log.warning(
+            f"{where}:{offset + 1}: its HTML is nested {shape.deepest} elements deep (at most "
+            f"{MAX_DEPTH}). Flatten it: fewer nested lists, quotations or <div>s."
+        )
         return "<p>This page is nested too deeply to publish; see the build's warnings.</p>"
     return content
 

@@ -120,14 +120,22 @@ def measure(prose: str, language: str) -> tuple[float, int, int]:
     if not words:
         return 100.0, 0, 0
     if language == "it":
-        return gulpease(len(words), len(sentences), sum(len(w) for w in words)), len(words), len(sentences)
-    return flesch(len(words), len(sentences), sum(syllables(w) for w in words)), len(words), len(sentences)
+        return (
+            gulpease(len(words), len(sentences), sum(len(w) for w in words)),
+            len(words),
+            len(sentences),
+        )
+    return (
+        flesch(len(words), len(sentences), sum(syllables(w) for w in words)),
+        len(words),
+        len(sentences),
+    )
 
 
 def prose(text: str, root: Path, language: str) -> str:
     """The running text of a page's Markdown (see the module's docstring for what is left out)."""
     text = sources.plain_text(text)
-    text = text[sources.fence(text)[1]:]
+    text = text[sources.fence(text)[1] :]
     text = FENCE.sub("\n", text)
     text = MARKER.sub(lambda m: "\n\n" + marker_text(m.group(1), root, language) + "\n\n", text)
     text = COMMENT.sub(" ", text)
@@ -150,7 +158,9 @@ def figures(docs: Path, root: Path) -> list[Figure]:
     result = []
     for path in sorted(docs.rglob("*.md")):
         language = language_of(path)
-        score, words, sentences = measure(prose(path.read_text(encoding="utf-8"), root, language), language)
+        score, words, sentences = measure(
+            prose(path.read_text(encoding="utf-8"), root, language), language
+        )
         result.append(Figure(path.relative_to(root).as_posix(), language, score, words, sentences))
     return result
 
@@ -158,8 +168,12 @@ def figures(docs: Path, root: Path) -> list[Figure]:
 def report(found: list[Figure]) -> str:
     lines = [f"{'Page':<44} {'Formula':<9} {'Score':>6} {'Words':>6} {'Sent.':>6}"]
     for f in found:
-        mark = "" if f.passes else f"  below {TARGET}: shorter sentences and shorter, commoner words"
-        lines.append(f"{f.path:<44} {f.formula:<9} {f.score:6.1f} {f.words:6d} {f.sentences:6d}{mark}")
+        mark = (
+            "" if f.passes else f"  below {TARGET}: shorter sentences and shorter, commoner words"
+        )
+        lines.append(
+            f"{f.path:<44} {f.formula:<9} {f.score:6.1f} {f.words:6d} {f.sentences:6d}{mark}"
+        )
     return "\n".join(lines)
 
 

@@ -13,4 +13,6 @@ from mkdocs_training.core.context import Build
 # next full build slower.
 def cache_dir(config: MkDocsConfig, kind: str, build: Build) -> Path | None:
     """None when the cache is switched off (`cache: off` in mkdocs.yml, TRAINING_CACHE=off)."""
-    return Path(config.config_file_path).parent / ".cache" / "training" / kind if build.cache else None
+    return (
+        Path(config.config_file_path).parent / ".cache" / "training" / kind if build.cache else None
+    )

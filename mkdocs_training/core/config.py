@@ -44,7 +44,8 @@ class Shortcuts(c.BaseConfigOption[frozenset]):
         if not names or unknown:
             raise base.ValidationError(
                 f"expected on, off or some of {', '.join(SHORTCUTS)} (comma-separated), got {value!r}. "
-                f"Set {self.variable}=off to turn every shortcut off (mkdocs_training/fast/).")
+                f"Set {self.variable}=off to turn every shortcut off (mkdocs_training/fast/)."
+            )
         return frozenset(names)
 
 
@@ -61,12 +62,14 @@ class Policies(c.BaseConfigOption[dict]):
     def run_validation(self, value: object) -> dict:
         if not isinstance(value, dict):
             raise base.ValidationError(
-                f"expected one line per language, e.g. 'it: required', got {value!r}.")
+                f"expected one line per language, e.g. 'it: required', got {value!r}."
+            )
         for code, policy in value.items():
             if policy not in POLICIES:
                 raise base.ValidationError(
                     f"'{code}: {policy}' is not a policy. Write '{code}: required' (checks fail on a missing "
-                    f"or outdated page) or '{code}: partial' (they only warn).")
+                    f"or outdated page) or '{code}: partial' (they only warn)."
+                )
         return {str(code): str(policy) for code, policy in value.items()}
 
 

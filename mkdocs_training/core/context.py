@@ -70,7 +70,9 @@ class Site(Owner):
 
     docs: Path = Path("docs")
     root: Path = Path(".")
-    sources: dict[Path, Checked] = field(default_factory=dict)  # Every readable page, read once (pages.py).
+    sources: dict[Path, Checked] = field(
+        default_factory=dict
+    )  # Every readable page, read once (pages.py).
     unreadable: set[str] = field(default_factory=set)
     _owned: dict[type, Any] = field(default_factory=dict, repr=False)
 
@@ -115,8 +117,12 @@ class Build(Owner):
     whole_pdf_max_modules: int = 30  # See config.py.
     only_language: str = ""  # Set: this process builds one language, for parallel.py to merge.
     nav: Navigation | None = None
-    by_source: dict[str, Page] = field(default_factory=dict)  # English file name -> page in the nav.
-    fragments: dict[int, tuple[str, str]] = field(default_factory=dict)  # Number -> (src_uri, HTML).
+    by_source: dict[str, Page] = field(
+        default_factory=dict
+    )  # English file name -> page in the nav.
+    fragments: dict[int, tuple[str, str]] = field(
+        default_factory=dict
+    )  # Number -> (src_uri, HTML).
     fragment_counts: dict[str, int] = field(default_factory=dict)  # src_uri -> fragments so far.
     env: Any = None
     _owned: dict[type, Any] = field(default_factory=dict, repr=False)

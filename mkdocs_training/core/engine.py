@@ -74,7 +74,8 @@ def require_engine() -> None:
         old = getattr(sys.modules.get(LEGACY), "__version__", "?")
         raise PluginError(
             f"this site is built with {NAME} {VERSION}, not MkDocs {old}: run `{PACKAGE} build -f mkdocs.yml` "
-            f"or `{PACKAGE} serve -f mkdocs.yml` in place of `mkdocs ...` (or `make build`, `make serve`).")
+            f"or `{PACKAGE} serve -f mkdocs.yml` in place of `mkdocs ...` (or `make build`, `make serve`)."
+        )
 
 
 def command(*arguments: str) -> list[str]:
@@ -92,7 +93,9 @@ def logger(name: str = "") -> logging.Logger:
     return logging.getLogger(f"{LOGGER}.{name}" if name else LOGGER)
 
 
-def console(level: int = logging.INFO, formatter: logging.Formatter | None = None) -> logging.Handler:
+def console(
+    level: int = logging.INFO, formatter: logging.Formatter | None = None
+) -> logging.Handler:
     """Print the engine's messages as its own command does (`INFO    -  ...`); the handler added."""
     from properdocs.__main__ import ColorFormatter
 

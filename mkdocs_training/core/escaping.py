@@ -16,7 +16,9 @@ def text(value: str) -> Markup:
     """`value` as HTML text. The apostrophe stays as it is: every template attribute is double-quoted."""
     if isinstance(value, Markup):
         return value
-    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+    return Markup(
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def plain(value):

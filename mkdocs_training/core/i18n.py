@@ -33,7 +33,9 @@ class Languages:
     def from_config(cls, config: MkDocsConfig) -> Languages:
         plugin = config.plugins.get("i18n")
         if plugin is None:
-            raise SystemExit("mkdocs.yml: the i18n plugin is not configured; add it under 'plugins:'.")
+            raise SystemExit(
+                "mkdocs.yml: the i18n plugin is not configured; add it under 'plugins:'."
+            )
         entries = plugin.config.languages
         default = next(lang.locale for lang in entries if lang.default)
         codes = [default] + [lang.locale for lang in entries if lang.locale != default]
@@ -84,7 +86,9 @@ def switcher(config: MkDocsConfig) -> list[dict[str, str]]:
     static-i18n points them at the page as the attribute config.extra.alternate,
     which templates read before the mapping item extra["alternate"].
     """
-    entries: list[dict[str, str]] = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    entries: list[dict[str, str]] = (
+        getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    )
     return entries
 
 
@@ -130,8 +134,15 @@ def folder(code: str, languages: Languages) -> str:
     return "" if code == languages.default else f"{code}/"
 
 
-def write_per_language(config, languages: Languages, name: str, versions: dict, transform, last: bool,
-                       codes: list[str] | None = None) -> None:
+def write_per_language(
+    config,
+    languages: Languages,
+    name: str,
+    versions: dict,
+    transform,
+    last: bool,
+    codes: list[str] | None = None,
+) -> None:
     """Write `name` into each language's folder from `versions` (language -> content).
 
     Each language build writes what the builds so far have made, so whichever
@@ -141,7 +152,9 @@ def write_per_language(config, languages: Languages, name: str, versions: dict, 
     for code in codes or languages.codes:
         if code not in versions:
             if last:
-                log.warning(f"no {name} was made for '{code}'; is its build disabled in mkdocs.yml?")
+                log.warning(
+                    f"no {name} was made for '{code}'; is its build disabled in mkdocs.yml?"
+                )
             continue
         path = Path(config.site_dir) / folder(code, languages) / name
         path.parent.mkdir(parents=True, exist_ok=True)

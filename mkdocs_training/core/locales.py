@@ -114,8 +114,10 @@ def _without_markup(code: str, data: dict, lines: dict[str, int], prefix: str = 
         elif isinstance(value, str) and "<" in value:
             data[key] = value.replace("<", "\u2039")
             line = lines.get(f"{prefix}{key}")
-            problems.append(f"locales/{code}.yml{f':{line}' if line else ''}: '{prefix}{key}' holds '<'. Interface "
-                            "strings are text, and the theme shows some as HTML: write it without '<'.")
+            problems.append(
+                f"locales/{code}.yml{f':{line}' if line else ''}: '{prefix}{key}' holds '<'. Interface "
+                "strings are text, and the theme shows some as HTML: write it without '<'."
+            )
     return problems
 
 
@@ -139,8 +141,11 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            reason = f"{error.problem}." if isinstance(error, yamlfile.NotPlainData) else \
-                f"not valid YAML ({error}). Fix the syntax."
+            reason = (
+                f"{error.problem}."
+                if isinstance(error, yamlfile.NotPlainData)
+                else f"not valid YAML ({error}). Fix the syntax."
+            )
             result.problems.append(f"locales/{code}.yml{line}: {reason}")
             result.by_language[code] = {}
             unreadable.add(code)
@@ -150,13 +155,19 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
             continue
         have = _keys(result.by_language[code])
         for key in sorted(reference - have):
-            result.problems.append(f"locales/{code}.yml: key '{key}' is missing; translate it from locales/{codes[0]}.yml.")
+            result.problems.append(
+                f"locales/{code}.yml: key '{key}' is missing; translate it from locales/{codes[0]}.yml."
+            )
         for key in sorted(have - reference):
-            result.problems.append(f"locales/{code}.yml: key '{key}' is not in locales/{codes[0]}.yml; remove it or add it there.")
+            result.problems.append(
+                f"locales/{code}.yml: key '{key}' is not in locales/{codes[0]}.yml; remove it or add it there."
+            )
     plural_keys = set(_plurals(result.by_language[codes[0]]))
     for code in codes:
         if result.by_language[code]:
-            result.problems += _plural_problems(code, codes[0], result.by_language[code], plural_keys, lines.get(code, {}))
+            result.problems += _plural_problems(
+                code, codes[0], result.by_language[code], plural_keys, lines.get(code, {})
+            )
     for code in codes[1:]:
         # Build on: a missing string shows in English, and the strict build fails on the warning above.
         result.by_language[code] = _merged(result.by_language[codes[0]], result.by_language[code])
@@ -165,7 +176,9 @@ def load_strings(root: Path, codes: list[str]) -> Strings:
         name = pdf.get("file") if isinstance(pdf, dict) else None
         if name is not None and not pdf_file_name_ok(name):
             text = (root / "locales" / f"{code}.yml").read_text(encoding="utf-8")
-            number = next((n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1)
+            number = next(
+                (n for n, t in enumerate(text.splitlines(), 1) if re.match(r"\s+file\s*:", t)), 1
+            )
             result.problems.append(
                 f"locales/{code}.yml:{number}: pdf.file '{name}' is not a plain file name. Write a name such as "
                 "'staff-training.pdf': letters, digits, '.', '-' and '_' only, no folders, not starting "
@@ -180,16 +193,24 @@ PDF_FILE = re.compile(r"[\w.-]+\.pdf")
 
 
 def pdf_file_name_ok(name: object) -> bool:
-    return isinstance(name, str) and PDF_FILE.fullmatch(name) is not None and not name.startswith(".")
+    return (
+        isinstance(name, str) and PDF_FILE.fullmatch(name) is not None and not name.startswith(".")
+    )
 
 
-def _plural_problems(code: str, source: str, data: dict, plural_keys: set[str], lines: dict[str, int]) -> list[str]:
+def _plural_problems(
+    code: str, source: str, data: dict, plural_keys: set[str], lines: dict[str, int]
+) -> list[str]:
     """Each plural map must have exactly the CLDR categories of its language."""
     try:
         needed = categories(code)
     except (UnknownLocaleError, ValueError):
-        return [(f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
-                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR).")]
+        return [
+            (
+                f"locales/{code}.yml: Babel has no plural rules for the language '{code}'. "
+                "Use a language code Babel knows (as in mkdocs.yml: en, it, pt_BR)."
+            )
+        ]
     name = Locale.parse(code.replace("-", "_")).get_display_name("en")
     problems = []
     maps = _plurals(data)
@@ -197,23 +218,31 @@ def _plural_problems(code: str, source: str, data: dict, plural_keys: set[str], 
         where = f"locales/{code}.yml:{lines[key]}" if key in lines else f"locales/{code}.yml"
         value = _get(data, key)
         if key not in plural_keys:
-            problems.append(f"{where}: '{key}' has plural forms, but in locales/{source}.yml it is one string. "
-                            f"Write one string here, or plural forms there too.")
+            problems.append(
+                f"{where}: '{key}' has plural forms, but in locales/{source}.yml it is one string. "
+                f"Write one string here, or plural forms there too."
+            )
             continue
         if value is None:
             continue  # Reported as a missing key.
         if not isinstance(value, dict):
-            problems.append(f"{where}: '{key}' must have one form per plural category of {name}: "
-                            f"{', '.join(needed)} (see locales/{source}.yml).")
+            problems.append(
+                f"{where}: '{key}' must have one form per plural category of {name}: "
+                f"{', '.join(needed)} (see locales/{source}.yml)."
+            )
             continue
         for category in needed:
             if category not in value:
-                problems.append(f"{where}: '{key}' has no '{category}' form; {name} needs the plural "
-                                f"categories {', '.join(needed)}. Add '{category}:'.")
+                problems.append(
+                    f"{where}: '{key}' has no '{category}' form; {name} needs the plural "
+                    f"categories {', '.join(needed)}. Add '{category}:'."
+                )
         for category in value:
             if category not in needed:
-                problems.append(f"{where}: '{key}' has a '{category}' form, which is not a plural category "
-                                f"of {name} ({', '.join(needed)}). Remove it or correct its name.")
+                problems.append(
+                    f"{where}: '{key}' has a '{category}' form, which is not a plural category "
+                    f"of {name} ({', '.join(needed)}). Remove it or correct its name."
+                )
     return problems
 
 
@@ -229,7 +258,9 @@ def _merged(base: dict, over: dict) -> dict:
     """`over` on top of `base`, key by key at every level; a plural map is taken whole."""
     merged = dict(base)
     for key, value in over.items():
-        nested = isinstance(value, dict) and isinstance(base.get(key), dict) and not is_plural(value)
+        nested = (
+            isinstance(value, dict) and isinstance(base.get(key), dict) and not is_plural(value)
+        )
         merged[key] = _merged(base[key], value) if nested else value
     return merged
 

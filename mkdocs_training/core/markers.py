@@ -47,13 +47,18 @@ def data(root: Path, folder: str, language: str) -> dict:
 def marker_text(name: str, root: Path, language: str) -> str:
     """What a marker shows, as prose: the glossary's terms, the scorecard's criteria."""
     if name == "training:glossary":
-        return "\n\n".join(f"{e['definition']}" for e in data(root, "glossary", language).values()
-                           if isinstance(e, dict) and "term" in e and "definition" in e)
+        return "\n\n".join(
+            f"{e['definition']}"
+            for e in data(root, "glossary", language).values()
+            if isinstance(e, dict) and "term" in e and "definition" in e
+        )
     if name in ("training:criteria", "training:scorecard"):
         blocks = []
         for entry in data(root, "scorecard", language).values():
             if isinstance(entry, dict):
-                fields = [entry.get(k, "") for k in ("look_for", "before", "during")] + list(entry.get("levels", []))
+                fields = [entry.get(k, "") for k in ("look_for", "before", "during")] + list(
+                    entry.get("levels", [])
+                )
                 blocks.append(f"- {entry.get('name', '')}\n" + "".join(f"- {f}\n" for f in fields))
         return "\n".join(blocks)
     return ""

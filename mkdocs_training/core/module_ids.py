@@ -13,7 +13,9 @@ from mkdocs_training.core.problems import Problem
 
 
 def id_line(page: Checked) -> int:
-    return 1 + next((n for n, text in enumerate(page.text.splitlines()) if text.startswith("id:")), 0)
+    return 1 + next(
+        (n for n, text in enumerate(page.text.splitlines()) if text.startswith("id:")), 0
+    )
 
 
 def same_id(english: Checked, translation: Checked) -> list[Problem]:
@@ -21,10 +23,19 @@ def same_id(english: Checked, translation: Checked) -> list[Problem]:
     if english.meta.get("id") == translation.meta.get("id"):
         return []
     wanted = english.meta.get("id")
-    fix = f"write id: {wanted} in its front matter" if wanted else "remove its id, as the English page has none"
-    return [Problem(translation.path, id_line(translation),
-                    f"its id differs from the English page's ({english.path}): {fix}. A module has one id in "
-                    "every language, which keeps the reader's progress, its PDF and its LMS package.")]
+    fix = (
+        f"write id: {wanted} in its front matter"
+        if wanted
+        else "remove its id, as the English page has none"
+    )
+    return [
+        Problem(
+            translation.path,
+            id_line(translation),
+            f"its id differs from the English page's ({english.path}): {fix}. A module has one id in "
+            "every language, which keeps the reader's progress, its PDF and its LMS package.",
+        )
+    ]
 
 
 def distinct_ids(english: list[Checked]) -> list[Problem]:
@@ -36,8 +47,13 @@ def distinct_ids(english: list[Checked]) -> list[Problem]:
             continue
         key = sources.module_id(page.meta, page.source.stem)
         if key in seen:
-            problems.append(Problem(page.path, id_line(page),
-                                    f"module id '{key}' is also {seen[key].path}'s: give this module an id "
-                                    "of its own (id: <lower-case-words>)."))
+            problems.append(
+                Problem(
+                    page.path,
+                    id_line(page),
+                    f"module id '{key}' is also {seen[key].path}'s: give this module an id "
+                    "of its own (id: <lower-case-words>).",
+                )
+            )
         seen.setdefault(key, page)
     return problems

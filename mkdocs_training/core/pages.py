@@ -37,7 +37,6 @@ QUOTES = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+\S")
 
 
-
 @dataclass(frozen=True)
 class Checked:
     """A page read once (its `source`), with what the checks made of it: its structure and knowledge checks."""
@@ -81,32 +80,45 @@ def too_deep(text: str, shown: Path) -> Problem | None:
             continue
         quotes = QUOTES.match(line)
         depth = quotes.group(1).count(">") if quotes else 0
-        rest = line[quotes.end():] if quotes else line
+        rest = line[quotes.end() :] if quotes else line
         item = LIST_MARKER.match(rest)
         if item:
             depth += len(item.group(1).expandtabs(4)) // 4 + 1
         if depth > MAX_NESTING:
-            return Problem(shown, number, f"{TOO_DEEP}: lists and quotations here are {depth} levels deep "
-                           f"(at most {MAX_NESTING}). Flatten them: split the list, or use headings.")
+            return Problem(
+                shown,
+                number,
+                f"{TOO_DEEP}: lists and quotations here are {depth} levels deep "
+                f"(at most {MAX_NESTING}). Flatten them: split the list, or use headings.",
+            )
     return None
 
 
-def read(path: Path, shown: Path, src_uri: str = "", codes: list[str] | None = None
-         ) -> tuple[Checked | None, list[Problem]]:
+def read(
+    path: Path, shown: Path, src_uri: str = "", codes: list[str] | None = None
+) -> tuple[Checked | None, list[Problem]]:
     """The page, or the problems that stop it from being read.
 
     `src_uri`: the page's name under docs/ (its file name when not given);
     `codes`: the site's languages, to tell a translation by its name."""
     raw = path.read_bytes()
     if len(raw) > MAX_PAGE_BYTES:
-        return None, [Problem(shown, 1, f"{TOO_LARGE} ({len(raw) // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB). "
-                              "Split it into several pages.")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                f"{TOO_LARGE} ({len(raw) // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB). "
+                "Split it into several pages.",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
-            Problem(shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8.")
+            Problem(
+                shown, line, f"{NOT_UTF8} (byte 0x{raw[error.start]:02x}). Save the file as UTF-8."
+            )
         ]
     # Windows line ends read as any others (the engine reads them so too).
     text = sources.plain_text(text)
@@ -119,31 +131,62 @@ def read(path: Path, shown: Path, src_uri: str = "", codes: list[str] | None = N
         return None, [error.problem]
     meta, body = source.meta, source.body
     if not body.strip():
-        return None, [Problem(shown, 1, "the page is empty. Write its content, or delete the file.")]
+        return None, [
+            Problem(shown, 1, "the page is empty. Write its content, or delete the file.")
+        ]
     missing = [key for key in REQUIRED_META if not meta.get(key)]
     problems = []
     if missing:
         problems.append(
-            Problem(shown, 1, f"front matter has no {', '.join(missing)}. Every page needs "
-                    f"{', '.join(REQUIRED_META)} (see README: add a module).")
+            Problem(
+                shown,
+                1,
+                f"front matter has no {', '.join(missing)}. Every page needs "
+                f"{', '.join(REQUIRED_META)} (see README: add a module).",
+            )
         )
     title = meta.get("title")
     if isinstance(title, str) and "<" in title:
         # The theme's tooltips show a truncated title as HTML (content.tooltips); escaping.py writes it as ‹.
-        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("title")), 0)
-        problems.append(Problem(shown, line, "the title holds '<'. Titles are text, and the theme shows "
-                                "them as HTML in tooltips: write it without '<'."))
-    if "id" in meta and not (isinstance(meta["id"], str) and sources.MODULE_ID.fullmatch(meta["id"])):
-        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("id:")), 0)
-        problems.append(Problem(shown, line, f"id '{meta['id']}' is not a module id. Write lower-case words "
-                                "joined by dashes, e.g. id: customer-service (the file's old name when it is renamed)."))
+        line = 1 + next(
+            (n for n, text in enumerate(text.splitlines()) if text.startswith("title")), 0
+        )
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "the title holds '<'. Titles are text, and the theme shows "
+                "them as HTML in tooltips: write it without '<'.",
+            )
+        )
+    if "id" in meta and not (
+        isinstance(meta["id"], str) and sources.MODULE_ID.fullmatch(meta["id"])
+    ):
+        line = 1 + next(
+            (n for n, text in enumerate(text.splitlines()) if text.startswith("id:")), 0
+        )
+        problems.append(
+            Problem(
+                shown,
+                line,
+                f"id '{meta['id']}' is not a module id. Write lower-case words "
+                "joined by dashes, e.g. id: customer-service (the file's old name when it is renamed).",
+            )
+        )
     reviewed = meta.get("last_reviewed")
     if reviewed and not isinstance(reviewed, datetime.date):
-        line = 1 + next((n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0)
-        problems.append(Problem(shown, line, f"last_reviewed '{reviewed}' is not a date. Write it as "
-                                "YYYY-MM-DD, e.g. last_reviewed: 2026-11-23."))
+        line = 1 + next(
+            (n for n, text in enumerate(text.splitlines()) if text.startswith("last_reviewed")), 0
+        )
+        problems.append(
+            Problem(
+                shown,
+                line,
+                f"last_reviewed '{reviewed}' is not a date. Write it as "
+                "YYYY-MM-DD, e.g. last_reviewed: 2026-11-23.",
+            )
+        )
     found = quizzes.blocks(text, shown)  # What the quiz feature checks in them: quiz/blocks.py.
     for _, _, quiz_problems in found:
         problems += quiz_problems
     return Checked(source, parse(text, shown), found), problems
-

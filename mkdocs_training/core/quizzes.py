@@ -56,15 +56,29 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
-        if isinstance(error, yamlfile.NotPlainData):  # Valid YAML, but not the plain text a quiz is.
+        if isinstance(
+            error, yamlfile.NotPlainData
+        ):  # Valid YAML, but not the plain text a quiz is.
             return [], [Problem(path, line, f"quiz: {error.problem}.")]
         fix = yamlfile.hint(error, source)
-        return [], [Problem(path, line, f"quiz is not valid YAML ({getattr(error, 'problem', error)})."
-                            + (f" {fix}" if fix else ""))]
+        return [], [
+            Problem(
+                path,
+                line,
+                f"quiz is not valid YAML ({getattr(error, 'problem', error)})."
+                + (f" {fix}" if fix else ""),
+            )
+        ]
     if not isinstance(data, list) or not data:
-        return [], [Problem(path, first_line, "a quiz is a list of questions, each starting with '- question:'.")]
+        return [], [
+            Problem(
+                path, first_line, "a quiz is a list of questions, each starting with '- question:'."
+            )
+        ]
     lines = source.splitlines()
-    question_lines = [first_line + i for i, text in enumerate(lines) if re.match(r"^- question\s*:", text)]
+    question_lines = [
+        first_line + i for i, text in enumerate(lines) if re.match(r"^- question\s*:", text)
+    ]
     questions, problems = [], []
     for number, item in enumerate(data, start=1):
         line = question_lines[number - 1] if number <= len(question_lines) else first_line
@@ -75,7 +89,9 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
         problems += unknown_keys(item, QUESTION_KEYS, "a question", where, path, line)
         answers_data = item.get("answers")
         if not isinstance(answers_data, list) or len(answers_data) < 2:
-            problems.append(Problem(path, line, f"{where} needs 'answers:' with at least two answers."))
+            problems.append(
+                Problem(path, line, f"{where} needs 'answers:' with at least two answers.")
+            )
             continue
         answers = []
         for index, answer in enumerate(answers_data, start=1):
@@ -84,36 +100,69 @@ def parse(source: str, path: Path, first_line: int) -> tuple[list[Question], lis
                 problems.append(Problem(path, line, f"{label} must have 'text:' and 'feedback:'."))
                 continue
             problems += unknown_keys(answer, ANSWER_KEYS, "an answer", label, path, line)
-            if not isinstance(answer.get("text"), str) or not isinstance(answer.get("feedback"), str):
-                problems.append(Problem(path, line, f"{label} needs 'text:' and 'feedback:' "
-                                        "(the feedback says why the answer is right or wrong)."))
+            if not isinstance(answer.get("text"), str) or not isinstance(
+                answer.get("feedback"), str
+            ):
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{label} needs 'text:' and 'feedback:' "
+                        "(the feedback says why the answer is right or wrong).",
+                    )
+                )
                 continue
             if not isinstance(answer.get("correct", False), bool):
                 problems.append(Problem(path, line, f"{label}: 'correct' must be true or false."))
-            answers.append(Answer(typography.smarten(answer["text"]), answer.get("correct") is True,
-                                  typography.smarten(answer["feedback"])))
+            answers.append(
+                Answer(
+                    typography.smarten(answer["text"]),
+                    answer.get("correct") is True,
+                    typography.smarten(answer["feedback"]),
+                )
+            )
         if answers and not any(a.correct for a in answers):
             problems.append(Problem(path, line, f"{where} has no answer marked 'correct: true'."))
         if len(answers) > 1 and all(a.correct for a in answers):
-            problems.append(Problem(path, line, f"{where}: every answer is marked 'correct: true', so it "
-                                    "checks nothing. Add a wrong answer, or mark the wrong ones as such."))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{where}: every answer is marked 'correct: true', so it "
+                    "checks nothing. Add a wrong answer, or mark the wrong ones as such.",
+                )
+            )
         texts: dict[str, int] = {}
         for index, answer in enumerate(answers, start=1):
             first = texts.setdefault(" ".join(answer.text.lower().split()), index)
             if first != index:
-                problems.append(Problem(path, line, f"{where}: answers {first} and {index} are the same "
-                                        f"('{answer.text}'). Make each answer different."))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{where}: answers {first} and {index} are the same "
+                        f"('{answer.text}'). Make each answer different.",
+                    )
+                )
         questions.append(Question(typography.smarten(item["question"]), answers, line))
     return questions, problems
 
 
-def unknown_keys(item: dict, known: set[str], kind: str, where: str, path: Path, line: int) -> list[Problem]:
+def unknown_keys(
+    item: dict, known: set[str], kind: str, where: str, path: Path, line: int
+) -> list[Problem]:
     """A misspelt key ('corect') would be ignored silently; name it instead."""
     unknown = set(item) - known
     if not unknown:
         return []
-    return [Problem(path, line, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-                    f"{kind} has {', '.join(sorted(known))}.")]
+    return [
+        Problem(
+            path,
+            line,
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+            f"{kind} has {', '.join(sorted(known))}.",
+        )
+    ]
 
 
 def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Problem]]]:
@@ -135,6 +184,12 @@ def signature(source: str) -> list[str]:
     for item in data if isinstance(data, list) else []:
         answers = item.get("answers") if isinstance(item, dict) else None
         answers = answers if isinstance(answers, list) else []
-        correct = [str(i + 1) for i, a in enumerate(answers) if isinstance(a, dict) and a.get("correct") is True]
-        result.append(f"quiz question with {len(answers)} answers, correct: {', '.join(correct) or 'none'}")
+        correct = [
+            str(i + 1)
+            for i, a in enumerate(answers)
+            if isinstance(a, dict) and a.get("correct") is True
+        ]
+        result.append(
+            f"quiz question with {len(answers)} answers, correct: {', '.join(correct) or 'none'}"
+        )
     return result

@@ -94,7 +94,9 @@ def parse(text: str, path: Path) -> Page:
             pinned = PINNED_ANCHOR.search(raw)
             text_only = PINNED_ANCHOR.sub("", raw).strip()
             sections.append(
-                Section(Heading(len(heading.group(1)), text_only, pinned and pinned.group(1), number))
+                Section(
+                    Heading(len(heading.group(1)), text_only, pinned and pinned.group(1), number)
+                )
             )
             in_quote, list_indent = False, None
             continue
@@ -208,7 +210,9 @@ def compare(source: Page, translation: Page) -> list[Problem]:
         # Sections no longer line up; comparing their contents would only add noise.
         return problems
 
-    for src_section, tr_section in zip(source.sections, translation.sections, strict=False):  # Lined up when no problem above.
+    for src_section, tr_section in zip(
+        source.sections, translation.sections, strict=False
+    ):  # Lined up when no problem above.
         src_sig, tr_sig = src_section.signature(), tr_section.signature()
         if src_sig == tr_sig:
             continue

@@ -25,8 +25,12 @@ MAX_BYTES = 512 * 1024
 # Quizzes and strings nest four or five levels; lists in Markdown stop at 20.
 MAX_DEPTH = 20
 
-_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
-         yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 # libyaml's scanner, when PyYAML has it, is about ten times faster than the pure-Python one.
 if TYPE_CHECKING:
@@ -51,8 +55,11 @@ def check_plain(text: str) -> None:
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         mark = yaml.Mark("<text>", 0, 0, 0, None, 0)  # No buffer: the pointer is never read.
-        raise NotPlainData(f"it is {size // 1024} KB, over the limit of {MAX_BYTES // 1024} KB for "
-                           "YAML written by authors: split it or shorten it", mark)
+        raise NotPlainData(
+            f"it is {size // 1024} KB, over the limit of {MAX_BYTES // 1024} KB for "
+            "YAML written by authors: split it or shorten it",
+            mark,
+        )
     try:
         _check_tokens(text)
     except NotPlainData:
@@ -66,15 +73,23 @@ def _check_tokens(text: str) -> None:
     for token in yaml.scan(text, Loader=_SCANNER):
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
             kind = "an anchor (&" if isinstance(token, yaml.AnchorToken) else "an alias (*"
-            raise NotPlainData(f"{kind}{token.value}) is not allowed: anchors and aliases repeat text "
-                               "by reference; write each value out in full", token.start_mark)
+            raise NotPlainData(
+                f"{kind}{token.value}) is not allowed: anchors and aliases repeat text "
+                "by reference; write each value out in full",
+                token.start_mark,
+            )
         if isinstance(token, yaml.TagToken):
-            raise NotPlainData("a tag (!...) is not allowed: write plain text, numbers, lists and "
-                               "'key: value' mappings", token.start_mark)
+            raise NotPlainData(
+                "a tag (!...) is not allowed: write plain text, numbers, lists and "
+                "'key: value' mappings",
+                token.start_mark,
+            )
         if isinstance(token, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
-                raise NotPlainData(f"it nests deeper than {MAX_DEPTH} levels: flatten it", token.start_mark)
+                raise NotPlainData(
+                    f"it nests deeper than {MAX_DEPTH} levels: flatten it", token.start_mark
+                )
         elif isinstance(token, _CLOSE):
             depth -= 1
 
@@ -85,16 +100,22 @@ class _PlainDataCheck(SafeConstructor):
             seen: dict[str, yaml.Mark] = {}
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise NotPlainData("a merge key (<<) is not allowed: write each key out in full",
-                                       key_node.start_mark)
+                    raise NotPlainData(
+                        "a merge key (<<) is not allowed: write each key out in full",
+                        key_node.start_mark,
+                    )
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, str):
-                    raise NotPlainData(f"the key {key_node.value!r} is read as a {type(key).__name__}, not "
-                                       "text: put it in quotes", key_node.start_mark)
+                    raise NotPlainData(
+                        f"the key {key_node.value!r} is read as a {type(key).__name__}, not "
+                        "text: put it in quotes",
+                        key_node.start_mark,
+                    )
                 first = seen.setdefault(key, key_node.start_mark)
                 if first is not key_node.start_mark:
                     raise ConstructorError(
-                        None, None,
+                        None,
+                        None,
                         f"'{key}' is given twice (first on line {first.line + 1}); the second would "
                         "silently replace the first: keep one",
                         key_node.start_mark,
@@ -136,9 +157,13 @@ def hint(error: yaml.YAMLError, text: str) -> str:
         return "Indent with spaces, not tabs."
     if problem.startswith("mapping values are not allowed") and ": " in line[:column]:
         return "Quote text that contains ': ' with double quotes."
-    if problem.startswith(("mapping values are not allowed", "expected <block end>", "did not find expected")):
-        return ("Check the indentation of this line: the keys of one question (question, answers) and of one "
-                "answer (text, correct, feedback) must start in the same column, with spaces.")
+    if problem.startswith(
+        ("mapping values are not allowed", "expected <block end>", "did not find expected")
+    ):
+        return (
+            "Check the indentation of this line: the keys of one question (question, answers) and of one "
+            "answer (text, correct, feedback) must start in the same column, with spaces."
+        )
     if "is given twice" in problem:
         return ""  # The message says what to do already.
     return "Check the quoting and indentation of this line (README: knowledge checks)."

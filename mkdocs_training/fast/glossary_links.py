@@ -19,13 +19,31 @@ from mkdocs_training.fast import plain_html
 
 # Where terms are not linked: headings, links, code, form labels, and the
 # tooltips themselves.
-NO_TERMS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend",
-            "button", "script", "style", "dt", "summary"}
+NO_TERMS = {
+    "a",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "label",
+    "legend",
+    "button",
+    "script",
+    "style",
+    "dt",
+    "summary",
+}
 
 
 # What BeautifulSoup's html.parser builder knows of HTML, to write what it would.
 _BUILDER = BeautifulSoup("", "html.parser").builder
-VOID = frozenset(_BUILDER.empty_element_tags or ())  # Typed Optional (a builder may keep no list); html.parser keeps one.
+VOID = frozenset(
+    _BUILDER.empty_element_tags or ()
+)  # Typed Optional (a builder may keep no list); html.parser keeps one.
 KEEP_SPACE = frozenset(_BUILDER.preserve_whitespace_tags or ())
 LIST_ATTRIBUTES = {tag: frozenset(names) for tag, names in _BUILDER.cdata_list_attributes.items()}
 SPACES = BeautifulSoup.ASCII_SPACES  # Text of these only is written as one space or newline.
@@ -68,8 +86,11 @@ def _read_tag(raw: str, name: str, attrs: str, slash: str) -> tuple[str, str, bo
     """A start tag's name, as BeautifulSoup writes it, and whether terms are left unlinked inside it."""
     name = name.lower()
     values = _attributes(name, tuple(plain_html.attributes(attrs)) if attrs else ())
-    blocks = (name in NO_TERMS or "data-training-meta" in values
-              or "admonition-title" in values.get("class", "").split(" "))
+    blocks = (
+        name in NO_TERMS
+        or "data-training-meta" in values
+        or "admonition-title" in values.get("class", "").split(" ")
+    )
     if name in VOID:
         return name, _start_tag(name, values, "/"), blocks
     return name, _start_tag(name, values, "") + (f"</{name}>" if slash else ""), blocks
@@ -111,7 +132,7 @@ def link_terms(html: str, matcher, linked) -> str | None:
                     done.add(term.id)
                     add(_escape(text[: match.start()]))
                     add(linked(term, match.group(1)))
-                    text = text[match.end():]
+                    text = text[match.end() :]
                 add(_escape(text))
         elif kind == "slash":  # A start tag (its last group).
             raw_name, slash = token.group("start", "slash")

@@ -55,7 +55,9 @@ class Language:
 @dataclass
 class Recording:
     config: MkDocsConfig
-    pages: list[Path] = field(default_factory=list)  # Every page of docs/, as the plugin scans them.
+    pages: list[Path] = field(
+        default_factory=list
+    )  # Every page of docs/, as the plugin scans them.
     languages: dict[str, Language] = field(default_factory=dict)
     navs: dict[str, Navigation] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)  # Every file of docs/ the build read.
@@ -79,7 +81,9 @@ class Recorder(BasePlugin):
         if not self.recording.pages:
             docs = Path(config.docs_dir)
             self.recording.pages = [docs / f.src_path for f in files.documentation_pages()]
-            self.recording.sources = {os.path.abspath(f.abs_src_path) for f in files if f.abs_src_path}
+            self.recording.sources = {
+                os.path.abspath(f.abs_src_path) for f in files if f.abs_src_path
+            }
         return files
 
     @event_priority(-1000)
@@ -146,9 +150,15 @@ def rescan(report, pages: list[Path], path: Path, languages, root: Path):
     from mkdocs_training.translations import status
 
     name = split_locale(path.resolve().as_posix(), languages.codes)[0]
-    group = [page for page in pages if split_locale(Path(page).resolve().as_posix(), languages.codes)[0] == name]
+    group = [
+        page
+        for page in pages
+        if split_locale(Path(page).resolve().as_posix(), languages.codes)[0] == name
+    ]
     fresh = status.scan(group, languages, root, checks=[quiz.content_problems])
-    problems = fresh.problems + site_problems([checked.source for checked in fresh.sources.values()], languages)
+    problems = fresh.problems + site_problems(
+        [checked.source for checked in fresh.sources.values()], languages
+    )
     if problems or report.problems or fresh.undecodable:
         raise FullRebuild(f"{problems[0]}" if problems else "pages with problems")
     english = {s.english for s in fresh.statuses}
@@ -179,8 +189,12 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
     if recording is None or not recording.complete:
         raise FullRebuild("the last full build did not finish")
     config = recording.config
-    targets = [(language, file) for language in recording.languages.values()
-               for file in language.files.documentation_pages() if file.abs_src_path is not None and Path(file.abs_src_path) == path]
+    targets = [
+        (language, file)
+        for language in recording.languages.values()
+        for file in language.files.documentation_pages()
+        if file.abs_src_path is not None and Path(file.abs_src_path) == path
+    ]
     if not targets:
         raise FullRebuild("not a page of the last build")
     site = training_plugin(config).site
@@ -209,10 +223,14 @@ def rerender(recording: Recording | None, path: Path, handlers: list[logging.Han
                 raise FullRebuild("its title or front matter changed")
             doc_files = language.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             try:
-                engine.build_module()._build_page(page, config, doc_files, language.nav, language.env)
+                engine.build_module()._build_page(
+                    page, config, doc_files, language.nav, language.env
+                )
             except Exception as error:
                 raise FullRebuild(f"re-rendering raised {type(error).__name__}: {error}") from error
-            page.validate_anchor_links(files=language.files, log_level=config.validation.links.anchors)
+            page.validate_anchor_links(
+                files=language.files, log_level=config.validation.links.anchors
+            )
             written.append(page.url or "/")
         if held.records:
             first = held.records[0]

@@ -71,12 +71,16 @@ WHOLE_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
 def build_only(config: MkDocsConfig, languages: i18n.Languages, language: str) -> None:
     """Make static-i18n build `language` alone, into its usual folder, with every language configured."""
     if language not in languages.codes:
-        raise PluginError(f"TRAINING_LANGUAGE={language!r} is not a language of mkdocs.yml "
-                          f"({', '.join(languages.codes)}); set one of them, or unset it to build them all.")
+        raise PluginError(
+            f"TRAINING_LANGUAGE={language!r} is not a language of mkdocs.yml "
+            f"({', '.join(languages.codes)}); set one of them, or unset it to build them all."
+        )
     plugin = config.plugins["i18n"]
     if not hasattr(plugin, "building") or not hasattr(plugin, "current_language"):
-        raise PluginError("mkdocs-static-i18n no longer has 'building' and 'current_language'; "
-                          "update build_only() in mkdocs_training/fast/parallel.py for its new version.")
+        raise PluginError(
+            "mkdocs-static-i18n no longer has 'building' and 'current_language'; "
+            "update build_only() in mkdocs_training/fast/parallel.py for its new version."
+        )
     plugin.current_language = language
     # static-i18n starts the other languages' builds at the end of this one
     # unless it is already building them.
@@ -86,8 +90,10 @@ def build_only(config: MkDocsConfig, languages: i18n.Languages, language: str) -
 def check_docs_quietly(docs: Path, root: Path) -> None:
     """Stop a language's process on a bad symbolic link in docs/; the default language's process names them."""
     if docs_folder.link_problems(docs, root):
-        raise PluginError("docs/ holds symbolic links the build cannot follow safely "
-                          "(the default language's build lists them); nothing was built.")
+        raise PluginError(
+            "docs/ holds symbolic links the build cannot follow safely "
+            "(the default language's build lists them); nothing was built."
+        )
 
 
 def hand_over(config: MkDocsConfig, build: Build, site: Site) -> None:
@@ -100,13 +106,19 @@ def hand_over(config: MkDocsConfig, build: Build, site: Site) -> None:
         # Brotli is slow: each language compresses its own files, at once. The
         # default language's process also does those every language shares.
         own = site_dir / i18n.folder(build.language, build.languages)
-        others = [site_dir / i18n.folder(code, build.languages) for code in build.languages.translations]
+        others = [
+            site_dir / i18n.folder(code, build.languages) for code in build.languages.translations
+        ]
         files = sorted(own.rglob("*"))
         if build.is_default:  # Its folder is the site's root, where the others' folders go.
-            files = [path for path in files if not any(path.is_relative_to(other) for other in others)]
+            files = [
+                path for path in files if not any(path.is_relative_to(other) for other in others)
+            ]
         count, made = compress.precompress(site_dir, cache_dir(config, "compressed", build), files)
-        log.info(f"precompressed {count} files of '{build.language}' (.gz, .br); {made} copies made, "
-                 "the rest from the cache")
+        log.info(
+            f"precompressed {count} files of '{build.language}' (.gz, .br); {made} copies made, "
+            "the rest from the cache"
+        )
     part = {"language": build.language, "sitemap": site.own(sitemap.Entries).by_page}
     (site_dir / PART_FILE).write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
 
@@ -128,9 +140,17 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     start = time.monotonic()
     config = load(config_file, site_dir)
     if "parallel" not in fast.chosen(config):
-        log.info("the parallel shortcut is off (TRAINING_FAST): the engine's build, languages one after the other")
-        command = engine.command("build", "-f", str(config_file), "-d", str(config.site_dir),
-                                 *(["--strict"] if strict else []))
+        log.info(
+            "the parallel shortcut is off (TRAINING_FAST): the engine's build, languages one after the other"
+        )
+        command = engine.command(
+            "build",
+            "-f",
+            str(config_file),
+            "-d",
+            str(config.site_dir),
+            *(["--strict"] if strict else []),
+        )
         return subprocess.run(command, env=engine.environment(), check=False).returncode
     strict = strict or bool(config.strict)
     languages = i18n.Languages.from_config(config)
@@ -143,11 +163,13 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         parts = run_languages(config_file, languages, work, strict)
         problems = merge(parts, site)
         if problems:
-            raise BuildFailed("\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20
-                                                           else "") +
-                              f"\n{site}: not written: the languages' builds differ in the files above, which are "
-                              "outside any language's folder. Make each the same in every language, or write it "
-                              "once after the merge (mkdocs_training/fast/parallel.py).")
+            raise BuildFailed(
+                "\n".join(problems[:20])
+                + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else "")
+                + f"\n{site}: not written: the languages' builds differ in the files above, which are "
+                "outside any language's folder. Make each the same in every language, or write it "
+                "once after the merge (mkdocs_training/fast/parallel.py)."
+            )
         finish(config, languages, site, parts)
     except BuildFailed as error:
         log.error(str(error))
@@ -157,7 +179,9 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     if strict and counter.counts.get(logging.WARNING):
         log.error(f"Aborted with {counter.counts[logging.WARNING]} warning(s) in strict mode.")
         return 1
-    engine.logger().info(f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)")
+    engine.logger().info(
+        f"Documentation built in {time.monotonic() - start:.2f} seconds (languages in parallel)"
+    )
     return 0
 
 
@@ -166,7 +190,9 @@ def load(config_file: Path, site_dir: Path | None) -> MkDocsConfig:
     return engine.load_config(str(config_file), **overrides)
 
 
-def run_languages(config_file: Path, languages: i18n.Languages, work: Path, strict: bool) -> dict[str, Path]:
+def run_languages(
+    config_file: Path, languages: i18n.Languages, work: Path, strict: bool
+) -> dict[str, Path]:
     """One engine build per language, all at once; their folders, or BuildFailed with each failure's output.
 
     The default language's process writes to this terminal as it goes; the
@@ -175,12 +201,19 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
     processes = {}
     for code in languages.codes:
         folder = work / code
-        command = engine.command("build", "-f", str(config_file), "-d", str(folder), *(["--strict"] if strict else []))
+        command = engine.command(
+            "build", "-f", str(config_file), "-d", str(folder), *(["--strict"] if strict else [])
+        )
         env = engine.environment(TRAINING_LANGUAGE=code)
         # Closed by the loop below, once its output is copied to the terminal.
         output = None if code == languages.default else tempfile.TemporaryFile()  # noqa: SIM115
-        processes[code] = (subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT
-                                            if output else None), output, folder)
+        processes[code] = (
+            subprocess.Popen(
+                command, env=env, stdout=output, stderr=subprocess.STDOUT if output else None
+            ),
+            output,
+            folder,
+        )
     failed = []
     for code, (process, output, folder) in processes.items():
         _, wait_status, usage = os.wait4(process.pid, 0)
@@ -191,14 +224,20 @@ def run_languages(config_file: Path, languages: i18n.Languages, work: Path, stri
             sys.stderr.flush()
             output.close()
         if status != 0:
-            failed.append(f"the build of '{code}' ({languages.names[code]}) failed (exit status {status}); "
-                          "its messages are above")
+            failed.append(
+                f"the build of '{code}' ({languages.names[code]}) failed (exit status {status}); "
+                "its messages are above"
+            )
         elif not (folder / PART_FILE).exists():
-            failed.append(f"the build of '{code}' ended without handing over its part ({PART_FILE}): "
-                          "is the training plugin in mkdocs.yml, with language: !ENV TRAINING_LANGUAGE?")
+            failed.append(
+                f"the build of '{code}' ended without handing over its part ({PART_FILE}): "
+                "is the training plugin in mkdocs.yml, with language: !ENV TRAINING_LANGUAGE?"
+            )
         else:
-            log.info(f"'{code}' built in its own process: {usage.ru_utime + usage.ru_stime:.1f} s CPU, "
-                     f"peak memory {usage.ru_maxrss / 1024:.0f} MiB")
+            log.info(
+                f"'{code}' built in its own process: {usage.ru_utime + usage.ru_stime:.1f} s CPU, "
+                f"peak memory {usage.ru_maxrss / 1024:.0f} MiB"
+            )
     if failed:
         raise BuildFailed("; ".join(failed) + ". The site folder was not changed.")
     return {code: folder for code, (_, _, folder) in processes.items()}
@@ -216,8 +255,10 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
             if relative not in sources:
                 sources[relative] = (code, path)
             elif not filecmp.cmp(sources[relative][1], path, shallow=False):
-                problems.append(f"{site / relative}: the '{sources[relative][0]}' and '{code}' builds "
-                                "wrote different versions")
+                problems.append(
+                    f"{site / relative}: the '{sources[relative][0]}' and '{code}' builds "
+                    "wrote different versions"
+                )
     if problems:
         return problems
     # As the engine does before a build: emptied, but its hidden files kept.
@@ -230,7 +271,9 @@ def merge(parts: dict[str, Path], site: Path) -> list[str]:
     return []
 
 
-def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: dict[str, Path]) -> None:
+def finish(
+    config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: dict[str, Path]
+) -> None:
     """What spans the languages, once they are merged: as the last language of `properdocs build` does it."""
     from mkdocs_training import publish
 
@@ -241,7 +284,19 @@ def finish(config: MkDocsConfig, languages: i18n.Languages, site: Path, parts: d
             whole.own(sitemap.Entries).by_page.setdefault(english, {}).update(by_language)
     options = config.plugins["training"].config
     sitemap.write(config, languages, whole)
-    last = Build(config, languages, languages.codes[-1], {}, preview=options.preview, offline=options.offline,
-                 cache=options.cache, whole_pdf_max_modules=options.whole_pdf_max_modules)
+    last = Build(
+        config,
+        languages,
+        languages.codes[-1],
+        {},
+        preview=options.preview,
+        offline=options.offline,
+        cache=options.cache,
+        whole_pdf_max_modules=options.whole_pdf_max_modules,
+    )
     # The languages have compressed their own files (hand_over); what is left is what was written here.
-    publish.finish(config, last, compress_only=[site / name for name in WHOLE_SITE_FILES if name.endswith(".xml")])
+    publish.finish(
+        config,
+        last,
+        compress_only=[site / name for name in WHOLE_SITE_FILES if name.endswith(".xml")],
+    )

@@ -27,7 +27,8 @@ ATTRIBUTE = re.compile(r"""\s+([^\s"'<>/=]+)(?:(=)(?:"([^"<>]*)"|'([^'<>]*)'|([^
 # A page in the plain form: text without < or >, tags, whole comments, the
 # doctype; <script> and <style> (which html.parser reads as text up to their
 # end tag) with no "</" in them.
-PLAIN = re.compile(rf"""(?:
+PLAIN = re.compile(
+    rf"""(?:
     [^<>]++
   | <(?!(?i:script|style)[\s/>])[a-zA-Z][a-zA-Z0-9]*+(?:\s++{ATTR})*+\s*+/?>
   | </[a-zA-Z][a-zA-Z0-9]*+>
@@ -35,7 +36,9 @@ PLAIN = re.compile(rf"""(?:
   | <(?i:style)(?:\s++{ATTR})*+\s*+>(?:[^<]++|<(?!/))*+</(?i:style)>
   | <!--[^<>-]*+(?:-[^<>-]++)*+-->
   | <!(?i:doctype)\s++html>
-)*+""", re.VERBOSE)
+)*+""",
+    re.VERBOSE,
+)
 # In a plain page without <script> or <style>: every start and end tag, in order.
 TAG = re.compile(rf"""<(/?)([a-zA-Z][a-zA-Z0-9]*+)((?:\s++{ATTR})*+)\s*+(/?)>""")
 # In a plain page: each script, its attributes and its text.
@@ -44,13 +47,16 @@ RAW_TEXT_ELEMENT = re.compile(r"<(?i:script|style)[\s/>]")
 
 # One token, for the glossary: text, a start tag (its last group is "slash"),
 # an end tag, a comment, the doctype.
-TOKEN = re.compile(rf"""
+TOKEN = re.compile(
+    rf"""
     (?P<text>[^<>]++)
   | <(?P<start>[a-zA-Z][a-zA-Z0-9]*+)(?P<attrs>(?:\s++{ATTR})*+)\s*+(?P<slash>/?)>
   | </(?P<end>[a-zA-Z][a-zA-Z0-9]*+)>
   | <!--(?P<comment>[^<>-]*+(?:-[^<>-]++)*+)-->
   | (?P<doctype><!(?i:doctype)\s++html>)
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 # What html.parser reads as text up to its end tag.
 RAW_TEXT = {"script", "style"}
 # Text: & only in a reference html.parser and BeautifulSoup both read whole.
@@ -69,7 +75,10 @@ def readable(page: str) -> bool:
 
 def attributes(raw: str) -> list[tuple[str, str | None]]:
     """A tag's attributes (its text after the name) as html.parser gives them: names lowercase, values unescaped."""
-    return [(key.lower(), value(equals, v1, v2, v3)) for key, equals, v1, v2, v3 in ATTRIBUTE.findall(raw)]
+    return [
+        (key.lower(), value(equals, v1, v2, v3))
+        for key, equals, v1, v2, v3 in ATTRIBUTE.findall(raw)
+    ]
 
 
 def value(equals: str, *quoted: str) -> str | None:

@@ -50,30 +50,45 @@ def load(root: Path, codes: list[str]) -> Glossary:
         try:
             data = yamlfile.load((root / name).read_text(encoding="utf-8")) or {}
         except FileNotFoundError:
-            fix = f"copy glossary/{codes[0]}.yml and translate it" if code != codes[0] else \
-                "create it: one entry per term, see the comment at the top of any glossary file"
+            fix = (
+                f"copy glossary/{codes[0]}.yml and translate it"
+                if code != codes[0]
+                else "create it: one entry per term, see the comment at the top of any glossary file"
+            )
             glossary.problems.append(f"{name} is missing: {fix}.")
             data = {}
             unreadable.add(code)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            reason = f"{error.problem}." if isinstance(error, yamlfile.NotPlainData) else \
-                f"not valid YAML ({getattr(error, 'problem', error)})."
+            reason = (
+                f"{error.problem}."
+                if isinstance(error, yamlfile.NotPlainData)
+                else f"not valid YAML ({getattr(error, 'problem', error)})."
+            )
             glossary.problems.append(f"{name}{line}: {reason}")
             data = {}
             unreadable.add(code)
         if not isinstance(data, dict):
-            glossary.problems.append(f"{name}: write one 'id:' entry per term (a YAML mapping), not a list.")
+            glossary.problems.append(
+                f"{name}: write one 'id:' entry per term (a YAML mapping), not a list."
+            )
             data = {}
             unreadable.add(code)
         terms = []
         for term_id, entry in data.items():
             if not ID.match(str(term_id)):
-                glossary.problems.append(f"{name}: id '{term_id}' must be lowercase words joined by '-'.")
+                glossary.problems.append(
+                    f"{name}: id '{term_id}' must be lowercase words joined by '-'."
+                )
                 continue
-            if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) \
-                    or not isinstance(entry.get("definition"), str) or not entry["term"] or not entry["definition"]:
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("term"), str)
+                or not isinstance(entry.get("definition"), str)
+                or not entry["term"]
+                or not entry["definition"]
+            ):
                 glossary.problems.append(f"{name}: '{term_id}' needs 'term:' and 'definition:'.")
                 continue
             forms = entry.get("forms") or [entry["term"].lower()]
@@ -81,9 +96,14 @@ def load(root: Path, codes: list[str]) -> Glossary:
                 glossary.problems.append(f"{name}: '{term_id}': 'forms' must be a list of words.")
                 continue
             # The typography of the pages, so that forms match the text they are found in.
-            terms.append(Term(term_id, typography.smarten(entry["term"]),
-                              typography.smarten(" ".join(entry["definition"].split())),
-                              [typography.smarten(form) for form in forms]))
+            terms.append(
+                Term(
+                    term_id,
+                    typography.smarten(entry["term"]),
+                    typography.smarten(" ".join(entry["definition"].split())),
+                    [typography.smarten(form) for form in forms],
+                )
+            )
         glossary.problems += _shared_forms(name, terms)
         glossary.by_language[code] = terms
         ids_by_language[code] = [t.id for t in terms]
@@ -94,10 +114,14 @@ def load(root: Path, codes: list[str]) -> Glossary:
         have = ids_by_language.get(code, [])
         for term_id in reference:
             if term_id not in have:
-                glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is missing; translate it from glossary/{codes[0]}.yml.")
+                glossary.problems.append(
+                    f"glossary/{code}.yml: '{term_id}' is missing; translate it from glossary/{codes[0]}.yml."
+                )
         for term_id in have:
             if term_id not in reference:
-                glossary.problems.append(f"glossary/{code}.yml: '{term_id}' is not in glossary/{codes[0]}.yml; remove it or add it there.")
+                glossary.problems.append(
+                    f"glossary/{code}.yml: '{term_id}' is not in glossary/{codes[0]}.yml; remove it or add it there."
+                )
     return glossary
 
 
@@ -110,8 +134,10 @@ def _shared_forms(name: str, terms: list[Term]) -> list[str]:
             key = " ".join(form.lower().split())
             first = owner.setdefault(key, term.id)
             if first != term.id:
-                problems.append(f"{name}: '{form}' is listed under both '{first}' and '{term.id}'; a word "
-                                "can point to one term only. Remove it from one of them.")
+                problems.append(
+                    f"{name}: '{form}' is listed under both '{first}' and '{term.id}'; a word "
+                    "can point to one term only. Remove it from one of them."
+                )
     return problems
 
 
@@ -154,7 +180,9 @@ class Matcher:
 
     pattern: re.Pattern
     by_form: dict[str, Term]
-    written: dict[tuple[str, str, str], str] = field(default_factory=dict)  # A term's HTML, by term, text and link.
+    written: dict[tuple[str, str, str], str] = field(
+        default_factory=dict
+    )  # A term's HTML, by term, text and link.
 
     @classmethod
     def of(cls, build: Build) -> Matcher:
@@ -166,13 +194,19 @@ class Matcher:
 
     @classmethod
     def made(cls, terms: list[Term]) -> Matcher:
-        forms = sorted(((form, term) for term in terms for form in term.forms), key=lambda pair: -len(pair[0]))
+        forms = sorted(
+            ((form, term) for term in terms for form in term.forms), key=lambda pair: -len(pair[0])
+        )
         # Words of a term may be split across lines in the HTML: any whitespace matches.
         # The lookahead (the forms' first letters, as a tree) only skips, fast,
         # the places where no form can start; which form matches is unchanged.
         pattern = re.compile(
-            r"\b(?=" + _tree([f.split()[0][:3] for f, _ in forms]) + ")("
-            + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms) + r")\b", re.IGNORECASE
+            r"\b(?="
+            + _tree([f.split()[0][:3] for f, _ in forms])
+            + ")("
+            + "|".join(r"\s+".join(map(re.escape, f.split())) for f, _ in forms)
+            + r")\b",
+            re.IGNORECASE,
         )
         return cls(pattern, {" ".join(form.lower().split()): term for form, term in forms})
 
@@ -184,7 +218,10 @@ class Matcher:
         match = self.pattern.search(text)  # Most text has no term: no generator for it.
         if match is None or self.term_of(match).id not in done:
             return match
-        return next((m for m in self.pattern.finditer(text, match.end()) if self.term_of(m).id not in done), None)
+        return next(
+            (m for m in self.pattern.finditer(text, match.end()) if self.term_of(m).id not in done),
+            None,
+        )
 
 
 def _tree(prefixes: list[str]) -> str:
@@ -192,9 +229,14 @@ def _tree(prefixes: list[str]) -> str:
     branches: dict[str, list[str]] = {}
     for prefix in sorted(set(prefixes)):
         branches.setdefault(prefix[0], []).append(prefix[1:])
-    return "(?:" + "|".join(
-        re.escape(first) + ("" if "" in rests else _tree(rests)) for first, rests in branches.items()
-    ) + ")"
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(first) + ("" if "" in rests else _tree(rests))
+            for first, rests in branches.items()
+        )
+        + ")"
+    )
 
 
 # The first use of each glossary term on a page links to its entry and shows
@@ -208,7 +250,9 @@ def link_terms(html: str, page: Page, build: Build) -> str:
     def linked(term: Term, text: str) -> str:
         key = (term.id, text, href)  # Pages repeat the same terms with the same links.
         if key not in matcher.written:
-            matcher.written[key] = term_html(build.macros().term(term.id, text, term.definition, f"{href}#{term.id}"))
+            matcher.written[key] = term_html(
+                build.macros().term(term.id, text, term.definition, f"{href}#{term.id}")
+            )
         return matcher.written[key]
 
     fast = glossary_links.link_terms(html, matcher, linked)
@@ -229,8 +273,12 @@ def _link_terms_soup(html: str, matcher: Matcher, linked) -> str:
             continue
         if any(parent.name in NO_TERMS for parent in text.parents):
             continue
-        if any("admonition-title" in (parent.get("class") or []) or parent.has_attr("data-training-meta")
-               for parent in text.parents if parent.name):
+        if any(
+            "admonition-title" in (parent.get("class") or [])
+            or parent.has_attr("data-training-meta")
+            for parent in text.parents
+            if parent.name
+        ):
             continue
         match = matcher.first(text, done)
         if match is None:
@@ -238,7 +286,7 @@ def _link_terms_soup(html: str, matcher: Matcher, linked) -> str:
         term = matcher.term_of(match)
         done.add(term.id)
         terms.append(linked(term, match.group(1)))
-        rest = NavigableString(text[match.end():])
+        rest = NavigableString(text[match.end() :])
         placeholder = NavigableString(f"{PLACEHOLDER[0]}{len(terms) - 1}{PLACEHOLDER[1]}")
         text.replace_with(NavigableString(text[: match.start()]), placeholder, rest)
         queue.insert(0, rest)  # Other terms may follow in the same text.

@@ -33,7 +33,9 @@ def largest_suspend_data(html: str) -> str:
         encoded = []
         for question in questions:
             inputs = question.select("input")
-            values = [str(i.get("value", "")) for i in inputs]  # Single-valued: str() only types it.
+            values = [
+                str(i.get("value", "")) for i in inputs
+            ]  # Single-valued: str() only types it.
             if all(i.get("type") == "radio" for i in inputs):
                 encoded.append(max(values, key=len, default=""))  # One answer at a time.
             else:
@@ -43,7 +45,9 @@ def largest_suspend_data(html: str) -> str:
         # number of questions on the page times the checks a session makes;
         # a digit more than the page's count covers it.
         checks[form_id] = [len(questions), len(questions), questions_on_page * 10]
-    return json.dumps({"a": answers, "s": checks, "c": 1}, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(
+        {"a": answers, "s": checks, "c": 1}, separators=(",", ":"), ensure_ascii=False
+    )
 
 
 def problem(html: str, source: Path, version: str) -> str | None:
@@ -53,6 +57,8 @@ def problem(html: str, source: Path, version: str) -> str | None:
     if size <= limit:
         return None
     name = "SCORM 1.2" if version == SCORM_12 else "SCORM 2004"
-    return (f"{source}: a reader's answers to this module's knowledge checks can take {size} characters of "
-            f"suspend data, and {name} keeps {limit}; the LMS would lose them. Split the module, or give its "
-            "questions fewer answers.")
+    return (
+        f"{source}: a reader's answers to this module's knowledge checks can take {size} characters of "
+        f"suspend data, and {name} keeps {limit}; the LMS would lose them. Split the module, or give its "
+        "questions fewer answers."
+    )

@@ -37,9 +37,20 @@ SCHEMAS = {
 # Files the schemas above include or import.
 SCHEMA_HELPERS = {
     SCORM_12: ["ims_xml.xsd"],
-    SCORM_2004: ["xml.xsd", "XMLSchema.dtd", "datatypes.dtd"] + [
-        f"imsss_v1p0{part}.xsd" for part in
-        ("auxresource", "control", "delivery", "limit", "objective", "random", "rollup", "seqrule", "util")
+    SCORM_2004: ["xml.xsd", "XMLSchema.dtd", "datatypes.dtd"]
+    + [
+        f"imsss_v1p0{part}.xsd"
+        for part in (
+            "auxresource",
+            "control",
+            "delivery",
+            "limit",
+            "objective",
+            "random",
+            "rollup",
+            "seqrule",
+            "util",
+        )
     ],
 }
 ASSETS = "assets"
@@ -95,7 +106,11 @@ def scorm12(package: Package) -> str:
     lang = package.language
     items = []
     for sco in package.scos:
-        mastery = "" if sco.mastery is None else f"\n        <adlcp:masteryscore>{sco.mastery}</adlcp:masteryscore>"
+        mastery = (
+            ""
+            if sco.mastery is None
+            else f"\n        <adlcp:masteryscore>{sco.mastery}</adlcp:masteryscore>"
+        )
         items.append(
             f'      <item identifier="item-{sco.id}" identifierref="sco-{sco.id}">\n'
             f"        <title>{text(sco.title)}</title>{mastery}\n"

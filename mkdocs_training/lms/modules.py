@@ -48,11 +48,14 @@ def mastery_of(source: Source) -> tuple[float | None, list[Problem]]:
         return None, []
     # YAML reads 80 as int, 80.5 as float, true as bool (which is an int): only numbers count.
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        return DEFAULT_MASTERY, [Problem(
-            source.path, line_of(source.text, KEY),
-            f"{KEY} is {value!r}; it must be a number from 0 to 100 (the per cent of knowledge-check "
-            f"questions a reader must get right to pass), or '{NOT_SCORED}' to report completion only.",
-        )]
+        return DEFAULT_MASTERY, [
+            Problem(
+                source.path,
+                line_of(source.text, KEY),
+                f"{KEY} is {value!r}; it must be a number from 0 to 100 (the per cent of knowledge-check "
+                f"questions a reader must get right to pass), or '{NOT_SCORED}' to report completion only.",
+            )
+        ]
     return (int(value) if float(value).is_integer() else value), []
 
 
@@ -68,25 +71,31 @@ def check(
     set_here = KEY in english.meta
     required = mastery is not None and (packaging or set_here)
     if required and not problems and not quizzes.blocks(english.text, english.path):
-        problems.append(Problem(
-            english.path, line_of(english.text, KEY) if set_here else 1,
-            f"the module has no knowledge check, but its LMS package needs a score to pass "
-            f"(mastery_score {mastery}{'' if set_here else ', the default'}). "
-            f"Add a ```quiz block, or set 'mastery_score: {NOT_SCORED}' in the front matter to "
-            "report completion only.",
-        ))
+        problems.append(
+            Problem(
+                english.path,
+                line_of(english.text, KEY) if set_here else 1,
+                f"the module has no knowledge check, but its LMS package needs a score to pass "
+                f"(mastery_score {mastery}{'' if set_here else ', the default'}). "
+                f"Add a ```quiz block, or set 'mastery_score: {NOT_SCORED}' in the front matter to "
+                "report completion only.",
+            )
+        )
     for translated in translations:
         if KEY not in translated.meta:
             continue
         value, own = mastery_of(translated)
         problems += own
         if not own and value != mastery:
-            problems.append(Problem(
-                translated.path, line_of(translated.text, KEY),
-                f"{KEY} is {value if value is not None else NOT_SCORED} here but "
-                f"{mastery if mastery is not None else NOT_SCORED} in {english.path}. Set it in the English "
-                "page only, or to the same value.",
-            ))
+            problems.append(
+                Problem(
+                    translated.path,
+                    line_of(translated.text, KEY),
+                    f"{KEY} is {value if value is not None else NOT_SCORED} here but "
+                    f"{mastery if mastery is not None else NOT_SCORED} in {english.path}. Set it in the English "
+                    "page only, or to the same value.",
+                )
+            )
     return mastery, problems
 
 
@@ -139,7 +148,9 @@ def find(config, root: Path) -> tuple[list[Module], list[Problem]]:
         if not path.exists():
             return None
         try:
-            return Source.of(path.read_text(encoding="utf-8"), relative(path, root), uri, languages.codes)
+            return Source.of(
+                path.read_text(encoding="utf-8"), relative(path, root), uri, languages.codes
+            )
         except FrontMatterError as error:
             problems.append(error.problem)
             return None
@@ -150,7 +161,13 @@ def find(config, root: Path) -> tuple[list[Module], list[Problem]]:
         english = read(uri)
         if english is None:
             if not (docs / uri).exists():
-                problems.append(Problem(relative(docs / uri, root), 1, "is in the nav of mkdocs.yml but not in docs/."))
+                problems.append(
+                    Problem(
+                        relative(docs / uri, root),
+                        1,
+                        "is in the nav of mkdocs.yml but not in docs/.",
+                    )
+                )
             continue
         pages = {code: read(uri.replace(".md", f".{code}.md")) for code in languages.translations}
         mastery, found = check(english, [page for page in pages.values() if page is not None])

@@ -49,7 +49,9 @@ def schema_files(root: Path, version: str) -> dict[str, bytes]:
     names = list(manifest.SCHEMAS[version].values()) + manifest.SCHEMA_HELPERS[version]
     missing = [name for name in names if not (folder / name).is_file()]
     if missing:
-        raise PackagingError(f"{folder}: {', '.join(missing)} missing; run `npm ci` (make lms does).")
+        raise PackagingError(
+            f"{folder}: {', '.join(missing)} missing; run `npm ci` (make lms does)."
+        )
     return {name: (folder / name).read_bytes() for name in names}
 
 
@@ -66,8 +68,10 @@ def unique_prefixes(identifiers: list[str]) -> None:
     seen: dict[str, str] = {}
     for value in identifiers:
         if value[:15] in seen:
-            raise PackagingError(f"the package identifiers {seen[value[:15]]} and {value} share their first 15 "
-                                 "characters; rename one of the modules.")
+            raise PackagingError(
+                f"the package identifiers {seen[value[:15]]} and {value} share their first 15 "
+                "characters; rename one of the modules."
+            )
         seen[value[:15]] = value
 
 
@@ -76,8 +80,18 @@ def page_path(module: Module, language: str, default: str) -> str:
     return ("" if language == default else f"{language}/") + f"modules/{module.id}.html"
 
 
-def build(root: Path, site: Path, modules: list[Module], language: str, default: str, version: str,
-          identifier: str, title: str, description: str, note: str) -> dict[str, bytes]:
+def build(
+    root: Path,
+    site: Path,
+    modules: list[Module],
+    language: str,
+    default: str,
+    version: str,
+    identifier: str,
+    title: str,
+    description: str,
+    note: str,
+) -> dict[str, bytes]:
     """Every file of one package, by its path in the zip."""
     pages = {page_path(module, language, default): module for module in modules}
     missing = [path for path in pages if not (site / path).is_file()]
@@ -100,7 +114,10 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
     files[page.RECORD] = RECORD_SOURCE.read_bytes()
     description = description or title
     package = manifest.Package(
-        identifier=identifier, title=title, description=description, language=language,
+        identifier=identifier,
+        title=title,
+        description=description,
+        language=language,
         version=max(module.reviewed for module in modules) or "1",
         scos=[manifest.Sco(m.id, m.titles[language], path, m.mastery) for path, m in pages.items()],
         assets=sorted(set(files) - set(pages)),
@@ -110,7 +127,9 @@ def build(root: Path, site: Path, modules: list[Module], language: str, default:
     return files
 
 
-def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, int, int, int, int, int]) -> None:
+def write_zip(
+    archive: Path, files: dict[str, bytes], date: tuple[int, int, int, int, int, int]
+) -> None:
     """Fixed dates and order: the same build gives the same zip. The manifest comes first."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     order = ["imsmanifest.xml"] + sorted(name for name in files if name != "imsmanifest.xml")
@@ -122,7 +141,9 @@ def write_zip(archive: Path, files: dict[str, bytes], date: tuple[int, int, int,
             zipped.writestr(info, files[name])
 
 
-def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, int, int, int, int, int]) -> list[Written]:
+def write_all(
+    config: MkDocsConfig, site: Path, out: Path, date: tuple[int, int, int, int, int, int]
+) -> list[Written]:
     """Every package: per language, each module and the whole training, in both versions."""
     root = Path(config.config_file_path).parent
     modules, problems = lms_modules.find(config, root)
@@ -131,31 +152,66 @@ def write_all(config: MkDocsConfig, site: Path, out: Path, date: tuple[int, int,
     if problems or strings.problems:
         raise PackagingError("\n".join([str(p) for p in problems] + strings.problems))
     if not modules:
-        raise PackagingError(f"{config.config_file_path}: no pages under modules/ in nav; nothing to package.")
+        raise PackagingError(
+            f"{config.config_file_path}: no pages under modules/ in nav; nothing to package."
+        )
     for module in modules:
         if module.id == WHOLE:
-            raise PackagingError(str(Problem(module.source, 1, "this module name is taken by the "
-                                             "whole-training package; rename the file.")))
+            raise PackagingError(
+                str(
+                    Problem(
+                        module.source,
+                        1,
+                        "this module name is taken by the whole-training package; rename the file.",
+                    )
+                )
+            )
     if not (site / "modules").is_dir():
-        raise PackagingError(f"{site}: not a file-link build of the site (TRAINING_OFFLINE=on); run make lms.")
+        raise PackagingError(
+            f"{site}: not a file-link build of the site (TRAINING_OFFLINE=on); run make lms."
+        )
     site_names, site_descriptions = {}, {}
     for entry in config.plugins["i18n"].config.languages:
         site_names[entry.locale] = entry.site_name or config.site_name
-        site_descriptions[entry.locale] = " ".join((entry.site_description or config.site_description or "").split())
+        site_descriptions[entry.locale] = " ".join(
+            (entry.site_description or config.site_description or "").split()
+        )
     notes = {code: strings.by_language[code]["lms"]["stored"] for code in languages}
     default = languages[0]
     written = []
-    unique_prefixes([identifier(name, code, version) for name in [m.id for m in modules] + [WHOLE]
-                     for code in languages for version in manifest.VERSIONS])
+    unique_prefixes(
+        [
+            identifier(name, code, version)
+            for name in [m.id for m in modules] + [WHOLE]
+            for code in languages
+            for version in manifest.VERSIONS
+        ]
+    )
     for language in languages:
-        sets = [(f"{m.id}-{language}", [m], m.titles[language], m.descriptions[language]) for m in modules]
-        sets.append((f"{WHOLE}-{language}", modules, site_names[language], site_descriptions[language]))
+        sets = [
+            (f"{m.id}-{language}", [m], m.titles[language], m.descriptions[language])
+            for m in modules
+        ]
+        sets.append(
+            (f"{WHOLE}-{language}", modules, site_names[language], site_descriptions[language])
+        )
         for name, members, title, description in sets:
             for version in manifest.VERSIONS:
-                files = build(root, site, members, language, default, version,
-                              identifier(name.removesuffix(f"-{language}"), language, version),
-                              title, description, notes[language])
+                files = build(
+                    root,
+                    site,
+                    members,
+                    language,
+                    default,
+                    version,
+                    identifier(name.removesuffix(f"-{language}"), language, version),
+                    title,
+                    description,
+                    notes[language],
+                )
                 archive = out / f"{name}-{VERSION_NAMES[version]}.zip"
                 write_zip(archive, files, date)
-                written.append(Written(archive, language, version, [m.id for m in members], len(files)))
+                written.append(
+                    Written(archive, language, version, [m.id for m in members], len(files))
+                )
     return written

@@ -41,7 +41,9 @@ class Packaged:
 
 
 def local(reference: str) -> bool:
-    return not reference.startswith(("#", "data:", "http:", "https:", "//", "mailto:", "javascript:"))
+    return not reference.startswith(
+        ("#", "data:", "http:", "https:", "//", "mailto:", "javascript:")
+    )
 
 
 def resolve(page: str, reference: str) -> str:
@@ -50,7 +52,9 @@ def resolve(page: str, reference: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
-def package_page(site: Path, page: str, pages: set[str], version: str, mastery: float | None, note: str) -> Packaged:
+def package_page(
+    site: Path, page: str, pages: set[str], version: str, mastery: float | None, note: str
+) -> Packaged:
     """The page `page` (site-relative, e.g. 'it/modules/x.html') for a package holding `pages`."""
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
     for selector in REMOVE:

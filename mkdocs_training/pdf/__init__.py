@@ -53,7 +53,9 @@ def write(config: MkDocsConfig, build: Build) -> None:
         return
     strings = build.ui["pdf"]
     cache = cache_dir(config, "pdf", build)
-    reported: set[tuple[str, str]] = set()  # A page's URL refused in its module PDF and in the whole one: said once.
+    reported: set[tuple[str, str]] = (
+        set()
+    )  # A page's URL refused in its module PDF and in the whole one: said once.
     # WeasyPrint's documents are reference cycles that outlive their module
     # when the heap is large (the site's pages): a full collection after each
     # PDF frees them, and is cheap with the objects made so far frozen.
@@ -64,7 +66,9 @@ def write(config: MkDocsConfig, build: Build) -> None:
         gc.unfreeze()
 
 
-def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set) -> None:
+def write_all(
+    config: MkDocsConfig, build: Build, strings: dict, cache: Path | None, reported: set
+) -> None:
     date_of = lambda day: format_date(day, format="long", locale=build.ui["date_locale"])  # noqa: E731
     site_dir = Path(config.site_dir)
     chapters, aids, glossary_chapter, reviewed = [], [], None, []
@@ -74,21 +78,39 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
         rendered = build.own(Rendered).pages.get(page.file.src_uri)
         if rendered is None:
             continue
-        assert rendered.title is not None and rendered.content is not None  # Rendered pages have both.
+        assert (
+            rendered.title is not None and rendered.content is not None
+        )  # Rendered pages have both.
         reviewed.append(rendered.meta.get("last_reviewed"))
-        chapter = document.Chapter(Path(i18n.source_uri(page.file.src_uri)).stem,
-                                   escaping.plain(rendered.title), rendered.content, f"docs/{page.file.src_uri}",
-                                   rendered.file.dest_uri)
+        chapter = document.Chapter(
+            Path(i18n.source_uri(page.file.src_uri)).stem,
+            escaping.plain(rendered.title),
+            rendered.content,
+            f"docs/{page.file.src_uri}",
+            rendered.file.dest_uri,
+        )
         if page_roles.is_module(page):
             chapters.append(chapter)
             # One module at a time, each document freed before the next (see document.write).
-            day = page_roles.review_date(rendered.meta.get("last_reviewed")) or datetime.date(1970, 1, 1)
-            html = document.document(build.language, chapter.title, config.site_name, date_of(day), strings,
-                                     build.ui["quiz"], [chapter], None, contents=False)
+            day = page_roles.review_date(rendered.meta.get("last_reviewed")) or datetime.date(
+                1970, 1, 1
+            )
+            html = document.document(
+                build.language,
+                chapter.title,
+                config.site_name,
+                date_of(day),
+                strings,
+                build.ui["quiz"],
+                [chapter],
+                None,
+                contents=False,
+            )
             path = Path(rendered.file.abs_dest_path).parent / module_file(page)
             problems: list[str] = []
-            fresh, refused = document.write(path, html, config.site_author or "", midnight(day), site_dir, cache,
-                                            problems)
+            fresh, refused = document.write(
+                path, html, config.site_author or "", midnight(day), site_dir, cache, problems
+            )
             made, reused = made + fresh, reused + (not fresh)
             report(config, refused, [chapter], reported)
             report_inaccessible(config, path, problems, [chapter], reported)
@@ -100,7 +122,9 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
             # A job aid (the supplier scorecard): in the whole training, after
             # the modules, as the blank form to print (document.form_on_paper).
             aids.append(chapter)
-    log.info(f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)")
+    log.info(
+        f"Module PDFs for '{build.language}': {made} made, {reused} unchanged (taken from the cache)"
+    )
     if not page_roles.whole_pdf_wanted(build):
         log.info(
             f"PDF of the whole training for '{build.language}' skipped: {page_roles.count(build)} modules, more "
@@ -114,17 +138,32 @@ def write_all(config: MkDocsConfig, build: Build, strings: dict, cache: Path | N
     dates = [d for d in map(page_roles.review_date, reviewed) if d]
     newest = max(dates) if dates else datetime.date(1970, 1, 1)
     html = document.document(
-        build.language, config.site_name, strings["subtitle"], date_of(newest), strings, build.ui["quiz"], chapters + aids,
+        build.language,
+        config.site_name,
+        strings["subtitle"],
+        date_of(newest),
+        strings,
+        build.ui["quiz"],
+        chapters + aids,
         glossary_chapter,
     )
     folder = site_dir / i18n.folder(build.language, build.languages)
     problems = []
-    fresh, refused = document.write(folder / strings["file"], html, config.site_author or "", midnight(newest),
-                                    site_dir, cache, problems)
+    fresh, refused = document.write(
+        folder / strings["file"],
+        html,
+        config.site_author or "",
+        midnight(newest),
+        site_dir,
+        cache,
+        problems,
+    )
     if not fresh:
         log.info(f"PDF for '{build.language}' unchanged: taken from the cache")
     report(config, refused, chapters + aids + [glossary_chapter], reported)
-    report_inaccessible(config, folder / strings["file"], problems, chapters + aids + [glossary_chapter], reported)
+    report_inaccessible(
+        config, folder / strings["file"], problems, chapters + aids + [glossary_chapter], reported
+    )
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
@@ -148,13 +187,16 @@ def report(config: MkDocsConfig, refused: list[str], chapters: list, reported: s
 NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
 
 
-def report_inaccessible(config: MkDocsConfig, pdf: Path, problems: list[str], chapters: list,
-                        reported: set) -> None:
+def report_inaccessible(
+    config: MkDocsConfig, pdf: Path, problems: list[str], chapters: list, reported: set
+) -> None:
     """What WeasyPrint found wrong writing PDF/UA (document.OPTIONS), as warnings: the strict build fails."""
     for problem in dict.fromkeys(problems):
         image = NO_ALT.fullmatch(problem)
         if not image:
-            log.warning(f"{pdf.relative_to(config.site_dir)}: {problem} (WeasyPrint, writing the tagged PDF).")
+            log.warning(
+                f"{pdf.relative_to(config.site_dir)}: {problem} (WeasyPrint, writing the tagged PDF)."
+            )
             continue
         # The page wrote the image's path relative to itself (document.printable rewrote it): find its name.
         name = posixpath.basename(image.group(1))
@@ -162,8 +204,10 @@ def report_inaccessible(config: MkDocsConfig, pdf: Path, problems: list[str], ch
         for where in [where_in(Path(config.docs_dir), page, name) for page in pages] or [str(pdf)]:
             if (where, problem) not in reported:
                 reported.add((where, problem))
-                log.warning(f"{where}: the image '{name}' has no alternative text, which the PDF needs for "
-                            "readers who cannot see it. Say what it shows: ![What it shows](image.png).")
+                log.warning(
+                    f"{where}: the image '{name}' has no alternative text, which the PDF needs for "
+                    "readers who cannot see it. Say what it shows: ![What it shows](image.png)."
+                )
 
 
 def where_in(docs: Path, page: str, url: str) -> str:

@@ -47,9 +47,17 @@ class Chapter:
 def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
     """A page's HTML made for paper: anchors kept unique, screen-only parts removed."""
     soup = BeautifulSoup(chapter.html, "html.parser")
-    for selector in (".headerlink", ".training-term__tip", ".training-complete",
-                     ".training-reset", ".training-complete__note", ".training-quiz__actions",
-                     ".training-quiz__result", ".training-quiz__hint", "[data-training-module-pdf]"):
+    for selector in (
+        ".headerlink",
+        ".training-term__tip",
+        ".training-complete",
+        ".training-reset",
+        ".training-complete__note",
+        ".training-quiz__actions",
+        ".training-quiz__result",
+        ".training-quiz__hint",
+        "[data-training-module-pdf]",
+    ):
         for element in soup.select(selector):
             element.decompose()
     # Links to other pages mean nothing on paper; anchors within the PDF do.
@@ -71,7 +79,9 @@ def printable(chapter: Chapter, strings: dict, quiz_strings: dict) -> str:
     for element in soup.find_all(id=True):
         element["id"] = f"{chapter.id}--{element['id']}"
     for form in soup.select("form.training-quiz"):
-        form.replace_with(BeautifulSoup(paper_quiz.on_paper(form, strings, quiz_strings), "html.parser"))
+        form.replace_with(
+            BeautifulSoup(paper_quiz.on_paper(form, strings, quiz_strings), "html.parser")
+        )
     for form in soup.select("form.training-scorecard"):
         form_on_paper(form)
     return str(soup)
@@ -89,19 +99,32 @@ def form_on_paper(form) -> None:
     form.attrs = {"class": "scorecard"}
 
 
-def document(language: str, title: str, subtitle: str, date: str, strings: dict, quiz_strings: dict,
-             chapters: list[Chapter], glossary: Chapter | None, contents: bool = True) -> str:
+def document(
+    language: str,
+    title: str,
+    subtitle: str,
+    date: str,
+    strings: dict,
+    quiz_strings: dict,
+    chapters: list[Chapter],
+    glossary: Chapter | None,
+    contents: bool = True,
+) -> str:
     """The PDF's HTML. `contents=False` (a module's PDF): no cover and no contents, the module's title opens it.
 
     `strings` are the language's `pdf` strings, `quiz_strings` its `quiz` ones (the answer key's labels).
     """
     front = front_matter(title, subtitle, date, strings, chapters, glossary) if contents else ""
     title, subtitle = escape(title), escape(subtitle)
-    body = "".join(f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings, quiz_strings)}</section>"
-                   for c in chapters)
+    body = "".join(
+        f"<section class='chapter' id='{escape(c.id)}'>{printable(c, strings, quiz_strings)}</section>"
+        for c in chapters
+    )
     if glossary:
-        body += (f"<section class='chapter glossary' id='{escape(glossary.id)}'>"
-                 f"{printable(glossary, strings, quiz_strings)}</section>")
+        body += (
+            f"<section class='chapter glossary' id='{escape(glossary.id)}'>"
+            f"{printable(glossary, strings, quiz_strings)}</section>"
+        )
     return f"""<!doctype html>
 <html lang="{language}">
 <head>
@@ -115,10 +138,17 @@ def document(language: str, title: str, subtitle: str, date: str, strings: dict,
 </html>"""
 
 
-def front_matter(title: str, subtitle: str, date: str, strings: dict, chapters: list[Chapter],
-                 glossary: Chapter | None) -> str:
+def front_matter(
+    title: str,
+    subtitle: str,
+    date: str,
+    strings: dict,
+    chapters: list[Chapter],
+    glossary: Chapter | None,
+) -> str:
     contents = "".join(
-        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>" for c in chapters + ([glossary] if glossary else [])
+        f"<li><a href='#{escape(c.id)}'>{escape(c.title)}</a></li>"
+        for c in chapters + ([glossary] if glossary else [])
     )
     title, subtitle, date = escape(title), escape(subtitle), escape(date)
     return f"""<section class="cover">
@@ -127,7 +157,7 @@ def front_matter(title: str, subtitle: str, date: str, strings: dict, chapters: 
   <p class="date">{date}</p>
 </section>
 <nav class="contents">
-  <h2>{escape(strings['contents'])}</h2>
+  <h2>{escape(strings["contents"])}</h2>
   <ol>{contents}</ol>
 </nav>
 """
@@ -180,8 +210,15 @@ def styles(css: bytes):
     return fonts, StyleSheet(string=css.decode("utf-8"), base_url=str(CSS), font_config=fonts)
 
 
-def write(path: Path, html: str, author: str, created: datetime.datetime, site_dir: Path,
-          cache: Path | None = None, problems: list[str] | None = None) -> tuple[bool, list[str]]:
+def write(
+    path: Path,
+    html: str,
+    author: str,
+    created: datetime.datetime,
+    site_dir: Path,
+    cache: Path | None = None,
+    problems: list[str] | None = None,
+) -> tuple[bool, list[str]]:
     """Write the PDF; with a cache folder, reuse the file made before from the same input.
 
     Returns whether WeasyPrint made it now (False: it came from the cache), and
@@ -200,15 +237,19 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     html = html.replace(
         "</head>",
         f'<meta name="author" content="{escape(author)}"><meta name="dcterms.created" content="{stamp}">'
-        f'<meta name="dcterms.modified" content="{stamp}"></head>', 1,
+        f'<meta name="dcterms.modified" content="{stamp}"></head>',
+        1,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = re.sub(r"\W", "", path.name).encode()[:32]
     # Everything the PDF is made from: the HTML, the style sheet, the identifier,
     # the options and WeasyPrint's version. A change of any makes the PDF afresh.
     options = repr(sorted(OPTIONS.items())).encode()
-    key = hashlib.sha256(b"\0".join([html.encode(), CSS.read_bytes(), identifier, options,
-                                      weasyprint.__version__.encode()])).hexdigest()
+    key = hashlib.sha256(
+        b"\0".join(
+            [html.encode(), CSS.read_bytes(), identifier, options, weasyprint.__version__.encode()]
+        )
+    ).hexdigest()
     entry = cache / f"{key}.pdf" if cache else None
     if entry and entry.exists():
         shutil.copyfile(entry, path)
@@ -216,8 +257,14 @@ def write(path: Path, html: str, author: str, created: datetime.datetime, site_d
     refused: list[str] = []
     fonts, style = styles(CSS.read_bytes())
     with weasyprint_errors() as errors:
-        source = HTML(string=html, base_url=f"{site_dir.resolve().as_uri()}/", url_fetcher=fetcher(site_dir, refused))
-        source.write_pdf(path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS)
+        source = HTML(
+            string=html,
+            base_url=f"{site_dir.resolve().as_uri()}/",
+            url_fetcher=fetcher(site_dir, refused),
+        )
+        source.write_pdf(
+            path, stylesheets=[style], font_config=fonts, pdf_identifier=identifier, **OPTIONS
+        )
     # A refused URL also fails to load ("Failed to load image at ..."): reported once, as refused.
     errors = [error for error in errors if not any(url in error for url in refused)]
     if problems is not None:

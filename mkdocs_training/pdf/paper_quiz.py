@@ -36,14 +36,20 @@ def on_paper(form, strings: dict, quiz_strings: dict) -> str:
             choices.append(f"<li><span class='box'></span>{text}</li>")
             correct = answer.input.get("data-correct") == "true"
             label = escape(quiz_strings["key_right" if correct else "key_wrong"])
-            reasons.append(f"<li><p><strong>{letter}. {label}</strong> {text}</p>"
-                           f"<p>{escape(feedback(answer))}</p></li>")
-        questions.append(f"<li><p class='legend'>{legend}</p><p class='hint'>{hint}</p>"
-                         f"<ol class='answers'>{''.join(choices)}</ol></li>")
+            reasons.append(
+                f"<li><p><strong>{letter}. {label}</strong> {text}</p>"
+                f"<p>{escape(feedback(answer))}</p></li>"
+            )
+        questions.append(
+            f"<li><p class='legend'>{legend}</p><p class='hint'>{hint}</p>"
+            f"<ol class='answers'>{''.join(choices)}</ol></li>"
+        )
         key.append(f"<li><p class='legend'>{legend}</p><ul>{''.join(reasons)}</ul></li>")
-    return (f"<ol class='quiz'>{''.join(questions)}</ol>"
-            f"<div class='answer-key'><h3>{escape(strings['answers'])}</h3>"
-            f"<ol class='key'>{''.join(key)}</ol></div>")
+    return (
+        f"<ol class='quiz'>{''.join(questions)}</ol>"
+        f"<div class='answer-key'><h3>{escape(strings['answers'])}</h3>"
+        f"<ol class='key'>{''.join(key)}</ol></div>"
+    )
 
 
 def feedback(answer) -> str:

@@ -41,12 +41,14 @@ def module_minutes(page: Page, build: Build, site: Site) -> int:
     # An orphan translation has no English page (reported as such): its own text, then.
     body, _ = site.body(str(english) if english.is_file() else source_path(page))
     root = Path(build.config.config_file_path).parent
-    shown = structure.MARKER.sub(lambda m: "\n\n" + markers.marker_text(m.group(1), root, "en") + "\n\n", body)
+    shown = structure.MARKER.sub(
+        lambda m: "\n\n" + markers.marker_text(m.group(1), root, "en") + "\n\n", body
+    )
     return reading_minutes(shown)
 
 
 def reading_time(minutes: int, build: Build) -> str:
-    """"3 min read", in the plural form the language needs for the number."""
+    """ "3 min read", in the plural form the language needs for the number."""
     return locales.plural(build.ui["reading_time"], minutes, build.language).format(minutes=minutes)
 
 
@@ -58,7 +60,11 @@ def module_extras(html: str, page: Page, build: Build, site: Site, pdf_href: str
     reviewed = review_date(page.meta.get("last_reviewed"))
     if reviewed:  # Otherwise on_files has reported it and the build fails.
         date = format_date(reviewed, format="long", locale=ui["date_locale"])
-        parts.append(ui["meta"]["reviewed"].format(date=date, owner=escaping.plain(page.meta.get("owner", ""))))
+        parts.append(
+            ui["meta"]["reviewed"].format(
+                date=date, owner=escaping.plain(page.meta.get("owner", ""))
+            )
+        )
     line = " · ".join(parts)
     meta = build.macros().meta(line) + build.macros().module_pdf(pdf_href, ui["pdf"])
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + meta, html, count=1)
@@ -81,14 +87,20 @@ def module_list(page: Page, build: Build, site: Site) -> str:
         if not is_module(module):
             continue
         source = site.source(source_path(module))
-        meta = dict(source.meta) if source else {}  # Unreadable: reported in on_files, and the build fails.
+        meta = (
+            dict(source.meta) if source else {}
+        )  # Unreadable: reported in on_files, and the build fails.
         # Link to the English file name: static-i18n resolves the language.
         target = posixpath.relpath(i18n.source_uri(module.file.src_uri), here or ".")
         minutes = module_minutes(module, build, site)
         lang = i18n.file_locale(module.file, build.language)
         foreign = lang != build.language
         meta = {key: as_text(meta.get(key) or "") for key in ("title", "description")}
-        label = f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>' if foreign else ""
+        label = (
+            f' <span class="training-badge">{as_text(ui["notice"]["english_only"])}</span>'
+            if foreign
+            else ""
+        )
         if foreign:  # Title and summary are in the original language: say so (WCAG 3.1.2).
             meta = {key: f'<span lang="{lang}">{value}</span>' for key, value in meta.items()}
         # A missing title or description is reported by the checks in on_files.
@@ -99,7 +111,9 @@ def module_list(page: Page, build: Build, site: Site) -> str:
             f"    {as_text(reading_time(minutes, build))}<br>{status}\n"
         )
     if not cards:
-        log.warning(f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/.")
+        log.warning(
+            f"docs/{page.file.src_uri}: '<!-- training:modules -->' found no pages under docs/modules/."
+        )
     whole = ui["pdf"]["file"] if whole_pdf_wanted(build) else ""
     reset = fragments.add(build, page, build.macros().reset(ui["progress"], whole, ui["pdf"]))
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n" + reset

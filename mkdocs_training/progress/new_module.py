@@ -62,29 +62,41 @@ The module's text, in short paragraphs under sentence-case headings.
 """
 
 
-def create(root: Path, docs: Path, name: str, owner: str, today: datetime.date | None = None) -> list[str]:
+def create(
+    root: Path, docs: Path, name: str, owner: str, today: datetime.date | None = None
+) -> list[str]:
     """Write the page and the nav entry; the paths written, or ValueError saying why not."""
     if not NAME.match(name):
-        raise ValueError(f"'{name}' is not a module name. Use lowercase words joined by '-', "
-                         "e.g. make new-module NAME=complaints-handling.")
+        raise ValueError(
+            f"'{name}' is not a module name. Use lowercase words joined by '-', "
+            "e.g. make new-module NAME=complaints-handling."
+        )
     page = docs / "modules" / f"{name}.md"
     if page.exists():
-        raise ValueError(f"{page.relative_to(root)} exists already. Pick another name, or edit that page.")
+        raise ValueError(
+            f"{page.relative_to(root)} exists already. Pick another name, or edit that page."
+        )
     config_path = root / "mkdocs.yml"
     config = config_path.read_text(encoding="utf-8")
     modules = NAV_MODULES.search(config)
     if modules is None or not modules.group(2):
-        raise ValueError("mkdocs.yml: found no 'Modules:' list of pages under nav. Add the page to nav by hand.")
+        raise ValueError(
+            "mkdocs.yml: found no 'Modules:' list of pages under nav. Add the page to nav by hand."
+        )
     entries = modules.group(2).splitlines()
     if any(not line.strip().startswith("- modules/") for line in entries):
-        raise ValueError("mkdocs.yml: the modules are grouped in sections under nav > Modules. Add "
-                         f"modules/{name}.md to its section by hand.")
+        raise ValueError(
+            "mkdocs.yml: the modules are grouped in sections under nav > Modules. Add "
+            f"modules/{name}.md to its section by hand."
+        )
     indent = entries[-1][: len(entries[-1]) - len(entries[-1].lstrip())]
-    config = config[:modules.end()] + f"{indent}- modules/{name}.md\n" + config[modules.end():]
+    config = config[: modules.end()] + f"{indent}- modules/{name}.md\n" + config[modules.end() :]
     title = name.replace("-", " ").capitalize()
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(PAGE.format(title=title, owner=owner, today=(today or datetime.date.today()).isoformat()),
-                    encoding="utf-8")
+    page.write_text(
+        PAGE.format(title=title, owner=owner, today=(today or datetime.date.today()).isoformat()),
+        encoding="utf-8",
+    )
     config_path.write_text(config, encoding="utf-8")
     return [str(page.relative_to(root)), "mkdocs.yml"]
 
@@ -97,6 +109,8 @@ def command(root: Path, docs: Path, languages: Languages, name: str, owner: str)
         print(error, file=sys.stderr)
         return 1
     others = ", ".join(f"docs/modules/{name}.{code}.md" for code in languages.translations)
-    print(f"Written: {', '.join(written)}. Replace its text, keep its shape and anchors; then translate it "
-          f"({others}) and record each translation with make translated.")
+    print(
+        f"Written: {', '.join(written)}. Replace its text, keep its shape and anchors; then translate it "
+        f"({others}) and record each translation with make translated."
+    )
     return 0

@@ -21,6 +21,9 @@ def finish(config: MkDocsConfig, build: Build, compress_only: list[Path] | None 
         return
     (site_dir / "_headers").write_text(headers.netlify_headers(site_dir), encoding="utf-8")
     if not build.preview:
-        files, made = compress.precompress(site_dir, cache_dir(config, "compressed", build), compress_only)
-        log.info(f"precompressed {files} files (.gz, .br); {made} copies made, the rest from the cache")
-
+        files, made = compress.precompress(
+            site_dir, cache_dir(config, "compressed", build), compress_only
+        )
+        log.info(
+            f"precompressed {files} files (.gz, .br); {made} copies made, the rest from the cache"
+        )

@@ -25,17 +25,24 @@ def _compressors() -> dict[str, tuple[str, Callable[[bytes], bytes]]]:
 
     # The key names the settings (and brotli's version): a change makes new entries.
     return {
-        ".gz": ("gzip-9", lambda data: gzip.compress(data, compresslevel=9, mtime=0)),  # mtime=0: reproducible.
+        ".gz": (
+            "gzip-9",
+            lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+        ),  # mtime=0: reproducible.
         # A 1 MiB window and 64 KiB blocks bound brotli's memory: with its
         # defaults, the search index of a 500-module library (10 MB) took
         # 70 MiB more than the build itself, the build's peak. Files under
         # 1 MiB are compressed alike; that index comes out 4 % larger.
-        ".br": (f"brotli-{brotli.version}-11-w20-b16",
-                lambda data: brotli.compress(data, quality=11, lgwin=20, lgblock=16)),
+        ".br": (
+            f"brotli-{brotli.version}-11-w20-b16",
+            lambda data: brotli.compress(data, quality=11, lgwin=20, lgblock=16),
+        ),
     }
 
 
-def precompress(site: Path, cache: Path | None = None, only: list[Path] | None = None) -> tuple[int, int]:
+def precompress(
+    site: Path, cache: Path | None = None, only: list[Path] | None = None
+) -> tuple[int, int]:
     """Write .gz and .br beside every text file worth it (of `only`, if given:
     each language's process of a parallel build compresses its own files).
 

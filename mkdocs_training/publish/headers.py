@@ -34,24 +34,26 @@ def inline_script_hashes(site: Path) -> list[str]:
 
 
 def content_security_policy(site: Path) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(inline_script_hashes(site)),
-        # Material's search runs in a worker from the site itself.
-        "worker-src 'self'",
-        # Stylesheets from the site only: a page's <style> or style= would
-        # restyle it (hide text, fake a notice), so it is blocked too.
-        # Scripts setting element.style are not affected.
-        "style-src 'self'",
-        # Material's icons are SVG data URLs in its stylesheets.
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(inline_script_hashes(site)),
+            # Material's search runs in a worker from the site itself.
+            "worker-src 'self'",
+            # Stylesheets from the site only: a page's <style> or style= would
+            # restyle it (hide text, fake a notice), so it is blocked too.
+            # Scripts setting element.style are not affected.
+            "style-src 'self'",
+            # Material's icons are SVG data URLs in its stylesheets.
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def headers(site: Path) -> dict[str, str]:
@@ -69,8 +71,11 @@ def headers(site: Path) -> dict[str, str]:
 # The comment lines below are part of the published _headers and of
 # deploy/nginx/security-headers.conf: change them here, then `make headers`.
 def netlify_headers(site: Path) -> str:
-    lines = ["# Security headers for static hosts that read _headers (Netlify, Cloudflare Pages).",
-             "# Written by the build (mkdocs_training/publish/headers.py); nginx: deploy/nginx/.", "/*"]
+    lines = [
+        "# Security headers for static hosts that read _headers (Netlify, Cloudflare Pages).",
+        "# Written by the build (mkdocs_training/publish/headers.py); nginx: deploy/nginx/.",
+        "/*",
+    ]
     lines += [f"  {name}: {value}" for name, value in headers(site).items()]
     return "\n".join(lines) + "\n"
 

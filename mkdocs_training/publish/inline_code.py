@@ -48,7 +48,9 @@ def theme_inline_code() -> tuple[tuple[re.Pattern, ...], frozenset[str]]:
                     data_ids.update(re.findall(r'\bid="([^"]+)"', attributes))
                     continue
                 literal = re.split(r"\{\{.*?\}\}", body)
-                patterns.append(re.compile(TEMPLATE_VALUE.join(re.escape(part) for part in literal)))
+                patterns.append(
+                    re.compile(TEMPLATE_VALUE.join(re.escape(part) for part in literal))
+                )
     return tuple(patterns), frozenset(data_ids)
 
 
@@ -72,21 +74,46 @@ class InlineCode(HTMLParser):
         line = self.getpos()[0]
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append((line, f"<{tag}> has an event handler attribute {name}=, which runs code"))
+                self.problems.append(
+                    (line, f"<{tag}> has an event handler attribute {name}=, which runs code")
+                )
             elif name == "style":
-                self.problems.append((line, f"<{tag}> has a style= attribute, which the policy blocks (style-src 'self')"))
-            elif name in URL_ATTRIBUTES and value and re.sub(r"[\x00-\x20]", "", value).lower().startswith("javascript:"):
-                self.problems.append((line, f"<{tag}> has a javascript: address in {name}=, which runs code"))
+                self.problems.append(
+                    (
+                        line,
+                        f"<{tag}> has a style= attribute, which the policy blocks (style-src 'self')",
+                    )
+                )
+            elif (
+                name in URL_ATTRIBUTES
+                and value
+                and re.sub(r"[\x00-\x20]", "", value).lower().startswith("javascript:")
+            ):
+                self.problems.append(
+                    (line, f"<{tag}> has a javascript: address in {name}=, which runs code")
+                )
             elif name == "srcdoc":
-                self.problems.append((line, f"<{tag}> has srcdoc=, a page of its own, which runs code"))
-            elif name in ("formaction", "action") or (tag == "form" and name == "method" and value != "dialog"):
-                self.problems.append((line, f"<{tag}> has {name}=, which sends a form off the page"))
+                self.problems.append(
+                    (line, f"<{tag}> has srcdoc=, a page of its own, which runs code")
+                )
+            elif name in ("formaction", "action") or (
+                tag == "form" and name == "method" and value != "dialog"
+            ):
+                self.problems.append(
+                    (line, f"<{tag}> has {name}=, which sends a form off the page")
+                )
             elif tag == "meta" and name == "http-equiv":
-                self.problems.append((line, f"<meta http-equiv=\"{value}\">, which can send the reader elsewhere"))
+                self.problems.append(
+                    (line, f'<meta http-equiv="{value}">, which can send the reader elsewhere')
+                )
         if tag == "style":
-            self.problems.append((line, "a <style> element, which the policy blocks (style-src 'self')"))
+            self.problems.append(
+                (line, "a <style> element, which the policy blocks (style-src 'self')")
+            )
         if tag == "base":
-            self.problems.append((line, "a <base> element, which points every address of the page elsewhere"))
+            self.problems.append(
+                (line, "a <base> element, which points every address of the page elsewhere")
+            )
         if tag == "script":
             self._script, self._body = (line, dict(attrs)), []
 
@@ -103,24 +130,37 @@ class InlineCode(HTMLParser):
         if source is not None:
             url = urlsplit(urljoin(self.page_url, source))
             if url.scheme or url.netloc or not url.path.startswith(SCRIPT_FOLDER):
-                self.problems.append((line, f"<script src=\"{source}\"> loads a script from outside {SCRIPT_FOLDER}"))
+                self.problems.append(
+                    (line, f'<script src="{source}"> loads a script from outside {SCRIPT_FOLDER}')
+                )
         elif attributes.get("type") == "application/json":
             if attributes.get("id") not in theme_inline_code()[1]:
-                self.problems.append((line, "an inline <script type=\"application/json\"> that is not one of the theme's"))
+                self.problems.append(
+                    (
+                        line,
+                        'an inline <script type="application/json"> that is not one of the theme\'s',
+                    )
+                )
         elif is_theme_script(body):
             self.scripts.append(body)
         else:
-            self.problems.append((line, f"an inline <script> that is not one of the theme's: {body.strip()[:60]!r}"))
+            self.problems.append(
+                (line, f"an inline <script> that is not one of the theme's: {body.strip()[:60]!r}")
+            )
 
 
 # What may be a problem in a plain page (fast/plain_html.py): an on* or style
 # attribute, a <style> element, a URL attribute whose value (decoded, without
 # spaces) may start with javascript:. It may also find things that are not
 # problems (in a script's text, say); the page is then read in full.
-SUSPECT_ATTRIBUTE = (rf"""(?i:on|style[\s=/>]|srcdoc|formaction|action|method=(?!"dialog"|'dialog'|dialog[\s/>])|http-equiv"""
-                     rf"""|(?:{"|".join(sorted(URL_ATTRIBUTES))})=["']?[\x00-\x20]*[&j])""")
-SUSPECT = re.compile(rf"""<[a-zA-Z][a-zA-Z0-9]*+(?:\s++(?!{SUSPECT_ATTRIBUTE}){plain_html.ATTR})*+\s++{SUSPECT_ATTRIBUTE}"""
-                     r"|<(?i:style|base)[\s/>]")
+SUSPECT_ATTRIBUTE = (
+    rf"""(?i:on|style[\s=/>]|srcdoc|formaction|action|method=(?!"dialog"|'dialog'|dialog[\s/>])|http-equiv"""
+    rf"""|(?:{"|".join(sorted(URL_ATTRIBUTES))})=["']?[\x00-\x20]*[&j])"""
+)
+SUSPECT = re.compile(
+    rf"""<[a-zA-Z][a-zA-Z0-9]*+(?:\s++(?!{SUSPECT_ATTRIBUTE}){plain_html.ATTR})*+\s++{SUSPECT_ATTRIBUTE}"""
+    r"|<(?i:style|base)[\s/>]"
+)
 
 
 def inspect_page(html: str, page_url: str = "/") -> InlineCode:
@@ -149,7 +189,9 @@ def source_of(site: Path, page: Path, docs: Path | None) -> str:
     stem = rel.removesuffix("index.html").rstrip("/")
     first, _, rest = stem.partition("/")
     candidates = [f"{stem}.md", f"{stem}/index.md".lstrip("/")]
-    if i18n.is_locale(first):  # A language folder: it/modules/x -> modules/x.it.md, pt-BR/x -> x.pt-BR.md
+    if i18n.is_locale(
+        first
+    ):  # A language folder: it/modules/x -> modules/x.it.md, pt-BR/x -> x.pt-BR.md
         candidates += [f"{rest}.{first}.md", f"{rest}/index.{first}.md".lstrip("/")]
     for candidate in candidates:
         if candidate != ".md" and (docs / candidate).is_file():
@@ -164,8 +206,10 @@ def inline_code_problems(site: Path, docs: Path | None = None) -> list[str]:
     for page in sorted(site.rglob("*.html")):
         url = "/" + page.relative_to(site).as_posix()
         for line, what in inspect_page(page.read_text(encoding="utf-8"), url).problems:
-            problems.append(f"{source_of(site, page, docs)}: line {line} of the built page: {what}. "
-                            "Pages hold text, not code: remove it (the Content-Security-Policy blocks it).")
+            problems.append(
+                f"{source_of(site, page, docs)}: line {line} of the built page: {what}. "
+                "Pages hold text, not code: remove it (the Content-Security-Policy blocks it)."
+            )
     return problems
 
 
@@ -177,5 +221,7 @@ def report_page(html: str, source: str, page_url: str) -> None:
     from mkdocs_training.core.log import log
 
     for line, what in inspect_page(html, "/" + page_url).problems:
-        log.warning(f"{source}: line {line} of the built page: {what}. "
-                    "Pages hold text, not code: remove it (the Content-Security-Policy blocks it).")
+        log.warning(
+            f"{source}: line {line} of the built page: {what}. "
+            "Pages hold text, not code: remove it (the Content-Security-Policy blocks it)."
+        )

@@ -39,8 +39,15 @@ def keep(output: str, build: Build, site: Site) -> None:
 
 
 def write(config: MkDocsConfig, build: Build, site: Site) -> None:
-    i18n.write_per_language(config, build.languages, "404.html", site.own(NotFound).by_language,
-                            lambda html, code: html, build.is_last, build.built_here)
+    i18n.write_per_language(
+        config,
+        build.languages,
+        "404.html",
+        site.own(NotFound).by_language,
+        lambda html, code: html,
+        build.is_last,
+        build.built_here,
+    )
 
 
 def relative_links(context: dict, config: MkDocsConfig, build: Build) -> None:
@@ -54,4 +61,6 @@ def relative_links(context: dict, config: MkDocsConfig, build: Build) -> None:
     base = "/".join(".." for _ in folder.strip("/").split("/")) if folder else "."
     context["base_url"] = base
     context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
-    context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+    context["extra_javascript"] = [
+        normalize_url(str(script), None, base) for script in config.extra_javascript
+    ]

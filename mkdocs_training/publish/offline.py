@@ -10,7 +10,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_training.core.log import log
 
 # Search from file:// needs the iframe-worker shim, copied from its npm package, never a CDN.
-SHIM_SOURCE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_SOURCE = (
+    Path(__file__).resolve().parent.parent.parent
+    / "node_modules"
+    / "iframe-worker"
+    / "shim"
+    / "index.js"
+)
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
 
 
@@ -31,7 +37,9 @@ def copy_shim(site_dir: Path) -> None:
 NOT_OFFLINE = (".gz", ".br", "_headers")
 
 
-def offline_zip(site: Path, archive: Path, folder: str, date: tuple[int, int, int, int, int, int]) -> int:
+def offline_zip(
+    site: Path, archive: Path, folder: str, date: tuple[int, int, int, int, int, int]
+) -> int:
     """Zip the offline site with fixed dates and order, so the same site gives the same zip."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     files = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.name.endswith(NOT_OFFLINE)]

@@ -32,14 +32,85 @@ from mkdocs_training.fast import plain_html
 # tables, emoji SVGs) and our fragments (quiz forms, glossary tooltips,
 # progress buttons) write. Nothing here runs code, loads a page or restyles one.
 TAGS = {
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "cite", "code",
-    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img",
-    "input", "ins", "kbd", "label", "legend", "li", "mark", "noscript", "ol", "p", "pre", "q", "s", "samp",
-    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "mark",
+    "noscript",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
     # Emoji (pymdownx.emoji writes inline SVG icons).
-    "svg", "path", "g", "circle", "ellipse", "line", "polygon", "polyline", "rect",
+    "svg",
+    "path",
+    "g",
+    "circle",
+    "ellipse",
+    "line",
+    "polygon",
+    "polyline",
+    "rect",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "hidden", "role"},
@@ -71,7 +142,17 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # Tables' column alignment is the one style Markdown writes; nothing else may restyle a page.
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);?")
 
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "cite", "data", "srcset"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "cite",
+    "data",
+    "srcset",
+}
 
 
 # Ids the theme's and our scripts look up (Material's start with "__"): an
@@ -102,22 +183,42 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 # The content of these goes with them (the rest of a removed element stays, as text).
-CLEAN_CONTENT = {"script", "style", "iframe", "noembed", "noframes", "object", "template", "textarea",
-                 "title", "xmp"}
+CLEAN_CONTENT = {
+    "script",
+    "style",
+    "iframe",
+    "noembed",
+    "noframes",
+    "object",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+}
 # nh3's output read tag by tag (it writes every value double-quoted, a quote
 # in one as &quot;), so that "<noscript" inside an attribute value is not
 # taken for the element: a <noscript> with its content (text to nh3, up to
 # the first </noscript>), any other start tag whole, text, or a lone "<".
 START_TAG = r'(?:\s+[^\s"=>]+(?:="[^"]*")?)*\s*/?>'
-TOKENS = re.compile(rf'<noscript{START_TAG}(?P<inner>.*?)</noscript>|<[a-zA-Z][^\s/>]*{START_TAG}|[^<]+|<',
-                    re.DOTALL | re.IGNORECASE)
+TOKENS = re.compile(
+    rf"<noscript{START_TAG}(?P<inner>.*?)</noscript>|<[a-zA-Z][^\s/>]*{START_TAG}|[^<]+|<",
+    re.DOTALL | re.IGNORECASE,
+)
 NOSCRIPT_END = re.compile(r"</(?=noscript)", re.IGNORECASE)
 
 
 def _clean(content: str, tags: set[str]) -> str:
-    return nh3.clean(content, tags=tags, clean_content_tags=CLEAN_CONTENT, attributes=ATTRIBUTES,
-                     generic_attribute_prefixes=PREFIXES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_filter, strip_comments=True, link_rel=None)
+    return nh3.clean(
+        content,
+        tags=tags,
+        clean_content_tags=CLEAN_CONTENT,
+        attributes=ATTRIBUTES,
+        generic_attribute_prefixes=PREFIXES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_filter,
+        strip_comments=True,
+        link_rel=None,
+    )
 
 
 def _noscript(match: re.Match) -> str:
@@ -194,13 +295,48 @@ def _inventory(content: str) -> Counter:
 
 # html5ever (nh3, browsers) writes these SVG elements in camelCase, and
 # compares them so against an allowlist: the pass that keeps everything needs them so.
-SVG_NAMES = {name.lower(): name for name in (
-    "altGlyph", "altGlyphDef", "altGlyphItem", "animateColor", "animateMotion", "animateTransform",
-    "clipPath", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-    "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
-    "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode",
-    "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile",
-    "feTurbulence", "foreignObject", "glyphRef", "linearGradient", "radialGradient", "textPath")}
+SVG_NAMES = {
+    name.lower(): name
+    for name in (
+        "altGlyph",
+        "altGlyphDef",
+        "altGlyphItem",
+        "animateColor",
+        "animateMotion",
+        "animateTransform",
+        "clipPath",
+        "feBlend",
+        "feColorMatrix",
+        "feComponentTransfer",
+        "feComposite",
+        "feConvolveMatrix",
+        "feDiffuseLighting",
+        "feDisplacementMap",
+        "feDistantLight",
+        "feDropShadow",
+        "feFlood",
+        "feFuncA",
+        "feFuncB",
+        "feFuncG",
+        "feFuncR",
+        "feGaussianBlur",
+        "feImage",
+        "feMerge",
+        "feMergeNode",
+        "feMorphology",
+        "feOffset",
+        "fePointLight",
+        "feSpecularLighting",
+        "feSpotLight",
+        "feTile",
+        "feTurbulence",
+        "foreignObject",
+        "glyphRef",
+        "linearGradient",
+        "radialGradient",
+        "textPath",
+    )
+}
 TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 
 
@@ -210,8 +346,15 @@ def _as_a_browser_reads_it(content: str) -> str:
     only a browser sees: markup ending a comment or a <noscript> early, for one."""
     names = {name.lower() for name in TAG_NAME.findall(content)}
     tags = names | {SVG_NAMES[name] for name in names & SVG_NAMES.keys()}
-    return nh3.clean(content, tags=tags, clean_content_tags=set(), attributes={},
-                     generic_attribute_prefixes={""}, strip_comments=True, link_rel=None)
+    return nh3.clean(
+        content,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={},
+        generic_attribute_prefixes={""},
+        strip_comments=True,
+        link_rel=None,
+    )
 
 
 def removed(before: str, after: str, browser_view: str | None = None) -> list[tuple[str, str]]:
@@ -226,13 +369,20 @@ def removed(before: str, after: str, browser_view: str | None = None) -> list[tu
     for item in lost:
         if item[0] == "element":
             found.append((f"<{item[1]}> element", f"<{item[1]}"))
-        elif item[1] not in gone:  # An element removed is named once, not with each of its attributes.
+        elif (
+            item[1] not in gone
+        ):  # An element removed is named once, not with each of its attributes.
             _, tag, name, value = item
             if name == "id":
-                found.append((f"id=\"{value}\" on <{tag}> (the theme uses it)", value))
+                found.append((f'id="{value}" on <{tag}> (the theme uses it)', value))
             elif name in URL_ATTRIBUTES or name == "style":
                 shown = value if len(value) <= 40 else value[:37] + "..."
-                found.append((f"{name}=\"{shown}\" on <{tag}>", value.split(":")[0] + ":" if ":" in value else name))
+                found.append(
+                    (
+                        f'{name}="{shown}" on <{tag}>',
+                        value.split(":")[0] + ":" if ":" in value else name,
+                    )
+                )
             else:
                 found.append((f"attribute {name} on <{tag}>", name))
     # The elements first, each thing once.
@@ -253,8 +403,10 @@ def check(content: str) -> tuple[str, list[tuple[str, str]]]:
     return clean, removed(content, clean, browser_view)
 
 
-IMAGE_HINT = ("The site loads nothing from other hosts: put the image in docs/ and link to it there, "
-              "e.g. ![A chart](../images/chart.png).")
+IMAGE_HINT = (
+    "The site loads nothing from other hosts: put the image in docs/ and link to it there, "
+    "e.g. ![A chart](../images/chart.png)."
+)
 
 
 def line_of(source: str, needle: str, body_offset: int = 0) -> int:
@@ -266,13 +418,20 @@ def line_of(source: str, needle: str, body_offset: int = 0) -> int:
 def page_content(content: str, page: Page, build: Build, site: Site) -> str:
     """The page's content as published; a warning for each thing the allowlist removed."""
     content, lost = check(content)
-    if lost and not build.is_fallback(page):  # A fallback page is reported in its own language's build.
+    if lost and not build.is_fallback(
+        page
+    ):  # A fallback page is reported in its own language's build.
         source = site.text(source_path(page))
         offset = site.body(source_path(page))[1]
         for what, needle in lost:
-            hint = (IMAGE_HINT if what.startswith("src=") and what.endswith("<img>") else
-                    "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "
-                    "no scripts, on... event attributes, styles, frames or <meta>.")
-            log.warning(f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
-                        f"page and was removed. {hint}")
+            hint = (
+                IMAGE_HINT
+                if what.startswith("src=") and what.endswith("<img>")
+                else "Pages hold text: write it in Markdown, with links to pages, http(s) or mailto addresses; "
+                "no scripts, on... event attributes, styles, frames or <meta>."
+            )
+            log.warning(
+                f"docs/{page.file.src_uri}:{line_of(source, needle, offset)}: {what} is not allowed in a "
+                f"page and was removed. {hint}"
+            )
     return content

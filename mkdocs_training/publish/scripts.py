@@ -65,11 +65,14 @@ def strip_comments(config: MkDocsConfig, files: Files) -> None:
     names, and each folder of parts by one stripped script."""
     folders: dict[str, list[File]] = {}
     for file in sorted(files, key=lambda f: f.src_uri):
-        if not (file.src_uri.startswith(FOLDER) and file.src_uri.endswith(".js")) or file.generated_by:
+        if (
+            not (file.src_uri.startswith(FOLDER) and file.src_uri.endswith(".js"))
+            or file.generated_by
+        ):
             continue
         if file.abs_src_path is None or not file.abs_src_path.startswith(str(config.docs_dir)):
             continue  # The theme's, already minified.
-        name = file.src_uri[len(FOLDER):]
+        name = file.src_uri[len(FOLDER) :]
         if "/" in name:
             folders.setdefault(FOLDER + name.split("/")[0] + ".js", []).append(file)
             continue
@@ -84,8 +87,10 @@ def strip_comments(config: MkDocsConfig, files: Files) -> None:
     for target, parts in folders.items():
         found = [p for part in parts for p in problems(part.content_string, part.src_uri)]
         if files.get_file_from_path(target) is not None:
-            found.append(f"docs/{target} and the folder docs/{target[:-3]}/ would both be published as "
-                         f"{target}: keep one of them.")
+            found.append(
+                f"docs/{target} and the folder docs/{target[:-3]}/ would both be published as "
+                f"{target}: keep one of them."
+            )
         for problem in found:
             log.warning(problem)
         if found:

@@ -23,7 +23,9 @@ from mkdocs_training.core.log import log
 def one_index_per_language(config: MkDocsConfig, language: str) -> None:
     search = config.plugins.get("material/search")
     if search is None:
-        log.warning("mkdocs.yml: the search plugin is not configured; add 'search' under 'plugins:'.")
+        log.warning(
+            "mkdocs.yml: the search plugin is not configured; add 'search' under 'plugins:'."
+        )
         return
     search.config.lang = [language]
     i18n_plugin = config.plugins["i18n"]
@@ -57,13 +59,25 @@ def write(config: MkDocsConfig, build: Build, site: Site) -> None:
     if index.exists():
         kept[build.language] = json.loads(index.read_text(encoding="utf-8"))
     languages = build.languages
-    i18n.write_per_language(config, languages, "search/search_index.json", kept,
-                            lambda index, code: index_json(index, code, languages), build.is_last,
-                            build.built_here)
+    i18n.write_per_language(
+        config,
+        languages,
+        "search/search_index.json",
+        kept,
+        lambda index, code: index_json(index, code, languages),
+        build.is_last,
+        build.built_here,
+    )
     if build.offline:  # From file://, Material loads the index as a script, not with fetch.
-        i18n.write_per_language(config, languages, "search/search_index.js", kept,
-                                lambda index, code: f"var __index = {index_json(index, code, languages)}",
-                                build.is_last, build.built_here)
+        i18n.write_per_language(
+            config,
+            languages,
+            "search/search_index.js",
+            kept,
+            lambda index, code: f"var __index = {index_json(index, code, languages)}",
+            build.is_last,
+            build.built_here,
+        )
 
 
 # A language's index, with locations relative to that language's root (the

@@ -27,9 +27,11 @@ def is_local(url: str) -> bool:
 
 
 def message(url: str) -> str:
-    return (f"mkdocs.yml: site_url is {url}, a local address, so the canonical links, hreflang "
-            "and the sitemap of this build point at this machine. To publish, set the public "
-            "address: SITE_URL=https://training.example.com/ make publish")
+    return (
+        f"mkdocs.yml: site_url is {url}, a local address, so the canonical links, hreflang "
+        "and the sitemap of this build point at this machine. To publish, set the public "
+        "address: SITE_URL=https://training.example.com/ make publish"
+    )
 
 
 # Once per site build. Publishing (`make publish`, TRAINING_PUBLISH=on) fails

@@ -30,7 +30,10 @@ PALETTE = f"{FOLDER}/palette.*.min.css"
 # Our stylesheets are written to be read: their comments say why each rule
 # is there. Those go, and so do runs of spaces (one is kept where CSS needs
 # it, none beside { } ; ,); strings and url()s stay exactly as written.
-CSS_TOKEN = re.compile(r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""", re.DOTALL)
+CSS_TOKEN = re.compile(
+    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\burl\([^)"']*\))|(/\*.*?\*/)|(\s*[{};,]\s*)|(\s+)""",
+    re.DOTALL,
+)
 
 
 def minified(css: str) -> str:
@@ -61,7 +64,10 @@ def theme_sheet(files: Files, pattern: str) -> File | None:
 
 def join(config: MkDocsConfig, files: Files) -> str | None:
     """Replace the theme's and extra_css stylesheets in `files` by one file; its path, or None."""
-    found = [theme_sheet(files, name) for name in ([MAIN, PALETTE] if config.theme.get("palette") else [MAIN])]
+    found = [
+        theme_sheet(files, name)
+        for name in ([MAIN, PALETTE] if config.theme.get("palette") else [MAIN])
+    ]
     sheets = [sheet for sheet in found if sheet is not None]
     if len(sheets) < len(found):
         return None
@@ -70,8 +76,10 @@ def join(config: MkDocsConfig, files: Files) -> str | None:
     for path in config.extra_css:
         sheet = files.get_file_from_path(path)
         if sheet is None:
-            log.warning(f"mkdocs.yml: extra_css names {path}, which is not a file in docs/. "
-                        "Fix the path or remove the entry.")
+            log.warning(
+                f"mkdocs.yml: extra_css names {path}, which is not a file in docs/. "
+                "Fix the path or remove the entry."
+            )
             return None
         ours.append(sheet)
         parts.append(minified(sheet.content_string))

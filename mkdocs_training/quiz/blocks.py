@@ -44,19 +44,28 @@ from mkdocs_training.quiz import cues
 
 def blocks(text: str, path: Path) -> list[tuple[int, list[Question], list[Problem]]]:
     """Every quiz block in a page: (line of the opening fence, questions, problems), these checks included."""
-    return [(line, questions, problems or block_problems(questions, path, line))
-            for line, questions, problems in quizzes.blocks(text, path)]
+    return [
+        (line, questions, problems or block_problems(questions, path, line))
+        for line, questions, problems in quizzes.blocks(text, path)
+    ]
 
 
 def content_problems(source: Checked) -> list[Problem]:
     """What the knowledge checks of a page, read without problems, give away or say twice (on_files)."""
-    return [problem for line, questions, problems in source.quizzes if not problems
-            for problem in block_problems(questions, source.path, line)]
+    return [
+        problem
+        for line, questions, problems in source.quizzes
+        if not problems
+        for problem in block_problems(questions, source.path, line)
+    ]
 
 
 def block_problems(questions: list[Question], path: Path, line: int) -> list[Problem]:
-    return (guessable(questions, path, line) + cues.absolute_words(questions, path, line)
-            + verdict_openers(questions, path))
+    return (
+        guessable(questions, path, line)
+        + cues.absolute_words(questions, path, line)
+        + verdict_openers(questions, path)
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -70,45 +79,78 @@ def guessable(questions: list[Question], path: Path, line: int) -> list[Problem]
     longest = 0
     for question in questions:
         lengths = [len(a.text) for a in question.answers]
-        if lengths.count(max(lengths)) == 1 and question.answers[lengths.index(max(lengths))].correct:
+        if (
+            lengths.count(max(lengths)) == 1
+            and question.answers[lengths.index(max(lengths))].correct
+        ):
             longest += 1
     # Three questions make a pattern; with fewer, one long key says nothing.
     if len(questions) >= 3 and longest * 2 > len(questions):
-        problems.append(Problem(path, line, f"the correct answer is the longest option in {longest} of "
-                                f"{len(questions)} questions, so picking the longest scores. Balance the "
-                                "lengths: make wrong answers as long and specific as the right ones."))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the correct answer is the longest option in {longest} of "
+                f"{len(questions)} questions, so picking the longest scores. Balance the "
+                "lengths: make wrong answers as long and specific as the right ones.",
+            )
+        )
     for multiple, kind in ((False, "single-choice"), (True, "multiple-choice")):
-        keys = {tuple(i + 1 for i, a in enumerate(q.answers) if a.correct) for q in questions if q.multiple == multiple}
+        keys = {
+            tuple(i + 1 for i, a in enumerate(q.answers) if a.correct)
+            for q in questions
+            if q.multiple == multiple
+        }
         count = sum(q.multiple == multiple for q in questions)
         if count >= 2 and len(keys) == 1:
             at = ", ".join(map(str, keys.pop()))
             where = f"answers at positions {at}" if multiple else f"answer at position {at}"
-            problems.append(Problem(path, line, f"every {kind} question has its correct {where}. "
-                                    "Vary where they are (the PDF's answer key keeps this order)."))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"every {kind} question has its correct {where}. "
+                    "Vary where they are (the PDF's answer key keeps this order).",
+                )
+            )
     offered = max(len(q.answers) for q in questions)
     for position in range(1, offered + 1):
         having = [q for q in questions if len(q.answers) >= position]
         if len(having) >= 4 and not any(q.answers[position - 1].correct for q in having):
-            problems.append(Problem(path, line, f"answer {position} is never correct in {len(having)} questions. "
-                                    "Make it the correct one in some."))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"answer {position} is never correct in {len(having)} questions. "
+                    "Make it the correct one in some.",
+                )
+            )
     return problems
 
 
 # Feedback is shown under the reader's own choices and the correct answers,
 # after a label that already gives the verdict; a "Right." or "No," opener
 # would repeat it, or contradict it.
-VERDICT_OPENER = re.compile(r"^(right|correct|wrong|incorrect|yes|no|not quite|exactly|true|false|esatto|giusto|"
-                            r"corretto|sbagliato|sì|vero|falso|non proprio|non esattamente)\s*[.,!:;—–]",
-                            re.IGNORECASE)
+VERDICT_OPENER = re.compile(
+    r"^(right|correct|wrong|incorrect|yes|no|not quite|exactly|true|false|esatto|giusto|"
+    r"corretto|sbagliato|sì|vero|falso|non proprio|non esattamente)\s*[.,!:;—–]",
+    re.IGNORECASE,
+)
 
 
 def verdict_openers(questions: list[Question], path: Path) -> list[Problem]:
-    return [Problem(path, question.line, f"question {number}, answer {index}: the feedback opens with a verdict "
-                    f"('{opener.group(0)}'). The page already says whether the "
-                    "answer is right; start with the reason.")
-            for number, question in enumerate(questions, start=1)
-            for index, answer in enumerate(question.answers, start=1)
-            if (opener := VERDICT_OPENER.match(answer.feedback))]
+    return [
+        Problem(
+            path,
+            question.line,
+            f"question {number}, answer {index}: the feedback opens with a verdict "
+            f"('{opener.group(0)}'). The page already says whether the "
+            "answer is right; start with the reason.",
+        )
+        for number, question in enumerate(questions, start=1)
+        for index, answer in enumerate(question.answers, start=1)
+        if (opener := VERDICT_OPENER.match(answer.feedback))
+    ]
 
 
 def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list[Problem]:
@@ -124,8 +166,14 @@ def repeated_hints(questions: list[Question], path: Path, strings: dict) -> list
         sentences = re.split(r"(?<=[.?!:])\s+", question.text.strip())
         repeated = next((s for s in sentences if s.lower().startswith(lead)), None)
         if repeated:
-            problems.append(Problem(path, question.line, f"question {number} says '{repeated}', which the hint "
-                                    f"under it already says ('{hint}'). Remove it from the question."))
+            problems.append(
+                Problem(
+                    path,
+                    question.line,
+                    f"question {number} says '{repeated}', which the hint "
+                    f"under it already says ('{hint}'). Remove it from the question.",
+                )
+            )
     return problems
 
 
@@ -152,7 +200,9 @@ def render_all(markdown: str, page: Page, build: Build, site: Site) -> str:
         if not questions and problems:
             # Reported when the page was read (the strict build fails); the
             # page says so rather than showing an empty check.
-            return fragments.add(build, page, f"<p>{escaping.text(build.ui['quiz']['unreadable'])}</p>")
+            return fragments.add(
+                build, page, f"<p>{escaping.text(build.ui['quiz']['unreadable'])}</p>"
+            )
         number = fragments.count(build, page) + 1
         html = build.macros().quiz(f"quiz-{number}", questions, build.ui["quiz"])
         return fragments.add(build, page, html)

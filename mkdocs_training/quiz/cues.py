@@ -22,15 +22,50 @@ from mkdocs_training.core import i18n
 from mkdocs_training.core.problems import Problem
 
 ABSOLUTE_WORDS = {
-    "en": ["only", "always", "never", "nobody", "no one", "nothing", "none", "everyone", "everybody",
-           "at once", "immediately", "entirely", "completely", "whatever happens", "in every case",
-           "under no circumstances"],
-    "it": ["solo", "soltanto", "unicamente", "esclusivamente", "sempre", "mai", "subito", "immediatamente",
-           "nessuno", "nessuna", "niente", "nulla", "tutti quanti", "in ogni caso", "del tutto",
-           "in nessun caso", "assolutamente"],
+    "en": [
+        "only",
+        "always",
+        "never",
+        "nobody",
+        "no one",
+        "nothing",
+        "none",
+        "everyone",
+        "everybody",
+        "at once",
+        "immediately",
+        "entirely",
+        "completely",
+        "whatever happens",
+        "in every case",
+        "under no circumstances",
+    ],
+    "it": [
+        "solo",
+        "soltanto",
+        "unicamente",
+        "esclusivamente",
+        "sempre",
+        "mai",
+        "subito",
+        "immediatamente",
+        "nessuno",
+        "nessuna",
+        "niente",
+        "nulla",
+        "tutti quanti",
+        "in ogni caso",
+        "del tutto",
+        "in nessun caso",
+        "assolutamente",
+    ],
 }
-PATTERNS = {language: re.compile(r"(?<![\w’'])(" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.IGNORECASE)
-            for language, words in ABSOLUTE_WORDS.items()}
+PATTERNS = {
+    language: re.compile(
+        r"(?<![\w’'])(" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.IGNORECASE
+    )
+    for language, words in ABSOLUTE_WORDS.items()
+}
 
 
 def language_of(path: Path) -> str:
@@ -56,7 +91,13 @@ def absolute_words(questions: list, path: Path, line: int) -> list[Problem]:
     if not wrong or len(wrong) / wrong_count <= (len(right) / right_count if right_count else 0):
         return []
     share = f"{len(wrong)} of {wrong_count} wrong answers and {len(right)} of {right_count} correct ones"
-    return [Problem(path, at, f"question {number}, answer {index} says '{word}': absolute words are in "
-                    f"{share}, so they mark the wrong answers. Say why the answer is wrong in its own terms "
-                    "(a reason, a limit), not with an absolute.")
-            for at, number, index, word in wrong]
+    return [
+        Problem(
+            path,
+            at,
+            f"question {number}, answer {index} says '{word}': absolute words are in "
+            f"{share}, so they mark the wrong answers. Say why the answer is wrong in its own terms "
+            "(a reason, a limit), not with an absolute.",
+        )
+        for at, number, index, word in wrong
+    ]

@@ -61,36 +61,62 @@ def read(root: Path, code: str) -> tuple[list[Criterion], list[str]]:
         text = (root / name).read_text(encoding="utf-8")
         data = yamlfile.load(text) or {}
     except FileNotFoundError:
-        return [], [f"{name} is missing: copy {FOLDER}/en.yml and translate it (same ids, four levels each)."]
+        return [], [
+            f"{name} is missing: copy {FOLDER}/en.yml and translate it (same ids, four levels each)."
+        ]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [f"{name}{f':{mark.line + 1}' if mark else ''}: not valid YAML ({getattr(error, 'problem', error)})."]
+        return [], [
+            f"{name}{f':{mark.line + 1}' if mark else ''}: not valid YAML ({getattr(error, 'problem', error)})."
+        ]
     if not isinstance(data, dict) or not data:
-        return [], [f"{name}: write one '<id>:' entry per criterion (a YAML mapping); see {FOLDER}/en.yml."]
+        return [], [
+            f"{name}: write one '<id>:' entry per criterion (a YAML mapping); see {FOLDER}/en.yml."
+        ]
     criteria, problems = [], []
     for key, entry in data.items():
         where = f"{name}{line_of(text, str(key))}"
         if not ID.match(str(key)):
             problems.append(f"{where}: id '{key}' must be lowercase words joined by '-'.")
             continue
-        missing = [f for f in FIELDS if not isinstance((entry or {}).get(f) if isinstance(entry, dict) else None, str)]
+        missing = [
+            f
+            for f in FIELDS
+            if not isinstance((entry or {}).get(f) if isinstance(entry, dict) else None, str)
+        ]
         if missing:
             problems.append(f"{where}: '{key}' needs {', '.join(m + ':' for m in missing)} (text).")
             continue
         levels = entry.get("levels")
-        if not isinstance(levels, list) or len(levels) != LEVELS or not all(isinstance(v, str) and v for v in levels):
+        if (
+            not isinstance(levels, list)
+            or len(levels) != LEVELS
+            or not all(isinstance(v, str) and v for v in levels)
+        ):
             count = len(levels) if isinstance(levels, list) else 0
-            problems.append(f"{where}: '{key}' has {count} levels; write exactly {LEVELS} under 'levels:', "
-                            "one descriptor each for scores 0, 1, 2 and 3.")
+            problems.append(
+                f"{where}: '{key}' has {count} levels; write exactly {LEVELS} under 'levels:', "
+                "one descriptor each for scores 0, 1, 2 and 3."
+            )
             continue
         unknown = set(entry) - set(FIELDS) - {"levels"}
         if unknown:
-            problems.append(f"{where}: '{key}': unknown key(s) {', '.join(sorted(unknown))}; "
-                            f"a criterion has {', '.join(FIELDS)}, levels.")
+            problems.append(
+                f"{where}: '{key}': unknown key(s) {', '.join(sorted(unknown))}; "
+                f"a criterion has {', '.join(FIELDS)}, levels."
+            )
             continue
         fields = {f: typography.smarten(entry[f].strip()) for f in FIELDS}
-        criteria.append(Criterion(key, fields["name"], fields["look_for"], fields["before"],
-                                  fields["during"], [typography.smarten(v.strip()) for v in levels]))
+        criteria.append(
+            Criterion(
+                key,
+                fields["name"],
+                fields["look_for"],
+                fields["before"],
+                fields["during"],
+                [typography.smarten(v.strip()) for v in levels],
+            )
+        )
     return criteria, problems
 
 
@@ -112,10 +138,13 @@ def load(root: Path, codes: list[str]) -> Criteria:
         if ids != source and source and ids:
             missing = [i for i in source if i not in ids]
             extra = [i for i in ids if i not in source]
-            detail = (f"missing {', '.join(missing)}; " if missing else "") + \
-                     (f"not in {FOLDER}/{codes[0]}.yml: {', '.join(extra)}; " if extra else "") or "in another order; "
-            result.problems.append(f"{FOLDER}/{code}.yml: its criteria differ from {FOLDER}/{codes[0]}.yml "
-                                   f"({detail}use the same ids, in the same order).")
+            detail = (f"missing {', '.join(missing)}; " if missing else "") + (
+                f"not in {FOLDER}/{codes[0]}.yml: {', '.join(extra)}; " if extra else ""
+            ) or "in another order; "
+            result.problems.append(
+                f"{FOLDER}/{code}.yml: its criteria differ from {FOLDER}/{codes[0]}.yml "
+                f"({detail}use the same ids, in the same order)."
+            )
     return result
 
 
@@ -124,8 +153,10 @@ def for_build(build: Build, page: Page) -> list[Criterion]:
     root = Path(build.config.config_file_path).parent
     criteria = load(root, [build.language]).by_language.get(build.language) or []
     if not criteria:
-        log.warning(f"docs/{page.file.src_uri}: it shows the supplier scorecard, but {FOLDER}/"
-                    f"{build.language}.yml has no criteria. Add them (see {FOLDER}/en.yml).")
+        log.warning(
+            f"docs/{page.file.src_uri}: it shows the supplier scorecard, but {FOLDER}/"
+            f"{build.language}.yml has no criteria. Add them (see {FOLDER}/en.yml)."
+        )
     return criteria
 
 
@@ -149,8 +180,10 @@ def criteria_list(page: Page, build: Build, site: Site) -> str:
     items = []
     for criterion in for_build(build, page):
         # After a label and a colon, in a run: lower case, and no full stop before each ';'.
-        levels = "; ".join(f"**{score}** {text(after_colon(level).rstrip('.'))}"
-                           for score, level in enumerate(criterion.levels))
+        levels = "; ".join(
+            f"**{score}** {text(after_colon(level).rstrip('.'))}"
+            for score, level in enumerate(criterion.levels)
+        )
         items.append(
             f"- **{text(criterion.name)}.** {text(criterion.look_for)}\n"
             f"    - {text(ui['before'])}: {text(after_colon(criterion.before))}\n"
@@ -174,38 +207,47 @@ def form(page: Page, build: Build, site: Site) -> str:
     ui = build.ui["scorecard"]
     criteria = for_build(build, page)
     maximum = (LEVELS - 1) * len(criteria)
-    strings = " ".join(f'data-{key.replace("_", "-")}="{attribute(value)}"' for key, value in ui.items()
-                       if isinstance(value, str))
+    strings = " ".join(
+        f'data-{key.replace("_", "-")}="{attribute(value)}"'
+        for key, value in ui.items()
+        if isinstance(value, str)
+    )
     rows = []
     for number, c in enumerate(criteria, start=1):
         levels = "".join(
             f'<div class="training-scorecard__level">'
             f'<input type="radio" name="scorecard-{c.id}" id="scorecard-{c.id}-{score}" value="{score}">'
             f'<label for="scorecard-{c.id}-{score}"><strong>{score}</strong> {text(level)}</label></div>'
-            for score, level in enumerate(c.levels))
+            for score, level in enumerate(c.levels)
+        )
         rows.append(
             f'<fieldset class="training-scorecard__criterion" data-criterion="{c.id}" '
             f'data-name="{attribute(c.name)}" aria-describedby="scorecard-{c.id}-look">'
-            f'<legend>{number}. {text(c.name)}</legend>'
+            f"<legend>{number}. {text(c.name)}</legend>"
             f'<p class="training-scorecard__look" id="scorecard-{c.id}-look">{text(c.look_for)}</p>'
             f'<div class="training-scorecard__levels">{levels}</div>'
             f'<p class="training-scorecard__notes" data-training-notes>'
-            f'<span data-training-fallback>{text(ui["notes_paper"])}</span></p>'
-            f'</fieldset>')
+            f"<span data-training-fallback>{text(ui['notes_paper'])}</span></p>"
+            f"</fieldset>"
+        )
     details = "".join(
         f'<p class="training-scorecard__detail"><label for="scorecard-{key}">{text(ui[key])}</label> '
         f'<input type="text" id="scorecard-{key}" name="{key}"></p>'
-        for key in ("supplier", "date", "scorer"))
+        for key in ("supplier", "date", "scorer")
+    )
     summary = (
         f'<div class="training-scorecard__summary">'
-        f'<p data-training-fallback>{text(ui["total_paper"].format(max=maximum))}</p>'
+        f"<p data-training-fallback>{text(ui['total_paper'].format(max=maximum))}</p>"
         f'<div data-training-script hidden><p role="status" data-training-scorecard-total></p>'
-        f'<p data-training-scorecard-weakest></p></div></div>'
+        f"<p data-training-scorecard-weakest></p></div></div>"
     )
     actions = (
         '<p class="training-scorecard__actions" data-training-script hidden>'
-        + "".join(f'<button type="button" class="md-button" data-training-scorecard-action="{action}">'
-                  f'{text(ui[action])}</button> ' for action in ("print", "export", "import", "clear"))
+        + "".join(
+            f'<button type="button" class="md-button" data-training-scorecard-action="{action}">'
+            f"{text(ui[action])}</button> "
+            for action in ("print", "export", "import", "clear")
+        )
         + '<span role="status" data-training-scorecard-status></span></p>'
     )
     html_form = (
@@ -214,6 +256,6 @@ def form(page: Page, build: Build, site: Site) -> str:
         f'<div class="training-scorecard__details">{details}</div>{"".join(rows)}{summary}{actions}'
         f'<noscript><p class="training-noscript" data-training-noscript>{text(ui["no_script"])}</p></noscript>'
         f'<p class="training-complete__note training-scorecard__stored">{text(ui["stored"])}</p>'
-        f'</form>'
+        f"</form>"
     )
     return fragments.add(build, page, html_form)

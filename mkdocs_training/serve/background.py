@@ -17,7 +17,14 @@ from mkdocs_training.core import engine
 
 
 def background_command(config_file: str, site_dir: str, serve_url: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs_training.serve.background", config_file, site_dir, serve_url]
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs_training.serve.background",
+        config_file,
+        site_dir,
+        serve_url,
+    ]
 
 
 def background_build(config_file: str, site_dir: str, serve_url: str) -> int:
@@ -77,8 +84,11 @@ class Background:
         self.folder = Path(tempfile.mkdtemp(prefix="mkdocs_training_next_"))
         self.output = tempfile.TemporaryFile()  # noqa: SIM115 - the build writes it; result() reads it.
         self.started = time.monotonic()
-        self.process = subprocess.Popen(background_command(self.config_file, str(self.folder), self.serve_url),
-                                        stdout=self.output, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            background_command(self.config_file, str(self.folder), self.serve_url),
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+        )
 
     def running(self) -> bool:
         return self.process is not None
@@ -105,7 +115,9 @@ class Background:
 
     def result(self) -> tuple[int, Path, str]:
         """The exit status, output folder and log of a finished build (which this forgets)."""
-        assert self.process is not None and self.folder is not None and self.output is not None, "not started"
+        assert self.process is not None and self.folder is not None and self.output is not None, (
+            "not started"
+        )
         status = self.process.returncode
         self.output.seek(0)
         text = self.output.read().decode("utf-8", "replace")

@@ -44,16 +44,21 @@ def failure_page(lines: list[str]) -> str:
     """The page every request gets while the site does not build."""
     from html import escape
 
-    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>The site did not build</title>'
-            '</head><body><h1>The site did not build</h1><p>Fix what is named below and save: this page '
-            'reloads by itself.</p>\n<pre data-training-build-error>' + escape("\n".join(lines), quote=False) +
-            "</pre></body></html>\n")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>The site did not build</title>'
+        "</head><body><h1>The site did not build</h1><p>Fix what is named below and save: this page "
+        "reloads by itself.</p>\n<pre data-training-build-error>"
+        + escape("\n".join(lines), quote=False)
+        + "</pre></body></html>\n"
+    )
 
 
 class Server(LiveReloadServer):
     """The engine's live-reload server, told which files changed, with a fast path for one page."""
 
-    def __init__(self, config_file: str, host: str, port: int, handlers: list[logging.Handler]) -> None:
+    def __init__(
+        self, config_file: str, host: str, port: int, handlers: list[logging.Handler]
+    ) -> None:
         self.config_file = os.path.abspath(config_file)
         self.site_dir = tempfile.mkdtemp(prefix="mkdocs_")
         self.handlers = handlers
@@ -66,15 +71,27 @@ class Server(LiveReloadServer):
         self.serve_url = f"http://{host}:{port}{('/' + mount_path.strip('/')).rstrip('/')}/"
         self.config.site_url = self.serve_url
         self.background = Background(self.config_file, self.serve_url)
-        self.changes: set[str] = set()  # Files changed since the last build, created, deleted or moved.
-        self.failure: list[str] | None = None  # The last full build's messages, while it has failed.
+        self.changes: set[str] = (
+            set()
+        )  # Files changed since the last build, created, deleted or moved.
+        self.failure: list[str] | None = (
+            None  # The last full build's messages, while it has failed.
+        )
         # Files are polled (as by properdocs serve, which found events unreliable),
         # every 0.2 s rather than 0.5 s: the wait is most of the time from save to page.
-        super().__init__(builder=self.full_build, host=host, port=port, root=self.site_dir, mount_path=mount_path,
-                         polling_interval=0.2)
+        super().__init__(
+            builder=self.full_build,
+            host=host,
+            port=port,
+            root=self.site_dir,
+            mount_path=mount_path,
+            polling_interval=0.2,
+        )
         if self.url != self.serve_url:
-            raise RuntimeError(f"the live-reload server serves {self.url}, not {self.serve_url}: "
-                               "update Server.__init__ in mkdocs_training/serve/server.py")
+            raise RuntimeError(
+                f"the live-reload server serves {self.url}, not {self.serve_url}: "
+                "update Server.__init__ in mkdocs_training/serve/server.py"
+            )
         self.error_handler = self.error_page
 
     def load(self) -> MkDocsConfig:
@@ -93,8 +110,13 @@ class Server(LiveReloadServer):
                 failure, epoch = self.failure, self._visible_epoch
             if failure is not None:
                 page = self._inject_js_into_html(failure_page(failure).encode("utf-8"), epoch)
-                start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                                             ("Content-Length", str(len(page)))])
+                start_response(
+                    "500 Internal Server Error",
+                    [
+                        ("Content-Type", "text/html; charset=utf-8"),
+                        ("Content-Length", str(len(page))),
+                    ],
+                )
                 return [page]
         return super()._serve_request(environ, start_response)
 
@@ -140,8 +162,9 @@ class Server(LiveReloadServer):
     def _build_loop(self) -> None:
         while True:
             with self._rebuild_cond:
-                while not self._rebuild_cond.wait_for(lambda: self._want_rebuild or self._shutdown,
-                                                      timeout=self.shutdown_delay):
+                while not self._rebuild_cond.wait_for(
+                    lambda: self._want_rebuild or self._shutdown, timeout=self.shutdown_delay
+                ):
                     if self.background.finished():
                         break
                 if self._shutdown:
@@ -179,8 +202,10 @@ class Server(LiveReloadServer):
             log.info(f"Full rebuild ({', '.join(sorted(self.shown(p) for p in paths))}): {reason}")
             self.rebuild()
             return
-        log.info(f"Fast path: {self.shown(str(path))} rendered again ({', '.join(written)}) "
-                 f"in {time.monotonic() - start:.2f} s; full rebuild in the background")
+        log.info(
+            f"Fast path: {self.shown(str(path))} rendered again ({', '.join(written)}) "
+            f"in {time.monotonic() - start:.2f} s; full rebuild in the background"
+        )
         self.publish()
         self.background.start()
 
@@ -198,7 +223,9 @@ class Server(LiveReloadServer):
                 import traceback
 
                 traceback.print_exc()
-            log.error("An error happened during the rebuild. Every page shows it until a save fixes it.")
+            log.error(
+                "An error happened during the rebuild. Every page shows it until a save fixes it."
+            )
             self.failure = messages.lines + [str(error)]
             self.publish()
             return
@@ -212,7 +239,9 @@ class Server(LiveReloadServer):
         seconds = time.monotonic() - self.background.started
         if status != 0:
             shutil.rmtree(folder, ignore_errors=True)
-            log.info(f"Background rebuild failed after {seconds:.1f} s; full rebuild here to show the errors")
+            log.info(
+                f"Background rebuild failed after {seconds:.1f} s; full rebuild here to show the errors"
+            )
             self.rebuild()
             return
         self._wanted_epoch = _timestamp()

@@ -20,6 +20,8 @@ from mkdocs_training.core.context import Build, Site
 
 def language_list(page: Page, build: Build, site: Site) -> str:
     reader = Locale.parse(build.language.replace("-", "_"))  # pt-BR as Babel writes it: pt_BR.
-    names = [reader.languages.get(re.split(r"[-_]", code)[0], build.languages.names.get(code, code))
-             for code in build.languages.codes]
+    names = [
+        reader.languages.get(re.split(r"[-_]", code)[0], build.languages.names.get(code, code))
+        for code in build.languages.codes
+    ]
     return escaping.text(format_list(names, locale=reader))

@@ -32,37 +32,49 @@ from mkdocs_training.core.locales import categories, is_plural
 def _plurals(value, language: str, english: str):
     """The English strings with each plural map given the language's categories (the English 'other' for new ones)."""
     if is_plural(value):
-        return {category: value.get(category, value.get("other")) for category in categories(language)}
+        return {
+            category: value.get(category, value.get("other")) for category in categories(language)
+        }
     if isinstance(value, dict):
         return {key: _plurals(item, language, english) for key, item in value.items()}
     return value
 
 
 def _entry(code: str, name: str) -> str:
-    return (f"        - locale: {code}\n"
-            f"          name: {name}\n"
-            f"          theme:\n"
-            f"            language: {code}\n")
+    return (
+        f"        - locale: {code}\n"
+        f"          name: {name}\n"
+        f"          theme:\n"
+        f"            language: {code}\n"
+    )
 
 
 def create(root: Path, code: str, default: str, existing: list[str]) -> list[str]:
     """Write the language's files and configuration; the paths written, or ValueError saying why not."""
     if not i18n.is_locale(code):  # What static-i18n accepts: fr, pt_BR, pt-BR, zh-Hant.
-        raise ValueError(f"'{code}' is not a language code. Use a CLDR code such as fr, de or pt_BR.")
+        raise ValueError(
+            f"'{code}' is not a language code. Use a CLDR code such as fr, de or pt_BR."
+        )
     if code in existing:
-        raise ValueError(f"'{code}' is a language of this site already (mkdocs.yml: {', '.join(existing)}).")
+        raise ValueError(
+            f"'{code}' is a language of this site already (mkdocs.yml: {', '.join(existing)})."
+        )
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        raise ValueError(f"'{code}' is not a language CLDR knows. Use a code such as fr, de or pt_BR.") from None
-    name = (locale.get_display_name(locale) or code)
+        raise ValueError(
+            f"'{code}' is not a language CLDR knows. Use a code such as fr, de or pt_BR."
+        ) from None
+    name = locale.get_display_name(locale) or code
     name = name[:1].upper() + name[1:]
     config_path = root / "mkdocs.yml"
     config = config_path.read_text(encoding="utf-8")
     languages = re.search(r"(?m)^(\s*)languages:\n", config)
     training = re.search(r"(?m)^  - training:\n", config)
     if not languages or not training:
-        raise ValueError("mkdocs.yml: found no 'languages:' under the i18n plugin or no '- training:' plugin.")
+        raise ValueError(
+            "mkdocs.yml: found no 'languages:' under the i18n plugin or no '- training:' plugin."
+        )
     written = []
     for folder, what in (("locales", "interface strings"), ("glossary", "glossary")):
         english = root / folder / f"{default}.yml"
@@ -71,12 +83,16 @@ def create(root: Path, code: str, default: str, existing: list[str]) -> list[str
             continue
         # Through yamlfile, as the build reads it: plain data only (no aliases to walk without end).
         data = _plurals(yamlfile.load(english.read_text(encoding="utf-8")), code, default)
-        header = (f"# The {what} in {name} ({code}), copied from {folder}/{default}.yml by\n"
-                  f"# `make new-language`: still English, to translate (or make export-xliff LANG={code}).\n")
+        header = (
+            f"# The {what} in {name} ({code}), copied from {folder}/{default}.yml by\n"
+            f"# `make new-language`: still English, to translate (or make export-xliff LANG={code}).\n"
+        )
         if folder == "locales":
             data["date_locale"] = code
-        target.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
-                          encoding="utf-8")
+        target.write_text(
+            header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+            encoding="utf-8",
+        )
         written.append(f"{folder}/{code}.yml")
     # The new language goes last among the languages: static-i18n's languages list ends where the
     # next plugin of the list starts.
@@ -89,13 +105,15 @@ def create(root: Path, code: str, default: str, existing: list[str]) -> list[str
     config = config[:end] + "\n" + _entry(code, name) + config[end:]
     training = re.search(r"(?m)^  - training:\n", config)
     assert training is not None  # Found above; the entry added did not remove it.
-    policies = re.search(r"(?m)^      translations:\n", config[training.end():])
+    policies = re.search(r"(?m)^      translations:\n", config[training.end() :])
     insert = f"        {code}: partial\n"
-    if policies and config[training.end():].startswith("      translations:\n"):
+    if policies and config[training.end() :].startswith("      translations:\n"):
         at = training.end() + policies.end()
         config = config[:at] + insert + config[at:]
     else:
-        config = config[:training.end()] + "      translations:\n" + insert + config[training.end():]
+        config = (
+            config[: training.end()] + "      translations:\n" + insert + config[training.end() :]
+        )
     config_path.write_text(config, encoding="utf-8")
     written.append("mkdocs.yml")
     return written
@@ -108,6 +126,8 @@ def command(root: Path, languages: Languages, code: str) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Written: {', '.join(written)}. The site builds with '{code}' now: its pages show in "
-          f"{languages.names[languages.default]} under a notice until translated (docs/<page>.{code}.md).")
+    print(
+        f"Written: {', '.join(written)}. The site builds with '{code}' now: its pages show in "
+        f"{languages.names[languages.default]} under a notice until translated (docs/<page>.{code}.md)."
+    )
     return 0

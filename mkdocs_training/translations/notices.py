@@ -57,8 +57,15 @@ def _toc_items(toc):
         yield from _toc_items(item.children)
 
 
-def render(build: Build, kind: str, title: str, text: str, sections: list[dict], source_url: str | None) -> str:
+def render(
+    build: Build, kind: str, title: str, text: str, sections: list[dict], source_url: str | None
+) -> str:
     return build.template("partials/training-notice.html").render(
-        kind=kind, title=title, text=text, sections=sections, source_url=source_url,
-        source_link=build.ui["notice"]["source_link"], source_lang=build.languages.default,
+        kind=kind,
+        title=title,
+        text=text,
+        sections=sections,
+        source_url=source_url,
+        source_link=build.ui["notice"]["source_link"],
+        source_lang=build.languages.default,
     )

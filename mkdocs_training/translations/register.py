@@ -40,7 +40,9 @@ def sections(source: Checked) -> dict[str, tuple[int, str]]:
     _intro (the text under the page title), then each heading's anchor, in page order.
     status.py hashes these texts; a diff compares them."""
     lines = source.text.splitlines()
-    meta = f"title: {source.meta.get('title', '')}\ndescription: {source.meta.get('description', '')}"
+    meta = (
+        f"title: {source.meta.get('title', '')}\ndescription: {source.meta.get('description', '')}"
+    )
     found: dict[str, tuple[int, str]] = {META: (1, meta)}
     page_sections = source.page.sections
     starts = [s.heading.line if s.heading else 1 for s in page_sections]
@@ -50,7 +52,9 @@ def sections(source: Checked) -> dict[str, tuple[int, str]]:
     for section, start, end in zip(page_sections, starts, ends, strict=True):
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
-            if section.heading is None:  # The front matter is _meta's (and the record's), not the introduction's.
+            if (
+                section.heading is None
+            ):  # The front matter is _meta's (and the record's), not the introduction's.
                 start += source.front_matter_lines
                 text = "\n".join(lines[source.front_matter_lines : end - 1])
             intro_line = intro_line or start
@@ -69,12 +73,18 @@ def section_diff(old: tuple[int, str] | None, new: tuple[int, str] | None) -> li
     new_start, new_text = new or (1, "")
     before, after = _lines(old_text), _lines(new_text)
     # Where the section's first kept line is in the English file (text.strip() drops leading blanks).
-    first = new_start + len(new_text) - len(new_text.lstrip("\n")) if new_text.strip() else new_start
+    first = (
+        new_start + len(new_text) - len(new_text.lstrip("\n")) if new_text.strip() else new_start
+    )
     out: list[str] = []
-    for group in difflib.SequenceMatcher(None, before, after, autojunk=False).get_grouped_opcodes(1):
+    for group in difflib.SequenceMatcher(None, before, after, autojunk=False).get_grouped_opcodes(
+        1
+    ):
         changed = next(op for op in group if op[0] != "equal")
         # A section gone from the English has no line there to point at.
-        out.append(f"@@ line {first + changed[3]}" if new is not None else "@@ removed from the English")
+        out.append(
+            f"@@ line {first + changed[3]}" if new is not None else "@@ removed from the English"
+        )
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 out += [f"  {line}" for line in before[i1:i2] if line]

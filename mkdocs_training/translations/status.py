@@ -54,7 +54,9 @@ def _digest(text: str) -> str:
 def section_hashes(source: Checked) -> dict[str, str]:
     """A short hash per section of an English page, in page order."""
     lines = source.text.splitlines()
-    hashes = {META: _digest(f"{source.meta.get('title', '')}\n{source.meta.get('description', '')}")}
+    hashes = {
+        META: _digest(f"{source.meta.get('title', '')}\n{source.meta.get('description', '')}")
+    }
     sections = source.page.sections
     starts = [s.heading.line if s.heading else 1 for s in sections]
     ends = starts[1:] + [len(lines) + 1]
@@ -63,7 +65,9 @@ def section_hashes(source: Checked) -> dict[str, str]:
         text = "\n".join(lines[start - 1 : end - 1])
         if section.heading is None or section.heading.level == 1:
             # Before the first heading: the text after the front matter (which is _meta's).
-            intro.append(text if section.heading else "\n".join(lines[source.front_matter_lines : end - 1]))
+            intro.append(
+                text if section.heading else "\n".join(lines[source.front_matter_lines : end - 1])
+            )
         else:
             hashes[section.heading.anchor or section.heading.text] = _digest(text)
     hashes[INTRO] = _digest("\n".join(intro))
@@ -99,8 +103,12 @@ class Status:
 class Report:
     statuses: list[Status]
     problems: list[Problem]  # Bad input: the build must fail on each.
-    undecodable: list[Path] = field(default_factory=list)  # Not UTF-8, too large or deep: left out of the build.
-    sources: dict[Path, Checked] = field(default_factory=dict)  # Every readable page, by path as shown.
+    undecodable: list[Path] = field(
+        default_factory=list
+    )  # Not UTF-8, too large or deep: left out of the build.
+    sources: dict[Path, Checked] = field(
+        default_factory=dict
+    )  # Every readable page, by path as shown.
 
     def __post_init__(self) -> None:
         # The first status of a page and language, as a list scan would find it.
@@ -127,8 +135,13 @@ def report_of(site: Site) -> Report | None:
     return site.own(Translations).report
 
 
-def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None = None,
-         checks: Sequence[Callable[[Checked], list[Problem]]] = ()) -> Report:
+def scan(
+    pages: list[Path],
+    languages: Languages,
+    root: Path,
+    docs: Path | None = None,
+    checks: Sequence[Callable[[Checked], list[Problem]]] = (),
+) -> Report:
     """Read every page once; report bad input and the state of each translation.
 
     `checks` are the other features' checks of a page that could be read
@@ -147,7 +160,11 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
     def uri(path: Path) -> str:
         """The page's name under docs/ (under the project, without `docs`)."""
         try:
-            return path.resolve().relative_to(docs.resolve()).as_posix() if docs else shown(path).as_posix()
+            return (
+                path.resolve().relative_to(docs.resolve()).as_posix()
+                if docs
+                else shown(path).as_posix()
+            )
         except ValueError:
             return shown(path).as_posix()
 
@@ -161,10 +178,13 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
         unknown = i18n.suffix_language(path.name)
         if locale is None and unknown:
             problems.append(
-                Problem(shown(path), 1,
-                        f"'{unknown}' is not a language of this site "
-                        f"({', '.join(languages.codes)}). Add it under plugins > i18n > languages "
-                        "in mkdocs.yml, or rename the file.")
+                Problem(
+                    shown(path),
+                    1,
+                    f"'{unknown}' is not a language of this site "
+                    f"({', '.join(languages.codes)}). Add it under plugins > i18n > languages "
+                    "in mkdocs.yml, or rename the file.",
+                )
             )
             continue
         source, bad = read(path, shown(path), uri(path), languages.codes)
@@ -181,7 +201,9 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             if bad and bad[0].message.startswith(UNBUILDABLE):
                 undecodable.append(shown(path))
 
-    problems += module_ids.distinct_ids([v[languages.default] for v in groups.values() if languages.default in v])
+    problems += module_ids.distinct_ids(
+        [v[languages.default] for v in groups.values() if languages.default in v]
+    )
     statuses: list[Status] = []
     for english_path, versions in sorted(groups.items()):
         english = versions.get(languages.default)
@@ -191,8 +213,11 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             for code, orphan in versions.items():
                 statuses.append(Status(english_path, code, ORPHAN, orphan.path))
                 problems.append(
-                    Problem(orphan.path, 1,
-                            f"translation with no English page: add {english_path} or remove this file.")
+                    Problem(
+                        orphan.path,
+                        1,
+                        f"translation with no English page: add {english_path} or remove this file.",
+                    )
                 )
             continue
         problems += missing_anchors(english.page)
@@ -213,9 +238,14 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
             details = [str(p) for p in mismatches]
             if not recorded:
                 # Nothing to be behind: every section would count as changed, which says nothing.
-                details.insert(0, f"{translation.path}: never marked as reviewed (no '{RECORD_KEY}' in its "
-                                  "front matter). Once reviewed: make translated FILE=" + str(translation.path))
-                statuses.append(Status(english_path, code, NOT_REVIEWED, translation.path, [], details))
+                details.insert(
+                    0,
+                    f"{translation.path}: never marked as reviewed (no '{RECORD_KEY}' in its "
+                    "front matter). Once reviewed: make translated FILE=" + str(translation.path),
+                )
+                statuses.append(
+                    Status(english_path, code, NOT_REVIEWED, translation.path, [], details)
+                )
             elif changed:
                 titles = {h.anchor or h.text: h.text for h in english.page.headings}
                 diffs = {}
@@ -227,13 +257,27 @@ def scan(pages: list[Path], languages: Languages, root: Path, docs: Path | None 
                     stale = kept is not None and section_hashes(kept) != recorded
                     diffs = register.diffs(None if stale else kept, english, changed)
                     if kept is None or stale:
-                        why = ("this copy of the English is not the one the translation was made from "
-                               "(its sections differ from the translation's record)" if stale else
-                               "no copy of the English this translation was made from")
-                        details.append(f"{shown(kept_path)}: {why}, so what changed cannot be shown. "
-                                       "Mark the translation again once it is reviewed (make translated).")
+                        why = (
+                            "this copy of the English is not the one the translation was made from "
+                            "(its sections differ from the translation's record)"
+                            if stale
+                            else "no copy of the English this translation was made from"
+                        )
+                        details.append(
+                            f"{shown(kept_path)}: {why}, so what changed cannot be shown. "
+                            "Mark the translation again once it is reviewed (make translated)."
+                        )
                 statuses.append(
-                    Status(english_path, code, OUTDATED, translation.path, changed, details, titles, diffs)
+                    Status(
+                        english_path,
+                        code,
+                        OUTDATED,
+                        translation.path,
+                        changed,
+                        details,
+                        titles,
+                        diffs,
+                    )
                 )
             elif mismatches:
                 # Current but shaped differently: a translator's slip, not an English change.
@@ -255,8 +299,10 @@ class NotMarked(ValueError):
     def __init__(self, translation: Path, problems: list[Problem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"not recorded as current: {len(problems)} problem(s) to fix first, "
-                         f"then run make translated again.\n{lines}")
+        super().__init__(
+            f"not recorded as current: {len(problems)} problem(s) to fix first, "
+            f"then run make translated again.\n{lines}"
+        )
 
 
 def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> list[str]:
@@ -277,7 +323,12 @@ def mark(translation: Path, languages: Languages, root: Path, docs: Path) -> lis
         raise ValueError(str(bad[0]))
     # Only a translation shaped like its English page is recorded as current:
     # the same headings and anchors, admonitions, lists, links and knowledge checks.
-    problems = bad + missing_anchors(english.page) + missing_anchors(own.page) + compare(english.page, own.page)
+    problems = (
+        bad
+        + missing_anchors(english.page)
+        + missing_anchors(own.page)
+        + compare(english.page, own.page)
+    )
     if problems:
         raise NotMarked(translation, problems)
     hashes = section_hashes(english)

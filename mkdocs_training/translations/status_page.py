@@ -18,7 +18,10 @@ from mkdocs_training.translations import status as translations
 
 def status_list(page: Page, build: Build, site: Site) -> str:
     ui = build.ui["status_page"]
-    section_names = {translations.META: build.ui["notice"]["meta"], translations.INTRO: build.ui["notice"]["intro"]}
+    section_names = {
+        translations.META: build.ui["notice"]["meta"],
+        translations.INTRO: build.ui["notice"]["intro"],
+    }
     tables = []
     for code in build.languages.translations:
         rows = []
@@ -29,13 +32,28 @@ def status_list(page: Page, build: Build, site: Site) -> str:
             for key in status.changed:
                 name = section_names.get(key) or f"#{key}"
                 title = status.titles.get(key)
-                sections.append({"name": f"{name} ({title})" if title else name,
-                                 "lines": [_line(line) for line in status.diffs.get(key, [])]})
-            page_path = status.translation if status.state == translations.ORPHAN else status.english
-            rows.append({"page": str(page_path), "state": status.state, "label": ui["states"][status.state],
-                         "sections": sections, "details": status.details})
+                sections.append(
+                    {
+                        "name": f"{name} ({title})" if title else name,
+                        "lines": [_line(line) for line in status.diffs.get(key, [])],
+                    }
+                )
+            page_path = (
+                status.translation if status.state == translations.ORPHAN else status.english
+            )
+            rows.append(
+                {
+                    "page": str(page_path),
+                    "state": status.state,
+                    "label": ui["states"][status.state],
+                    "sections": sections,
+                    "details": status.details,
+                }
+            )
         tables.append({"code": code, "name": build.languages.names.get(code, code), "rows": rows})
-    return fragments.add(build, page, build.macros().translations(tables, ui, build.languages.default))
+    return fragments.add(
+        build, page, build.macros().translations(tables, ui, build.languages.default)
+    )
 
 
 def _line(line: str) -> dict:

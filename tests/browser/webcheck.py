@@ -43,7 +43,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-
 def stored_key(name: str, site: str = "/") -> str:
     """The localStorage key under which training.js keeps `name` (progress,
     scorecard, language) for the site at path `site` (10-core.js, key())."""
@@ -163,12 +162,17 @@ http {{
 """,
         encoding="utf-8",
     )
-    test = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")],
-                          capture_output=True, text=True, check=False)
+    test = subprocess.run(
+        [NGINX, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if test.returncode != 0:
         raise RuntimeError(f"deploy/nginx/training.conf does not load: {test.stderr}")
     process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf / "nginx.conf")])
     try:
+
         def answers() -> bool:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             try:
@@ -177,8 +181,13 @@ http {{
             finally:
                 connection.close()
 
-        wait_until(answers, 5, f"nginx did not answer on port {port}; see {workdir}/error.log",
-                   every=0.1, retry_on=(OSError,))
+        wait_until(
+            answers,
+            5,
+            f"nginx did not answer on port {port}; see {workdir}/error.log",
+            every=0.1,
+            retry_on=(OSError,),
+        )
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
@@ -269,7 +278,9 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "() => /\\d|No |Nessun/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)"
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -290,7 +301,9 @@ class _Links(HTMLParser):
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
         for name in ("href", "src"):
-            if attrs.get(name) and not (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+            if attrs.get(name) and not (
+                tag == "link" and attrs.get("rel") in ("canonical", "alternate")
+            ):
                 self.links.append(attrs[name])
 
 

@@ -7,10 +7,16 @@ from pathlib import Path
 
 
 def add_parsers(commands) -> None:
-    export = commands.add_parser("export-xliff", help="every translatable text of one language, as XLIFF 1.2")
+    export = commands.add_parser(
+        "export-xliff", help="every translatable text of one language, as XLIFF 1.2"
+    )
     export.add_argument("--lang", required=True, help="the language to translate into, e.g. it")
-    export.add_argument("-o", "--out", type=Path, help="the file to write (default dist/xliff/<lang>.xlf)")
-    imported = commands.add_parser("import-xliff", help="write the translations of an XLIFF 1.2 or 2.x file")
+    export.add_argument(
+        "-o", "--out", type=Path, help="the file to write (default dist/xliff/<lang>.xlf)"
+    )
+    imported = commands.add_parser(
+        "import-xliff", help="write the translations of an XLIFF 1.2 or 2.x file"
+    )
     imported.add_argument("file", type=Path)
 
 
@@ -19,14 +25,19 @@ def run(args, languages, docs: Path, root: Path) -> int:
 
     if args.command == "export-xliff":
         if args.lang not in languages.translations:
-            print(f"'{args.lang}' is not a translated language of this site ({', '.join(languages.translations)}). "
-                  "Name one: make export-xliff LANG=it", file=sys.stderr)
+            print(
+                f"'{args.lang}' is not a translated language of this site ({', '.join(languages.translations)}). "
+                "Name one: make export-xliff LANG=it",
+                file=sys.stderr,
+            )
             return 2
         out = args.out or root / "dist" / "xliff" / f"{args.lang}.xlf"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(xliff.export(root, docs, languages, args.lang))
-        print(f"{out.resolve().relative_to(root.resolve()) if out.resolve().is_relative_to(root.resolve()) else out}: written. Send it to the agency; bring back the translated file with "
-              "make import-xliff FILE=<file>.")
+        print(
+            f"{out.resolve().relative_to(root.resolve()) if out.resolve().is_relative_to(root.resolve()) else out}: written. Send it to the agency; bring back the translated file with "
+            "make import-xliff FILE=<file>."
+        )
         return 0
     try:
         changed = xliff.import_file(args.file, root, docs, languages)
@@ -40,5 +51,7 @@ def run(args, languages, docs: Path, root: Path) -> int:
     if not changed:
         print(f"{args.file}: every translation in it is already in place; nothing changed.")
     else:
-        print("Review the pages, then record each as current: make translated FILE=docs/<page>.<lang>.md")
+        print(
+            "Review the pages, then record each as current: make translated FILE=docs/<page>.<lang>.md"
+        )
     return 0

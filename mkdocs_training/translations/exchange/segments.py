@@ -33,7 +33,9 @@ from mkdocs_training.core.structure import (
 )
 
 # Kept as they are through translation: code, link targets, attribute lists, HTML, emphasis markers.
-PROTECTED = re.compile(r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*")
+PROTECTED = re.compile(
+    r"`[^`\n]*`|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\{[^}\n]*\}|<[^>\n]+>|\*\*|\*|__|\s*\|\s*"
+)
 TABLE_RULE = re.compile(r"^\s*\|?[\s|:-]+\|?\s*$")  # | --- | :-: |
 QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 YAML_FIELD = re.compile(r"^(\s*(?:-\s+)?)(question|text|feedback|title|description):[ \t]*(.*)$")
@@ -60,7 +62,12 @@ class Unit:
             return text
         # Plain when YAML reads it back as the same text, else double-quoted (JSON's quoting is YAML's).
         try:
-            plain = "\n" not in text and ": " not in text and " #" not in text and yaml.safe_load(text) == text
+            plain = (
+                "\n" not in text
+                and ": " not in text
+                and " #" not in text
+                and yaml.safe_load(text) == text
+            )
         except yaml.YAMLError:
             plain = False
         return text if plain else json.dumps(text, ensure_ascii=False)
@@ -91,7 +98,7 @@ def protect(text: str) -> tuple[list[str | int], list[str]]:
     last = 0
     for match in PROTECTED.finditer(text):
         if match.start() > last:
-            parts.append(text[last:match.start()])
+            parts.append(text[last : match.start()])
         codes.append(match.group(0))
         parts.append(len(codes))
         last = match.end()
@@ -139,7 +146,15 @@ def page(text: str) -> Document:
             continue
         if in_fence:
             if in_quiz:
-                _yaml_field(doc, lines, index, offsets, f"{section}:quiz{quiz}", "knowledge check", numbered=True)
+                _yaml_field(
+                    doc,
+                    lines,
+                    index,
+                    offsets,
+                    f"{section}:quiz{quiz}",
+                    "knowledge check",
+                    numbered=True,
+                )
             index += 1
             continue
         heading = HEADING.match(line)
@@ -153,22 +168,49 @@ def page(text: str) -> Document:
                 section = pinned.group(1)
             start = offsets[index] + heading.start(2)
             end = start + (pinned.start() if pinned else len(raw))
-            doc.units.append(_unit(f"{section}:heading", text[start:end], start, end, "markdown",
-                                   f"heading, level {len(heading.group(1))}", index + 1))
+            doc.units.append(
+                _unit(
+                    f"{section}:heading",
+                    text[start:end],
+                    start,
+                    end,
+                    "markdown",
+                    f"heading, level {len(heading.group(1))}",
+                    index + 1,
+                )
+            )
             index += 1
         elif line.lstrip().startswith("|"):
             # A table row is a unit of its own, one line, its cell borders kept; the rule row has no text.
             if not TABLE_RULE.match(line):
                 start = offsets[index] + len(line) - len(line.lstrip())
-                doc.units.append(_unit(key("row"), line.strip(), start, start + len(line.strip()), "markdown",
-                                       "table row", index + 1))
+                doc.units.append(
+                    _unit(
+                        key("row"),
+                        line.strip(),
+                        start,
+                        start + len(line.strip()),
+                        "markdown",
+                        "table row",
+                        index + 1,
+                    )
+                )
             index += 1
         elif admonition:
             title = re.search(r'"([^"]*)"', line)
             if title:
                 start = offsets[index] + title.start(1)
-                doc.units.append(_unit(key("box") + "-title", title.group(1), start, start + len(title.group(1)),
-                                       "markdown", f"title of a '{admonition.group(3)}' box", index + 1))
+                doc.units.append(
+                    _unit(
+                        key("box") + "-title",
+                        title.group(1),
+                        start,
+                        start + len(title.group(1)),
+                        "markdown",
+                        f"title of a '{admonition.group(3)}' box",
+                        index + 1,
+                    )
+                )
             index += 1
         else:
             index = _block(doc, lines, index, offsets, text, key)
@@ -179,31 +221,55 @@ def _block(doc: Document, lines: list[str], index: int, offsets: list[int], text
     """A paragraph, list item or quotation: its first line and the lines that continue it."""
     first = lines[index]
     quote = QUOTE_PREFIX.match(first)
-    rest = first[quote.end():] if quote else first
+    rest = first[quote.end() :] if quote else first
     item = LIST_ITEM.match(rest)
     marker = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", rest) if item else None
-    prefix = (quote.end() if quote else 0) + (len(marker.group(0)) if marker else len(rest) - len(rest.lstrip()))
+    prefix = (quote.end() if quote else 0) + (
+        len(marker.group(0)) if marker else len(rest) - len(rest.lstrip())
+    )
     kind = "li" if item else "quote" if quote else "p"
     end = index + 1
     while end < len(lines):
         following = lines[end]
         following_quote = QUOTE_PREFIX.match(following)
-        body = following[following_quote.end():] if following_quote else following
-        if (not body.strip() or HEADING.match(body) or ADMONITION.match(body) or FENCE.match(body)
-                or LIST_ITEM.match(body) or MARKER.fullmatch(body.strip())):
+        body = following[following_quote.end() :] if following_quote else following
+        if (
+            not body.strip()
+            or HEADING.match(body)
+            or ADMONITION.match(body)
+            or FENCE.match(body)
+            or LIST_ITEM.match(body)
+            or MARKER.fullmatch(body.strip())
+        ):
             break
         end += 1
     start = offsets[index] + prefix
     stop = offsets[end - 1] + len(lines[end - 1])
     joined = " ".join(QUOTE_PREFIX.sub("", line).strip() for line in lines[index:end])
     joined = joined if end - index > 1 else text[start:stop]
-    doc.units.append(_unit(key(kind), joined, start, stop, "markdown", {"li": "list item", "quote": "quotation",
-                                                                       "p": "paragraph"}[kind], index + 1))
+    doc.units.append(
+        _unit(
+            key(kind),
+            joined,
+            start,
+            stop,
+            "markdown",
+            {"li": "list item", "quote": "quotation", "p": "paragraph"}[kind],
+            index + 1,
+        )
+    )
     return end
 
 
-def _yaml_field(doc: Document, lines: list[str], index: int, offsets: list[int], where: str, note: str,
-                numbered: bool = False) -> None:
+def _yaml_field(
+    doc: Document,
+    lines: list[str],
+    index: int,
+    offsets: list[int],
+    where: str,
+    note: str,
+    numbered: bool = False,
+) -> None:
     """A `question:`, `text:`, `feedback:`, `title:` or `description:` line of YAML, and its value."""
     match = YAML_FIELD.match(lines[index])
     if not match or not match.group(3).strip():
@@ -211,12 +277,14 @@ def _yaml_field(doc: Document, lines: list[str], index: int, offsets: list[int],
     raw, last = match.group(3).rstrip(), index
     if raw[0] in ">|":  # A folded or literal block: the more-indented lines below are its text.
         indent = len(lines[index]) - len(lines[index].lstrip())
-        while last + 1 < len(lines) and (not lines[last + 1].strip() or
-                                         len(lines[last + 1]) - len(lines[last + 1].lstrip()) > indent):
+        while last + 1 < len(lines) and (
+            not lines[last + 1].strip()
+            or len(lines[last + 1]) - len(lines[last + 1].lstrip()) > indent
+        ):
             last += 1
         while last > index and not lines[last].strip():
             last -= 1
-        raw = "\n".join([raw] + lines[index + 1:last + 1])
+        raw = "\n".join([raw] + lines[index + 1 : last + 1])
     try:
         value = yaml.safe_load("value: " + raw if raw[0] in ">|" else raw)
         value = value["value"] if raw[0] in ">|" else value
@@ -235,8 +303,17 @@ def _yaml_field(doc: Document, lines: list[str], index: int, offsets: list[int],
         question, answer = counts.get(where, 0), counts.get((where, "answer"), 0)
         name = f"q{question}" + (f"-{name}{answer}" if name != "question" else "")
     start = offsets[index] + match.start(3)
-    doc.units.append(_unit(f"{where}:{name}", value, start, start + len(raw), "yaml",
-                           f"{note}: {match.group(2)}", index + 1))
+    doc.units.append(
+        _unit(
+            f"{where}:{name}",
+            value,
+            start,
+            start + len(raw),
+            "yaml",
+            f"{note}: {match.group(2)}",
+            index + 1,
+        )
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -255,14 +332,30 @@ def yaml_file(text: str, skip: tuple[str, ...] = ()) -> Document:
         elif isinstance(node, yaml.SequenceNode):
             for number, value in enumerate(node.value, start=1):
                 walk(value, path + [str(number)])
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and ".".join(path) not in skip:
+        elif (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag.endswith(":str")
+            and ".".join(path) not in skip
+        ):
             value = node.value
             # A block scalar's span ends after its line break: the next key's line starts there.
-            start, end = node.start_mark.index, node.start_mark.index + len(
-                text[node.start_mark.index:node.end_mark.index].rstrip())
+            start, end = (
+                node.start_mark.index,
+                node.start_mark.index
+                + len(text[node.start_mark.index : node.end_mark.index].rstrip()),
+            )
             if isinstance(value, str) and value.strip():
-                doc.units.append(_unit(".".join(path), value, start, end, "yaml", ".".join(path),
-                                       node.start_mark.line + 1))
+                doc.units.append(
+                    _unit(
+                        ".".join(path),
+                        value,
+                        start,
+                        end,
+                        "yaml",
+                        ".".join(path),
+                        node.start_mark.line + 1,
+                    )
+                )
 
     walk(yaml.compose(text), [])
     return doc

@@ -42,8 +42,10 @@ class Xliff12(xliff12.xlifffile):
 
     UnitClass = Unit12
     namespace = NAMESPACE_12
-    XMLskeleton = (f'<?xml version="1.0" ?>\n<xliff version="1.2" xmlns="{NAMESPACE_12}">\n'
-                   '<file original="NoName" source-language="en" datatype="plaintext">\n<body>\n</body>\n</file>\n</xliff>')
+    XMLskeleton = (
+        f'<?xml version="1.0" ?>\n<xliff version="1.2" xmlns="{NAMESPACE_12}">\n'
+        '<file original="NoName" source-language="en" datatype="plaintext">\n<body>\n</body>\n</file>\n</xliff>'
+    )
 
 
 class XliffProblems(ValueError):
@@ -107,7 +109,11 @@ def export(root: Path, docs: Path, languages: Languages, language: str) -> bytes
     store = Xliff12(sourcelanguage=languages.default, targetlanguage=language)
     for pair in pairs(root, docs, languages, language):
         english = pair.units(pair.english.read_text(encoding="utf-8")).by_key()
-        own = pair.units(pair.translation.read_text(encoding="utf-8")).by_key() if pair.translation.exists() else {}
+        own = (
+            pair.units(pair.translation.read_text(encoding="utf-8")).by_key()
+            if pair.translation.exists()
+            else {}
+        )
         # A YAML translation keeps its own keys (its language's plural forms); a page, the English ones.
         keys = list(own) if pair.kind == "yaml" and own else list(english)
         store.switchfile(_shown(pair.translation, root), createifmissing=True)
@@ -125,7 +131,9 @@ def export(root: Path, docs: Path, languages: Languages, language: str) -> bytes
                 unit.rich_target = _rich(target, codes)
             note = f"{source.note}, line {source.line} of {_shown(pair.english, root)}"
             if codes:
-                note += ". Keep the placeholders: " + ", ".join(f"{n} = {c}" for n, c in enumerate(codes, start=1))
+                note += ". Keep the placeholders: " + ", ".join(
+                    f"{n} = {c}" for n, c in enumerate(codes, start=1)
+                )
             unit.addnote(note, origin="developer")
     return bytes(store)
 
@@ -145,7 +153,9 @@ def _store(data: bytes):
     return (xliff2.Xliff2File if version.startswith("2") else xliff12.xlifffile).parsestring(data)
 
 
-def _target_text(unit, codes: list[str], english: segments.Unit, where: str) -> tuple[str | None, list[str]]:
+def _target_text(
+    unit, codes: list[str], english: segments.Unit, where: str
+) -> tuple[str | None, list[str]]:
     """The unit's translation with its placeholders put back, or None (no translation); and its problems.
 
     The source has placeholders 1..n (the English unit's codes), each once; the
@@ -162,16 +172,20 @@ def _target_text(unit, codes: list[str], english: segments.Unit, where: str) -> 
             continue
         number = int(element.id) if str(getattr(element, "id", "")).isdigit() else 0
         if not 1 <= number <= len(codes):
-            problems.append(f"{where}: placeholder {getattr(element, 'id', '?')} is not one of this unit's "
-                            f"({', '.join(map(str, range(1, len(codes) + 1))) or 'it has none'}). Remove it.")
+            problems.append(
+                f"{where}: placeholder {getattr(element, 'id', '?')} is not one of this unit's "
+                f"({', '.join(map(str, range(1, len(codes) + 1))) or 'it has none'}). Remove it."
+            )
             continue
         seen.append(number)
         pieces.append(codes[number - 1])
     for number, code in enumerate(codes, start=1):
         required = number <= len(english.codes)
         if seen.count(number) != 1 and (required or seen.count(number) > 1):
-            problems.append(f"{where}: placeholder {number} ({code}) is in the target {seen.count(number)} "
-                            "time(s); keep it exactly once, where its Markdown belongs.")
+            problems.append(
+                f"{where}: placeholder {number} ({code}) is in the target {seen.count(number)} "
+                "time(s); keep it exactly once, where its Markdown belongs."
+            )
     return "".join(pieces), problems
 
 
@@ -184,29 +198,40 @@ def import_file(path: Path, root: Path, docs: Path, languages: Languages) -> dic
         raise XliffProblems(f"{path}: not an XLIFF file ({error}).") from None
     language = store.gettargetlanguage() or ""
     if language not in languages.translations:
-        raise XliffProblems(f"{path}: its target language '{language}' is not a translated language of this site "
-                           f"({', '.join(languages.translations)}).")
+        raise XliffProblems(
+            f"{path}: its target language '{language}' is not a translated language of this site "
+            f"({', '.join(languages.translations)})."
+        )
     known = {_shown(p.translation, root): p for p in pairs(root, docs, languages, language)}
     problems: list[str] = []
     changed: dict[Path, str] = {}
     for name in _file_names(store):
         pair = known.get(name)
         if pair is None:
-            problems.append(f"{path}: <file original=\"{name}\"> is not a file of this site for '{language}'. "
-                            "Export a fresh file with make export-xliff.")
+            problems.append(
+                f"{path}: <file original=\"{name}\"> is not a file of this site for '{language}'. "
+                "Export a fresh file with make export-xliff."
+            )
             continue
         english = pair.units(pair.english.read_text(encoding="utf-8")).by_key()
         # A new translation starts from the English file, each unit replaced by its translation.
-        base = (pair.translation if pair.translation.exists() else pair.english).read_text(encoding="utf-8")
+        base = (pair.translation if pair.translation.exists() else pair.english).read_text(
+            encoding="utf-8"
+        )
         own = pair.units(base).by_key()
         edits = []
         for unit in _units_of(store, name):
             key = _id_of(unit)
             where = f"{path}:{unit.xmlelement.sourceline}: unit '{key}' of {name}"
-            source, current = english.get(key) or english.get(key.rsplit(".", 1)[0] + ".other"), own.get(key)
+            source, current = (
+                english.get(key) or english.get(key.rsplit(".", 1)[0] + ".other"),
+                own.get(key),
+            )
             if source is None or current is None:
-                problems.append(f"{where}: no such unit in {name} (its structure changed since the export?). "
-                                "Export a fresh file with make export-xliff.")
+                problems.append(
+                    f"{where}: no such unit in {name} (its structure changed since the export?). "
+                    "Export a fresh file with make export-xliff."
+                )
                 continue
             text, bad = _target_text(unit, _codes(current, source), source, where)
             problems += bad
