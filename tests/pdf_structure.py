@@ -10,12 +10,13 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from conftest import ROOT, configured_languages
 from pypdf import PdfReader
 
 from mkdocs_training.pdf import paper_quiz
 
-LANGUAGES = ["en", "it"]
+# The site's languages as mkdocs.yml lists them: a language added by configuration is tested too.
+LANGUAGES = configured_languages()
 STRINGS = {
     language: yaml.safe_load((ROOT / "locales" / f"{language}.yml").read_text(encoding="utf-8"))
     for language in LANGUAGES

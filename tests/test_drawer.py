@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import configured_languages
 
 from tests.browser import webcheck
 from tests.test_keyboard import (
@@ -26,7 +27,8 @@ from tests.test_keyboard import (
     changed_pixels,
 )
 
-LANGUAGES = ["en", "it"]
+# The site's languages as mkdocs.yml lists them: a language added by configuration is tested too.
+LANGUAGES = configured_languages()
 SIZES = {"laptop": {"width": 1024, "height": 768}, "phone": webcheck.PHONE}
 MENU = "button[data-training-toggle='__drawer']"
 MAX_STOPS = 40
