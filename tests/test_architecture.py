@@ -14,6 +14,10 @@ from pathlib import Path
 
 from conftest import ROOT
 
+# The same circle search and module names as the package's other structure checks (which do
+# not count imports under TYPE_CHECKING; these do).
+from tests.test_package import cycles, module_name
+
 PACKAGE = ROOT / "mkdocs_training"
 # The modules that wire the rooms together: they may import any of them.
 WIRING = {"plugin", "cli", "authoring", "__main__", ""}
@@ -58,11 +62,6 @@ ALLOWED = {
 }
 
 
-def module_name(path: Path, root: Path) -> str:
-    parts = list(path.relative_to(root.parent).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
 def imports(root: Path) -> dict[str, set[str]]:
     """Module -> the modules of the same package it imports, anywhere in the file."""
     modules = {module_name(path, root): path for path in sorted(root.rglob("*.py"))}
@@ -89,29 +88,6 @@ def imports(root: Path) -> dict[str, set[str]]:
                 continue
             graph[name] |= {target for target in targets if target in modules and target != name}
     return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Each import circle, as the path that closes it (a -> b -> a)."""
-    found, state = [], {}  # state: 1 = on the current path, 2 = done.
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        for target in sorted(graph[node]):
-            if state.get(target) == 1:
-                found.append(
-                    path[path.index(target) :] + [node, target]
-                    if target in path
-                    else [node, target]
-                )
-            elif target not in state:
-                visit(target, path + [node])
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node, [])
-    return found
 
 
 def room(module: str) -> str:
