@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import configured_languages, english_pages, output_path
 from PIL import Image, ImageChops
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import webcheck
 
@@ -276,11 +277,18 @@ def test_search_is_reached_used_and_announced_by_keyboard(browser, base_url, lan
     )
     # The count is in a live region, so a screen reader says it (WCAG 4.1.3).
     assert meta.get_attribute("role") == "status" or meta.get_attribute("aria-live") == "polite"
+    # Material writes the count before the results: wait for a result to move into.
+    page.wait_for_selector(".md-search-result__item")
     # Material moves into the results with the arrow keys (Tab closes search).
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null"), (
-        page.evaluate(ACTIVE)
-    )
+    try:
+        page.wait_for_function(
+            "document.activeElement.closest('.md-search-result') !== null", timeout=5000
+        )
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"ArrowDown did not reach the results: {page.evaluate(ACTIVE)}"
+        ) from None
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     if size == "phone":  # Back to the button that opened it.
