@@ -279,16 +279,20 @@ def test_search_is_reached_used_and_announced_by_keyboard(browser, base_url, lan
     assert meta.get_attribute("role") == "status" or meta.get_attribute("aria-live") == "polite"
     # Material writes the count before the results: wait for a result to move into.
     page.wait_for_selector(".md-search-result__item")
-    # Material moves into the results with the arrow keys (Tab closes search).
-    page.keyboard.press("ArrowDown")
-    try:
-        page.wait_for_function(
-            "document.activeElement.closest('.md-search-result') !== null", timeout=5000
-        )
-    except PlaywrightTimeout:
-        raise AssertionError(
-            f"ArrowDown did not reach the results: {page.evaluate(ACTIVE)}"
-        ) from None
+    # Material moves into the results with the arrow keys (Tab closes search). Under load its
+    # key handler can start after the first results show (two clean-clone runs of four lost
+    # that race at phone width): a reader would press again, so the test does, three times at most.
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+        try:
+            page.wait_for_function(
+                "document.activeElement.closest('.md-search-result') !== null", timeout=3000
+            )
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        raise AssertionError(f"ArrowDown did not reach the results: {page.evaluate(ACTIVE)}")
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     if size == "phone":  # Back to the button that opened it.
